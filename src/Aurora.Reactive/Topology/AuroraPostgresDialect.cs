@@ -1,0 +1,101 @@
+using System.Data;
+using System.Data.Common;
+using Aurora.Reactive.Hosts;
+
+namespace Aurora.Reactive.Topology;
+
+/// <summary>Aurora PostgreSQL: topology from <c>aurora_replica_status()</c>, instance id from <c>aurora_db_instance_identifier()</c>.</summary>
+public sealed class AuroraPostgresDialect : IClusterDialect
+{
+    /// <summary>The topology query. Rows older than 300 s are left out unless they are the writer's or have no update time.</summary>
+    public const string Sql =
+        """
+        SELECT SERVER_ID, CASE WHEN SESSION_ID = 'MASTER_SESSION_ID' THEN TRUE ELSE FALSE END,
+               CPU, COALESCE(REPLICA_LAG_IN_MSEC, 0), LAST_UPDATE_TIMESTAMP
+        FROM pg_catalog.aurora_replica_status()
+        WHERE EXTRACT(EPOCH FROM (NOW() - LAST_UPDATE_TIMESTAMP)) <= 300
+           OR SESSION_ID = 'MASTER_SESSION_ID' OR LAST_UPDATE_TIMESTAMP IS NULL
+        """;
+
+    /// <summary>The connected node's instance id.</summary>
+    public const string InstanceIdSql = "SELECT pg_catalog.aurora_db_instance_identifier()";
+
+    /// <summary>The connected node's role: <see langword="true"/> for a reader.</summary>
+    public const string IsReaderSql = "SELECT pg_catalog.pg_is_in_recovery()";
+
+    /// <summary>Returns the connected node's id when the topology names it as the writer, no row otherwise.</summary>
+    public const string IsWriterSql =
+        "SELECT SERVER_ID FROM pg_catalog.aurora_replica_status() WHERE SESSION_ID = 'MASTER_SESSION_ID' AND SERVER_ID = pg_catalog.aurora_db_instance_identifier()";
+
+    private const string ExtensionsSql = "SELECT pg_catalog.current_setting('rds.extensions', true)";
+    private const string ReplicaStatusAnswersSql = "SELECT COUNT(*) FROM pg_catalog.aurora_replica_status()";
+
+    /// <summary>The shared instance; the dialect holds no state.</summary>
+    public static AuroraPostgresDialect Instance { get; } = new();
+
+    /// <inheritdoc/>
+    public string Name => "aurora-postgresql";
+
+    /// <inheritdoc/>
+    public string? TopologyQuery => Sql;
+
+    /// <inheritdoc/>
+    public TopologyRow ReadTopologyRow(IDataRecord record)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        return new TopologyRow(
+            DbValueConversions.ToNullableString(record.GetValue(0)),
+            DbValueConversions.ToBoolean(record.GetValue(1)),
+            DbValueConversions.ToNullableDouble(record.GetValue(2)),
+            DbValueConversions.ToNullableDouble(record.GetValue(3)),
+            DbValueConversions.ToNullableTimestamp(record.GetValue(4)));
+    }
+
+    /// <inheritdoc/>
+    public async Task<TopologyReadResult> ReadTopologyAsync(
+        DbConnection connection, HostSpec connectedHost, Func<string, HostSpec> resolveHost, DateTimeOffset readAt, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(connection);
+        var rows = await DbQueries.RowsAsync(connection, Sql, ReadTopologyRow, cancellationToken).ConfigureAwait(false);
+        return TopologyRowReader.Read(rows, resolveHost, readAt, connectedHost);
+    }
+
+    /// <inheritdoc/>
+    public async Task<string> GetInstanceIdAsync(DbConnection connection, HostSpec connectedHost, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(connection);
+        var id = DbValueConversions.ToNullableString(await DbQueries.ScalarAsync(connection, InstanceIdSql, cancellationToken).ConfigureAwait(false));
+        return string.IsNullOrWhiteSpace(id)
+            ? throw new InvalidOperationException($"The node {connectedHost?.Endpoint} returned no Aurora instance id.")
+            : id;
+    }
+
+    /// <inheritdoc/>
+    public async Task<bool> IsReaderAsync(DbConnection connection, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(connection);
+        return DbValueConversions.ToBoolean(await DbQueries.ScalarAsync(connection, IsReaderSql, cancellationToken).ConfigureAwait(false));
+    }
+
+    /// <inheritdoc/>
+    public async Task<bool> IsDialectAsync(DbConnection connection, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(connection);
+        try
+        {
+            var extensions = DbValueConversions.ToNullableString(
+                await DbQueries.ScalarAsync(connection, ExtensionsSql, cancellationToken).ConfigureAwait(false));
+            if (extensions is null || !extensions.Contains("aurora_stat_utils", StringComparison.Ordinal))
+            {
+                return false;
+            }
+
+            await DbQueries.ScalarAsync(connection, ReplicaStatusAnswersSql, cancellationToken).ConfigureAwait(false);
+            return true;
+        }
+        catch (DbException)
+        {
+            return false;
+        }
+    }
+}

@@ -1,0 +1,129 @@
+using System.Reactive.Disposables;
+using System.Reactive.Linq;
+using Aurora.Reactive.Hosts;
+
+namespace Aurora.Reactive.Topology;
+
+/// <summary>
+/// Probing every known node in parallel: when the monitoring node is lost, when the topology names no
+/// writer, and on every refresh of a cluster without a topology query. Each probe is bounded by the
+/// operation timeout, so a node that never answers cannot hold the round.
+/// </summary>
+public sealed partial class TopologyMonitor
+{
+    private sealed record ProbeAnswer(HostSpec Host, NodeIdentity? Identity, Exception? Error);
+
+    private void StartProbe()
+    {
+        var hosts = KnownHosts();
+        var generation = BeginOperation();
+        var answers = new List<ProbeAnswer>();
+        Report(TopologyMonitorEventKind.ProbingAllNodes, $"Asking {hosts.Count} node(s) their role: {string.Join(", ", hosts.Select(h => h.Endpoint))}.");
+        var probes = hosts
+            .Select(host => Bounded(() => _client.Identify(host), host)
+                .Select(identity => new ProbeAnswer(host, identity, null))
+                .Catch((Exception ex) => Observable.Return(new ProbeAnswer(host, null, ex))))
+            .Merge();
+        var subscription = new SingleAssignmentDisposable();
+        _operation.Disposable = subscription;
+        subscription.Disposable = probes.Subscribe(
+            answer => OnProbeAnswer(generation, answers, answer),
+            error => OnProbeFinished(generation, answers),
+            () => OnProbeFinished(generation, answers));
+    }
+
+    private void OnProbeAnswer(long generation, List<ProbeAnswer> answers, ProbeAnswer answer)
+    {
+        lock (_gate)
+        {
+            if (_disposed || generation != _generation)
+            {
+                return;
+            }
+
+            answers.Add(answer);
+            if (answer.Error is { } error)
+            {
+                Report(TopologyMonitorEventKind.Error, $"Probing {answer.Host.Endpoint} failed: {error.Message}", answer.Host, error);
+                return;
+            }
+
+            if (_client.SupportsTopologyQuery && answer.Identity is { IsReader: false } writer)
+            {
+                // The writer confirmed its role itself: read the topology through it at once, without waiting for slower nodes.
+                EndOperation(generation);
+                _confirmedWriter = writer.ToHost();
+                _via = _confirmedWriter;
+                StartRead(_confirmedWriter);
+            }
+        }
+    }
+
+    private void OnProbeFinished(long generation, List<ProbeAnswer> answers)
+    {
+        lock (_gate)
+        {
+            if (!EndOperation(generation))
+            {
+                return;
+            }
+
+            if (_client.SupportsTopologyQuery)
+            {
+                _failures++;
+                Report(TopologyMonitorEventKind.Error, $"No node confirmed being the writer ({Describe(answers)}).");
+                ScheduleNext(failed: true);
+                return;
+            }
+
+            AcceptProbedTopology(answers);
+        }
+    }
+
+    private void AcceptProbedTopology(List<ProbeAnswer> answers)
+    {
+        var identities = answers.Where(a => a.Identity is not null).Select(a => a.Identity!).ToArray();
+        if (identities.Length == 0)
+        {
+            _failures++;
+            Report(TopologyMonitorEventKind.Error, $"No node answered ({Describe(answers)}).");
+            ScheduleNext(failed: true);
+            return;
+        }
+
+        _failures = 0;
+        var writers = identities.Where(i => !i.IsReader).Select(i => i.ToHost()).ToArray();
+        if (writers.Length > 1)
+        {
+            // Two primaries (split brain): picking one could send writes to the wrong node.
+            Report(TopologyMonitorEventKind.Error, $"Several nodes say they are the writer: {string.Join(", ", writers.Select(w => w.Endpoint))}; the writer is unknown.");
+        }
+
+        var readers = identities.Where(i => i.IsReader).Select(i => i.ToHost()).ToArray();
+        var snapshot = new TopologySnapshot(writers.Length == 1 ? writers[0] : null, readers, _scheduler.Now);
+        Accept(snapshot);
+        ScheduleNext(failed: false);
+    }
+
+    private List<HostSpec> KnownHosts()
+    {
+        var known = new List<HostSpec>();
+        var candidates = _seedHosts.Concat(_current?.Hosts ?? []);
+        foreach (var host in candidates)
+        {
+            if (!known.Any(k => SameEndpoint(k, host)))
+            {
+                known.Add(host);
+            }
+        }
+
+        return known;
+    }
+
+    private static string Describe(List<ProbeAnswer> answers) =>
+        answers.Count == 0
+            ? "no answers"
+            : string.Join("; ", answers.Select(a => a.Identity is { } i
+                ? $"{a.Host.Endpoint}: {(i.IsReader ? "reader" : "writer")} '{i.InstanceId}'"
+                : $"{a.Host.Endpoint}: {a.Error?.Message}"));
+}

@@ -1,0 +1,141 @@
+using System.Reactive.Disposables;
+using System.Reactive.Linq;
+using Aurora.Reactive.Hosts;
+
+namespace Aurora.Reactive.Topology;
+
+/// <summary>One refresh: read the topology through the monitoring node, or probe every node when it is lost.</summary>
+public sealed partial class TopologyMonitor
+{
+    private void Tick()
+    {
+        lock (_gate)
+        {
+            if (_disposed || _busy)
+            {
+                return;
+            }
+
+            if (!_client.SupportsTopologyQuery || _via is null || _probeNext)
+            {
+                _probeNext = false;
+                StartProbe();
+            }
+            else
+            {
+                StartRead(_via);
+            }
+        }
+    }
+
+    private void StartRead(HostSpec via)
+    {
+        var generation = BeginOperation();
+        RunOnce(
+            () => _client.ReadTopology(via),
+            via,
+            result => OnReadSucceeded(generation, via, result),
+            error => OnReadFailed(generation, via, error));
+    }
+
+    private void OnReadSucceeded(long generation, HostSpec via, TopologyReadResult result)
+    {
+        lock (_gate)
+        {
+            if (!EndOperation(generation))
+            {
+                return;
+            }
+
+            _failures = 0;
+            foreach (var rejected in result.RejectedRows)
+            {
+                Report(TopologyMonitorEventKind.RowRejected, rejected.Reason, host: via);
+            }
+
+            var snapshot = ApplyConfirmedWriter(via, result.Snapshot);
+            Accept(snapshot);
+            if (!snapshot.IsWriterKnown)
+            {
+                _probeNext = true;
+            }
+
+            ScheduleNext(failed: false);
+        }
+    }
+
+    private void OnReadFailed(long generation, HostSpec via, Exception error)
+    {
+        lock (_gate)
+        {
+            if (!EndOperation(generation))
+            {
+                return;
+            }
+
+            _failures++;
+            _via = null;
+            _confirmedWriter = null;
+            Report(TopologyMonitorEventKind.Error, $"Reading the topology through {via.Endpoint} failed: {error.Message}", via, error);
+            ScheduleNext(failed: true);
+        }
+    }
+
+    // A writer that confirmed its role itself is trusted over a topology that has not caught up with the
+    // promotion yet (Aurora's control plane lags it); the trust ends once the topology agrees.
+    private TopologySnapshot ApplyConfirmedWriter(HostSpec via, TopologySnapshot snapshot)
+    {
+        if (_confirmedWriter is not { } confirmed || !SameEndpoint(via, confirmed))
+        {
+            return snapshot;
+        }
+
+        if (snapshot.Writer is { } writer && string.Equals(writer.InstanceId, confirmed.InstanceId, StringComparison.Ordinal))
+        {
+            _confirmedWriter = null;
+            return snapshot;
+        }
+
+        var readers = snapshot.Readers.Where(r => !string.Equals(r.InstanceId, confirmed.InstanceId, StringComparison.Ordinal)).ToArray();
+        return new TopologySnapshot(confirmed, readers, snapshot.ReadAt, snapshot.ReadFrom);
+    }
+
+    private long BeginOperation()
+    {
+        _busy = true;
+        return ++_generation;
+    }
+
+    private bool EndOperation(long generation)
+    {
+        if (_disposed || generation != _generation)
+        {
+            return false;
+        }
+
+        _busy = false;
+        return true;
+    }
+
+    // Subscribes to one bounded operation. The disposable is installed before subscribing, so that a source
+    // answering synchronously (and starting the next operation) cannot have its successor overwritten.
+    private void RunOnce<T>(Func<IObservable<T>> operation, HostSpec host, Action<T> onValue, Action<Exception> onError)
+    {
+        var subscription = new SingleAssignmentDisposable();
+        _operation.Disposable = subscription;
+        subscription.Disposable = Bounded(operation, host).Subscribe(onValue, onError);
+    }
+
+    private IObservable<T> Bounded<T>(Func<IObservable<T>> operation, HostSpec host) =>
+        Observable.Defer(operation)
+            .Timeout(
+                _options.OperationTimeout,
+                Observable.Throw<T>(new TimeoutException($"{host.Endpoint} did not answer within {_options.OperationTimeout.TotalMilliseconds:0} ms.")),
+                _scheduler)
+            .Take(1)
+            .Concat(Observable.Defer(() => Observable.Throw<T>(new InvalidOperationException($"{host.Endpoint} completed without an answer."))))
+            .Take(1);
+
+    private static bool SameEndpoint(HostSpec a, HostSpec b) =>
+        string.Equals(a.Host, b.Host, StringComparison.OrdinalIgnoreCase) && a.Port == b.Port;
+}

@@ -1,0 +1,157 @@
+using System.Reactive;
+using System.Reactive.Concurrency;
+using System.Reactive.Disposables;
+using System.Reactive.Linq;
+using System.Reactive.Subjects;
+using Aurora.Reactive.Hosts;
+
+namespace Aurora.Reactive.Topology;
+
+/// <summary>
+/// Watches one cluster's topology and publishes it as a stream shared by every connection: a snapshot
+/// is emitted only when the shape changes, and late subscribers get the latest one at once.
+/// Refreshes slowly by default and fast on demand; when the monitoring node is lost it asks every known
+/// node in parallel and accepts a writer only when that node confirms it itself. Failures never stop
+/// the monitor: they are reported on <see cref="Events"/>, the last good snapshot is kept and the next
+/// attempt backs off. All timing runs on the given scheduler.
+/// </summary>
+/// <remarks>Threading: state changes happen under one lock; snapshots and events are emitted under it, in order.</remarks>
+public sealed partial class TopologyMonitor : IDisposable
+{
+    private readonly object _gate = new();
+    private readonly IClusterNodeClient _client;
+    private readonly IScheduler _scheduler;
+    private readonly TopologyMonitorOptions _options;
+    private readonly IReadOnlyList<HostSpec> _seedHosts;
+    private readonly ReplaySubject<TopologySnapshot> _snapshots = new(1);
+    private readonly Subject<TopologyMonitorEvent> _events = new();
+    private readonly SerialDisposable _timer = new();
+    private readonly SerialDisposable _operation = new();
+    private readonly IDisposable _triggerSubscription;
+    private HostSpec? _via;
+    private HostSpec? _confirmedWriter;
+    private TopologySnapshot? _current;
+    private TopologySnapshot? _emitted;
+    private DateTimeOffset _fastUntil = DateTimeOffset.MinValue;
+    private TopologyRefreshMode _mode = TopologyRefreshMode.Slow;
+    private int _failures;
+    private long _generation;
+    private bool _busy;
+    private bool _probeNext;
+    private bool _disposed;
+
+    /// <summary>Creates a monitor and schedules its first refresh at once.</summary>
+    /// <param name="client">The I/O: topology reads and node probes.</param>
+    /// <param name="seedHosts">The configured nodes: the first is the first monitoring node; all are always probed when the monitoring node is lost.</param>
+    /// <param name="scheduler">Scheduler for every timer and timeout.</param>
+    /// <param name="options">Timing; <see langword="null"/> for the defaults.</param>
+    /// <param name="fastRefreshTrigger">Each value requests fast mode, as <see cref="RequestFastRefresh"/> (a connection failed, a failover started).</param>
+    /// <exception cref="ArgumentNullException"><paramref name="client"/>, <paramref name="seedHosts"/> or <paramref name="scheduler"/> is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentException"><paramref name="seedHosts"/> is empty.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">An option is out of range (see <see cref="TopologyMonitorOptions.Validate"/>).</exception>
+    public TopologyMonitor(
+        IClusterNodeClient client,
+        IEnumerable<HostSpec> seedHosts,
+        IScheduler scheduler,
+        TopologyMonitorOptions? options = null,
+        IObservable<Unit>? fastRefreshTrigger = null)
+    {
+        ArgumentNullException.ThrowIfNull(client);
+        ArgumentNullException.ThrowIfNull(seedHosts);
+        ArgumentNullException.ThrowIfNull(scheduler);
+        _seedHosts = seedHosts.ToArray();
+        if (_seedHosts.Count == 0)
+        {
+            throw new ArgumentException("seedHosts must name at least one node of the cluster; got none.", nameof(seedHosts));
+        }
+
+        _options = options ?? new TopologyMonitorOptions();
+        _options.Validate();
+        _client = client;
+        _scheduler = scheduler;
+        _via = _seedHosts[0];
+        _triggerSubscription = fastRefreshTrigger?.Subscribe(
+            _ => RequestFastRefresh(),
+            ex => ReportLocked(TopologyMonitorEventKind.Error, $"The fast refresh trigger failed: {ex.Message}", ex)) ?? Disposable.Empty;
+        _timer.Disposable = _scheduler.Schedule(Tick);
+    }
+
+    /// <summary>Topology snapshots, one per change of shape; the latest is replayed to each new subscriber. Completes on dispose.</summary>
+    public IObservable<TopologySnapshot> Snapshots => _snapshots.AsObservable();
+
+    /// <summary>What the monitor does and runs into (refreshes, changes, errors, mode switches). Hot; completes on dispose.</summary>
+    public IObservable<TopologyMonitorEvent> Events => _events.AsObservable();
+
+    /// <summary>The latest good snapshot (with the latest metrics), or <see langword="null"/> before the first good read.</summary>
+    public TopologySnapshot? Current
+    {
+        get { lock (_gate) { return _current; } }
+    }
+
+    /// <summary>The refresh rate in force.</summary>
+    public TopologyRefreshMode Mode
+    {
+        get { lock (_gate) { return _mode; } }
+    }
+
+    /// <summary>The node the topology is read through, or <see langword="null"/> while it is lost and every node is being probed.</summary>
+    public HostSpec? MonitoringNode
+    {
+        get { lock (_gate) { return _via; } }
+    }
+
+    /// <summary>Whether <see cref="Dispose"/> was called.</summary>
+    public bool IsDisposed
+    {
+        get { lock (_gate) { return _disposed; } }
+    }
+
+    /// <summary>
+    /// Switches to fast mode until <see cref="TopologyMonitorOptions.FastModeLinger"/> from now (or later, if already
+    /// further) and, when the monitor was slow and idle, refreshes at once. Safe to call often and from any thread.
+    /// </summary>
+    public void RequestFastRefresh()
+    {
+        lock (_gate)
+        {
+            if (_disposed)
+            {
+                return;
+            }
+
+            var wasFast = _mode == TopologyRefreshMode.Fast;
+            ExtendFastMode();
+            if (!wasFast && !_busy)
+            {
+                _timer.Disposable = _scheduler.Schedule(Tick);
+            }
+        }
+    }
+
+    private void ReportLocked(TopologyMonitorEventKind kind, string message, Exception error)
+    {
+        lock (_gate)
+        {
+            Report(kind, message, error: error);
+        }
+    }
+
+    /// <summary>Stops polling, cancels the operation in flight and completes <see cref="Snapshots"/> and <see cref="Events"/>.</summary>
+    public void Dispose()
+    {
+        lock (_gate)
+        {
+            if (_disposed)
+            {
+                return;
+            }
+
+            _disposed = true;
+            _timer.Dispose();
+            _operation.Dispose();
+            _triggerSubscription.Dispose();
+            _snapshots.OnCompleted();
+            _events.OnCompleted();
+        }
+    }
+}
