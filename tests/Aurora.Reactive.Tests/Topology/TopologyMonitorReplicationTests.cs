@@ -1,0 +1,91 @@
+using System.Reactive.Concurrency;
+using Aurora.Reactive.Topology;
+
+namespace Aurora.Reactive.Tests.Topology;
+
+public sealed class TopologyMonitorReplicationTests
+{
+    private static TimeSpan S(double seconds) => TimeSpan.FromSeconds(seconds);
+
+    [Fact]
+    public void NoTopologyQuery_RolesComeFromAskingEveryNode()
+    {
+        using var h = new MonitorHarness(supportsTopologyQuery: false).WithThreeNodes();
+        h.StartMonitor();
+
+        h.RunDue();
+
+        Assert.Equal("instance-1", h.WriterId(0));
+        Assert.Equal(["instance-2", "instance-3"], h.Snapshots[0].Readers.Select(r => r.InstanceId).Order());
+        Assert.All(h.Cluster.Nodes, n => Assert.Equal(1, n.IdentifyRequests));
+        Assert.All(h.Cluster.Nodes, n => Assert.Equal(0, n.TopologyReads));
+    }
+
+    [Fact]
+    public void PrimaryDiesAndStandbyPromoted_NextRoundNamesTheNewWriter()
+    {
+        using var h = new MonitorHarness(supportsTopologyQuery: false).WithThreeNodes();
+        var monitor = h.StartMonitor();
+        h.Scheduler.Schedule(MonitorHarness.Start + S(10), () =>
+        {
+            h.Cluster.Node("instance-1").Failure = new InvalidOperationException("connection refused");
+            monitor.RequestFastRefresh();
+        });
+        h.Scheduler.Schedule(MonitorHarness.Start + S(10.25), () => h.Cluster.Node("instance-3").IsReader = false);
+
+        h.AdvanceTo(S(10.3));
+
+        Assert.Equal(["instance-1", null, "instance-3"], h.Snapshots.Select(s => s.Writer?.InstanceId));
+        Assert.Equal(["instance-2", "instance-3"], h.Snapshots[1].Readers.Select(r => r.InstanceId));
+        Assert.Equal(["instance-2"], h.Snapshots[2].Readers.Select(r => r.InstanceId));
+        Assert.Equal(S(10.3), h.SinceStart(h.EventsOf(TopologyMonitorEventKind.Changed).Last()));
+    }
+
+    [Fact]
+    public void TwoNodesSayTheyAreTheWriter_WriterUnknownAndReported()
+    {
+        using var h = new MonitorHarness(supportsTopologyQuery: false).WithThreeNodes();
+        h.Cluster.Node("instance-2").IsReader = false;
+        h.StartMonitor();
+
+        h.RunDue();
+
+        Assert.False(h.Snapshots[0].IsWriterKnown);
+        Assert.Equal("instance-3", Assert.Single(h.Snapshots[0].Readers).InstanceId);
+        Assert.Contains(h.EventsOf(TopologyMonitorEventKind.Error), e => e.Message.StartsWith("Several nodes say they are the writer", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void FrozenStandby_RoundEndsAtTheTimeoutWithTheOtherAnswers()
+    {
+        using var h = new MonitorHarness(supportsTopologyQuery: false).WithThreeNodes();
+        h.Cluster.Node("instance-3").NeverAnswers = true;
+        var monitor = h.StartMonitor();
+
+        h.AdvanceTo(S(3) - TimeSpan.FromTicks(1));
+        Assert.Empty(h.Snapshots);
+        h.AdvanceTo(S(3));
+
+        Assert.Equal("instance-1", h.WriterId(0));
+        Assert.Equal("instance-2", Assert.Single(h.Snapshots[0].Readers).InstanceId);
+        Assert.IsType<TimeoutException>(Assert.Single(h.EventsOf(TopologyMonitorEventKind.Error)).Error);
+        Assert.Equal(0, h.Cluster.ActiveOperations);
+        h.AdvanceTo(S(33) + TimeSpan.FromTicks(1));
+        Assert.Equal(2, h.Cluster.Node("instance-1").IdentifyRequests);
+        Assert.Equal(TopologyRefreshMode.Slow, monitor.Mode);
+    }
+
+    [Fact]
+    public void NoNodeAnswers_ErrorReportedAndRetriedWithBackoff()
+    {
+        using var h = new MonitorHarness(supportsTopologyQuery: false).WithThreeNodes();
+        h.Cluster.Nodes.ToList().ForEach(n => n.Failure = new InvalidOperationException("refused"));
+        h.StartMonitor();
+
+        h.AdvanceTo(S(0.35));
+
+        Assert.Empty(h.Snapshots);
+        Assert.Equal([S(0), S(0.1), S(0.3)], h.EventsOf(TopologyMonitorEventKind.ProbingAllNodes).Select(h.SinceStart));
+        Assert.Equal(3, h.EventsOf(TopologyMonitorEventKind.Error).Count(e => e.Message.StartsWith("No node answered", StringComparison.Ordinal)));
+    }
+}
