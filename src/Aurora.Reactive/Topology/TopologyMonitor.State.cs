@@ -17,7 +17,7 @@ public sealed partial class TopologyMonitor
 
         var previous = _emitted;
         _emitted = snapshot;
-        _snapshots.OnNext(snapshot);
+        Deliver(() => _snapshots.OnNext(snapshot));
         Report(TopologyMonitorEventKind.Changed, $"Topology changed: {snapshot}.", snapshot.ReadFrom, snapshot: snapshot);
 
         // Stay fast after a writer change (or while fast), and start fast when the first read knows no writer.
@@ -91,6 +91,28 @@ public sealed partial class TopologyMonitor
             return;
         }
 
-        _events.OnNext(new TopologyMonitorEvent(kind, _scheduler.Now, message) { Host = host, Error = error, Snapshot = snapshot, Mode = mode });
+        var monitorEvent = new TopologyMonitorEvent(kind, _scheduler.Now, message) { Host = host, Error = error, Snapshot = snapshot, Mode = mode };
+        Deliver(() => _events.OnNext(monitorEvent));
+    }
+
+    // A subscriber that throws must not stop the refresh loop (nor crash a scheduler thread): its error
+    // is reported on Events, and dropped if an Events subscriber is the one throwing.
+    private void Deliver(Action notify)
+    {
+        try
+        {
+            notify();
+        }
+        catch (Exception ex)
+        {
+            try
+            {
+                _events.OnNext(new TopologyMonitorEvent(TopologyMonitorEventKind.Error, _scheduler.Now, $"A subscriber threw: {ex.Message}") { Error = ex });
+            }
+            catch (Exception)
+            {
+                // The events subscriber itself throws; nothing left to tell.
+            }
+        }
     }
 }

@@ -128,4 +128,20 @@ public sealed class TopologyMonitorFailureTests
         Assert.Equal("instance-2", h.WriterId(2));
         Assert.Equal(["instance-1", "instance-3"], h.Snapshots[2].Readers.Select(r => r.InstanceId));
     }
+
+    [Fact]
+    public void SubscriberThrows_LoopCarriesOnAndErrorIsReported()
+    {
+        using var h = new MonitorHarness().WithThreeNodes();
+        var monitor = h.StartMonitor();
+        using var _ = monitor.Snapshots.Subscribe(_ => throw new InvalidOperationException("subscriber bug"));
+        using var __ = monitor.Events.Subscribe(_ => throw new InvalidOperationException("events subscriber bug"));
+
+        h.Scheduler.Schedule(MonitorHarness.Start + S(1), () => h.Cluster.Failover("instance-2"));
+        h.AdvanceTo(S(60));
+
+        Assert.Equal(["instance-1", "instance-2"], h.Snapshots.Select(s => s.Writer!.InstanceId));
+        Assert.Contains(h.EventsOf(TopologyMonitorEventKind.Error), e => e.Message.Contains("subscriber bug", StringComparison.Ordinal));
+        Assert.True(h.Cluster.Node("instance-1").TopologyReads > 100);
+    }
 }
