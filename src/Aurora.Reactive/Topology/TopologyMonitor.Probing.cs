@@ -19,11 +19,9 @@ public sealed partial class TopologyMonitor
         var generation = BeginOperation();
         var answers = new List<ProbeAnswer>();
         Report(TopologyMonitorEventKind.ProbingAllNodes, $"Asking {hosts.Count} node(s) their role: {string.Join(", ", hosts.Select(h => h.Endpoint))}.");
-        var probes = hosts
-            .Select(host => Bounded(() => _client.Identify(host), host)
-                .Select(identity => new ProbeAnswer(host, identity, null))
-                .Catch((Exception ex) => Observable.Return(new ProbeAnswer(host, null, ex))))
-            .Merge();
+        var probes = _client.SupportsTopologyQuery
+            ? hosts.Select(ProbeUntilRoundEnds).Merge().TakeUntil(Observable.Timer(_options.OperationTimeout, _scheduler))
+            : hosts.Select(ProbeOnce).Merge();
         var subscription = new SingleAssignmentDisposable();
         _operation.Disposable = subscription;
         subscription.Disposable = probes.Subscribe(
@@ -31,6 +29,18 @@ public sealed partial class TopologyMonitor
             error => OnProbeFinished(generation, answers),
             () => OnProbeFinished(generation, answers));
     }
+
+    private IObservable<ProbeAnswer> ProbeOnce(HostSpec host) =>
+        Bounded(() => _client.Identify(host), host)
+            .Select(identity => new ProbeAnswer(host, identity, null))
+            .Catch((Exception ex) => Observable.Return(new ProbeAnswer(host, null, ex)));
+
+    // Looking for the writer: a node that says "reader" or fails is asked again every fast interval until the
+    // round ends (after the operation timeout), so a frozen node cannot delay seeing a promotion elsewhere.
+    private IObservable<ProbeAnswer> ProbeUntilRoundEnds(HostSpec host) =>
+        ProbeOnce(host)
+            .Concat(Observable.Empty<ProbeAnswer>().DelaySubscription(_options.FastRefreshInterval, _scheduler))
+            .Repeat();
 
     private void OnProbeAnswer(long generation, List<ProbeAnswer> answers, ProbeAnswer answer)
     {
@@ -41,9 +51,15 @@ public sealed partial class TopologyMonitor
                 return;
             }
 
+            var failedBefore = answers.Any(a => a.Error is not null && SameEndpoint(a.Host, answer.Host));
             answers.Add(answer);
             if (answer.Error is { } error)
             {
+                if (failedBefore)
+                {
+                    return;
+                }
+
                 Report(TopologyMonitorEventKind.Error, $"Probing {answer.Host.Endpoint} failed: {error.Message}", answer.Host, error);
                 return;
             }
@@ -123,7 +139,7 @@ public sealed partial class TopologyMonitor
     private static string Describe(List<ProbeAnswer> answers) =>
         answers.Count == 0
             ? "no answers"
-            : string.Join("; ", answers.Select(a => a.Identity is { } i
+            : string.Join("; ", answers.GroupBy(a => a.Host.Endpoint).Select(g => g.Last()).Select(a => a.Identity is { } i
                 ? $"{a.Host.Endpoint}: {(i.IsReader ? "reader" : "writer")} '{i.InstanceId}'"
                 : $"{a.Host.Endpoint}: {a.Error?.Message}"));
 }

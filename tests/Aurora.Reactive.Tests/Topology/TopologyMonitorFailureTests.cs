@@ -18,7 +18,8 @@ public sealed class TopologyMonitorFailureTests
         h.AdvanceTo(S(50));
 
         var probes = h.EventsOf(TopologyMonitorEventKind.ProbingAllNodes).Select(h.SinceStart);
-        Assert.Equal([S(30.1), S(30.3), S(30.7), S(31.5), S(33.1), S(36.3), S(41.3), S(46.3)], probes);
+        // Each round re-asks the nodes for the operation timeout (3 s), then backs off 200, 400, 800, 1600 ms...
+        Assert.Equal([S(30.1), S(33.3), S(36.7), S(40.5), S(45.1)], probes);
         Assert.Contains(h.EventsOf(TopologyMonitorEventKind.Error), e => e.Message.Contains("instance-1 is down", StringComparison.Ordinal));
         Assert.Equal(MonitorHarness.Start, monitor.Current!.ReadAt);
         Assert.Null(monitor.MonitoringNode);
@@ -86,10 +87,11 @@ public sealed class TopologyMonitorFailureTests
         h.Cluster.Node("instance-1").Failure = new InvalidOperationException("connection refused");
         h.Cluster.Publish([new TopologyRow("instance-2", true, 1, 0, now), new TopologyRow("instance-3", false, 1, 0, now)]);
 
-        h.AdvanceTo(S(31));
+        h.AdvanceTo(S(33.1));
 
         Assert.Single(h.Snapshots);
-        Assert.Contains(h.EventsOf(TopologyMonitorEventKind.Error), e => e.Message.StartsWith("No node confirmed being the writer", StringComparison.Ordinal));
+        var noWriter = Assert.Single(h.EventsOf(TopologyMonitorEventKind.Error), e => e.Message.StartsWith("No node confirmed being the writer", StringComparison.Ordinal));
+        Assert.Equal(S(33.1), h.SinceStart(noWriter));
         Assert.Equal(0, h.Cluster.Node("instance-2").TopologyReads);
 
         h.Cluster.Node("instance-3").IsReader = false;
@@ -143,5 +145,60 @@ public sealed class TopologyMonitorFailureTests
         Assert.Equal(["instance-1", "instance-2"], h.Snapshots.Select(s => s.Writer!.InstanceId));
         Assert.Contains(h.EventsOf(TopologyMonitorEventKind.Error), e => e.Message.Contains("subscriber bug", StringComparison.Ordinal));
         Assert.True(h.Cluster.Node("instance-1").TopologyReads > 100);
+    }
+
+    [Fact]
+    public void FrozenMonitoringNode_CostsOneOperationTimeoutThenTheRoundFindsTheWriterAtOnce()
+    {
+        using var h = new MonitorHarness().WithThreeNodes();
+        var monitor = h.StartMonitor();
+        h.RunDue();
+        h.Scheduler.Schedule(MonitorHarness.Start + S(10), () =>
+        {
+            h.Cluster.Node("instance-1").NeverAnswers = true;
+            h.Cluster.Node("instance-1").IsReader = true;
+            monitor.RequestFastRefresh();
+        });
+        h.Scheduler.Schedule(MonitorHarness.Start + S(11.45), () => h.Cluster.Node("instance-3").IsReader = false);
+
+        h.AdvanceTo(S(11.5));
+
+        // The read through instance-1 started at 10 s and times out at 13 s; the round starts after it.
+        Assert.Single(h.Snapshots);
+        h.AdvanceTo(S(13.1));
+        Assert.Single(h.EventsOf(TopologyMonitorEventKind.ProbingAllNodes));
+        Assert.Equal("instance-3", h.WriterId(1));
+        Assert.Equal(S(13.1), h.SinceStart(h.EventsOf(TopologyMonitorEventKind.Changed).Last()));
+    }
+
+    [Fact]
+    public void ProbeRound_WriterPromotedWhileAnotherNodeHangs_ConfirmedAtTheNextReprobeNotAtTheRoundEnd()
+    {
+        using var h = new MonitorHarness().WithThreeNodes();
+        var seeds = new[] { "instance-2", "instance-1", "instance-3" }.Select(id => h.Cluster.Node(id).Host);
+        var monitor = h.StartMonitor(seeds);
+        h.RunDue();
+        h.Scheduler.Schedule(MonitorHarness.Start + S(10), () =>
+        {
+            h.Cluster.Node("instance-2").Failure = new InvalidOperationException("connection refused");
+            h.Cluster.Node("instance-1").NeverAnswers = true;
+            monitor.RequestFastRefresh();
+        });
+        h.Scheduler.Schedule(MonitorHarness.Start + S(10.55), () =>
+        {
+            h.Cluster.Node("instance-1").IsReader = true;
+            h.Cluster.Node("instance-3").IsReader = false;
+        });
+
+        h.AdvanceTo(S(10.6) - TimeSpan.FromTicks(1));
+        Assert.Single(h.Snapshots);
+        h.AdvanceTo(S(10.6));
+
+        // Read via instance-2 failed at 10.0; the round started at 10.1 and asks instance-3 again every 100 ms.
+        Assert.Equal(S(10.1), h.SinceStart(h.EventsOf(TopologyMonitorEventKind.ProbingAllNodes).Single()));
+        Assert.Equal("instance-3", h.WriterId(1));
+        Assert.Equal(6, h.Cluster.Node("instance-3").IdentifyRequests);
+        Assert.Equal(0, h.Cluster.ActiveOperations);
+        Assert.Single(h.EventsOf(TopologyMonitorEventKind.Error), e => e.Message.StartsWith("Probing", StringComparison.Ordinal));
     }
 }
