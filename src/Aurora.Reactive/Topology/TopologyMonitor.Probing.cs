@@ -44,7 +44,7 @@ public sealed partial class TopologyMonitor
 
     private void OnProbeAnswer(long generation, List<ProbeAnswer> answers, ProbeAnswer answer)
     {
-        lock (_gate)
+        using (EnterGate())
         {
             if (_disposed || generation != _generation)
             {
@@ -77,7 +77,7 @@ public sealed partial class TopologyMonitor
 
     private void OnProbeFinished(long generation, List<ProbeAnswer> answers)
     {
-        lock (_gate)
+        using (EnterGate())
         {
             if (!EndOperation(generation))
             {

@@ -9,7 +9,7 @@ public sealed partial class TopologyMonitor
 {
     private void Tick()
     {
-        lock (_gate)
+        using (EnterGate())
         {
             if (_disposed || _busy)
             {
@@ -40,7 +40,7 @@ public sealed partial class TopologyMonitor
 
     private void OnReadSucceeded(long generation, HostSpec via, TopologyReadResult result)
     {
-        lock (_gate)
+        using (EnterGate())
         {
             if (!EndOperation(generation))
             {
@@ -66,7 +66,7 @@ public sealed partial class TopologyMonitor
 
     private void OnReadFailed(long generation, HostSpec via, Exception error)
     {
-        lock (_gate)
+        using (EnterGate())
         {
             if (!EndOperation(generation))
             {

@@ -17,7 +17,7 @@ public sealed partial class TopologyMonitor
 
         var previous = _emitted;
         _emitted = snapshot;
-        Deliver(() => _snapshots.OnNext(snapshot));
+        _outbox.Enqueue(() => Deliver(() => _snapshots.OnNext(snapshot)));
         Report(TopologyMonitorEventKind.Changed, $"Topology changed: {snapshot}.", snapshot.ReadFrom, snapshot: snapshot);
 
         // Stay fast after a writer change (or while fast), and start fast when the first read knows no writer.
@@ -92,7 +92,7 @@ public sealed partial class TopologyMonitor
         }
 
         var monitorEvent = new TopologyMonitorEvent(kind, _scheduler.Now, message) { Host = host, Error = error, Snapshot = snapshot, Mode = mode };
-        Deliver(() => _events.OnNext(monitorEvent));
+        _outbox.Enqueue(() => Deliver(() => _events.OnNext(monitorEvent)));
     }
 
     // A subscriber that throws must not stop the refresh loop (nor crash a scheduler thread): its error

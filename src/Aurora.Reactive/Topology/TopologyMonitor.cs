@@ -15,7 +15,11 @@ namespace Aurora.Reactive.Topology;
 /// the monitor: they are reported on <see cref="Events"/>, the last good snapshot is kept and the next
 /// attempt backs off. All timing runs on the given scheduler.
 /// </summary>
-/// <remarks>Threading: state changes happen under one lock; snapshots and events are emitted under it, in order.</remarks>
+/// <remarks>
+/// Threading: state changes happen under one lock; snapshots and events are delivered in order, one at a
+/// time, after the lock is released, so a subscriber may call back into the monitor or take its time
+/// without holding up other threads.
+/// </remarks>
 public sealed partial class TopologyMonitor : IDisposable
 {
     private readonly object _gate = new();
@@ -112,7 +116,7 @@ public sealed partial class TopologyMonitor : IDisposable
     /// </summary>
     public void RequestFastRefresh()
     {
-        lock (_gate)
+        using (EnterGate())
         {
             if (_disposed)
             {
@@ -130,7 +134,7 @@ public sealed partial class TopologyMonitor : IDisposable
 
     private void ReportLocked(TopologyMonitorEventKind kind, string message, Exception error)
     {
-        lock (_gate)
+        using (EnterGate())
         {
             Report(kind, message, error: error);
         }
@@ -139,7 +143,7 @@ public sealed partial class TopologyMonitor : IDisposable
     /// <summary>Stops polling, cancels the operation in flight and completes <see cref="Snapshots"/> and <see cref="Events"/>.</summary>
     public void Dispose()
     {
-        lock (_gate)
+        using (EnterGate())
         {
             if (_disposed)
             {
@@ -150,8 +154,8 @@ public sealed partial class TopologyMonitor : IDisposable
             _timer.Dispose();
             _operation.Dispose();
             _triggerSubscription.Dispose();
-            _snapshots.OnCompleted();
-            _events.OnCompleted();
+            _outbox.Enqueue(_snapshots.OnCompleted);
+            _outbox.Enqueue(_events.OnCompleted);
         }
     }
 }
