@@ -6,8 +6,10 @@ namespace Aurora.Reactive.Topology;
 
 /// <summary>
 /// Plain PostgreSQL streaming replication (self-managed primary and hot standbys). There is no topology
-/// query: the topology monitor asks every configured node <c>pg_is_in_recovery()</c> and builds the
-/// snapshot from the answers. A node's instance id is its <c>host:port</c>.
+/// query: the topology monitor asks every configured node (its seed hosts, plus any node a previous
+/// snapshot named) <c>pg_is_in_recovery()</c> and builds the snapshot from the answers: one node out of
+/// recovery is the writer, several make the writer unknown (split brain). A node's instance id is its
+/// <c>host:port</c>.
 /// </summary>
 public sealed class PostgresReplicationDialect : IClusterDialect
 {

@@ -48,10 +48,7 @@ public sealed partial class TopologyMonitor
             }
 
             _failures = 0;
-            foreach (var rejected in result.RejectedRows)
-            {
-                Report(TopologyMonitorEventKind.RowRejected, rejected.Reason, host: via);
-            }
+            ReportRejectedRows(via, result.RejectedRows);
 
             var snapshot = ApplyConfirmedWriter(via, result.Snapshot);
             Accept(snapshot);
@@ -98,6 +95,22 @@ public sealed partial class TopologyMonitor
 
         var readers = snapshot.Readers.Where(r => !string.Equals(r.InstanceId, confirmed.InstanceId, StringComparison.Ordinal)).ToArray();
         return new TopologySnapshot(confirmed, readers, snapshot.ReadAt, snapshot.ReadFrom);
+    }
+
+    // The same rows rejected on every fast refresh are reported once, until the set of rejected ids changes.
+    private void ReportRejectedRows(HostSpec via, IReadOnlyList<RejectedTopologyRow> rejectedRows)
+    {
+        var key = string.Join("|", rejectedRows.Select(r => r.Row.InstanceId));
+        if (key == _lastRejectedKey)
+        {
+            return;
+        }
+
+        _lastRejectedKey = key;
+        foreach (var rejected in rejectedRows)
+        {
+            Report(TopologyMonitorEventKind.RowRejected, rejected.Reason, host: via);
+        }
     }
 
     private long BeginOperation()

@@ -39,6 +39,7 @@ public sealed partial class TopologyMonitor : IDisposable
     private DateTimeOffset _fastUntil = DateTimeOffset.MinValue;
     private TopologyRefreshMode _mode = TopologyRefreshMode.Slow;
     private int _failures;
+    private string _lastRejectedKey = string.Empty;
     private long _generation;
     private bool _busy;
     private bool _probeNext;

@@ -96,6 +96,14 @@ public sealed class TopologyMonitorTests
         Assert.Equal(["instance-3"], h.Snapshots[0].Readers.Select(r => r.InstanceId));
         var rejected = Assert.Single(h.EventsOf(TopologyMonitorEventKind.RowRejected));
         Assert.Contains("instance-2", rejected.Message, StringComparison.Ordinal);
+
+        h.AdvanceTo(TimeSpan.FromSeconds(60));
+        Assert.Single(h.EventsOf(TopologyMonitorEventKind.RowRejected));
+        h.Cluster.Publish(null);
+        h.AdvanceTo(TimeSpan.FromSeconds(90));
+        h.Cluster.Publish([new TopologyRow("instance-1", true, 1, 0, h.Scheduler.Now), new TopologyRow("instance-3", false, 1, 0, h.Scheduler.Now.AddSeconds(-400))]);
+        h.AdvanceTo(TimeSpan.FromSeconds(120));
+        Assert.Equal(["instance-2", "instance-3"], h.EventsOf(TopologyMonitorEventKind.RowRejected).Select(e => e.Message.Split('\'')[1]));
     }
 
     [Fact]
