@@ -42,40 +42,26 @@ public sealed class InstanceEndpointMap : IInstanceEndpointResolver
         ArgumentNullException.ThrowIfNull(text);
         ArgumentOutOfRangeException.ThrowIfLessThan(defaultPort, 1);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(defaultPort, 65535);
+        return TryParse(text, defaultPort, out var reason)
+            ?? throw new ArgumentException($"{AuroraOptionKeysText} value '{text}' is invalid: {reason}.", nameof(text));
+    }
 
+    /// <summary>Parses the map, or returns <see langword="null"/> and why it is invalid.</summary>
+    internal static InstanceEndpointMap? TryParse(string text, int defaultPort, out string? reason)
+    {
         var endpoints = new Dictionary<string, (string Host, int? Port)>(StringComparer.OrdinalIgnoreCase);
         foreach (var rawEntry in text.Split(','))
         {
             var entry = rawEntry.Trim();
-            var equals = entry.IndexOf('=', StringComparison.Ordinal);
-            if (equals < 0)
+            reason = TryAddEntry(endpoints, entry);
+            if (reason is not null)
             {
-                throw Invalid(text, entry, "expected instanceId=host:port");
-            }
-
-            var instanceId = entry[..equals].Trim();
-            if (!DnsLabel.IsValid(instanceId))
-            {
-                throw Invalid(text, entry, $"instance id '{instanceId}' is not a valid DNS label");
-            }
-
-            var address = HostAddressParser.TryParse(entry[(equals + 1)..], out var error)
-                ?? throw Invalid(text, entry, error!);
-            try
-            {
-                ClusterEndpoint.Parse(address.Host);
-            }
-            catch (ArgumentException)
-            {
-                throw Invalid(text, entry, $"'{address.Host}' is not a valid host name or IP address");
-            }
-
-            if (!endpoints.TryAdd(instanceId, address))
-            {
-                throw Invalid(text, entry, $"instance id '{instanceId}' is listed twice");
+                reason = $"entry '{entry}': {reason}";
+                return null;
             }
         }
 
+        reason = null;
         return new InstanceEndpointMap(text.Trim(), endpoints, defaultPort);
     }
 
@@ -91,6 +77,46 @@ public sealed class InstanceEndpointMap : IInstanceEndpointResolver
     /// <inheritdoc/>
     public override string ToString() => Text;
 
-    private static ArgumentException Invalid(string text, string entry, string reason) =>
-        new($"cluster_instance_endpoints value '{text}' is invalid at entry '{entry}': {reason}.", nameof(text));
+    private const string AuroraOptionKeysText = "cluster_instance_endpoints";
+
+    private static string? TryAddEntry(Dictionary<string, (string Host, int? Port)> endpoints, string entry)
+    {
+        var equals = entry.IndexOf('=', StringComparison.Ordinal);
+        if (equals < 0)
+        {
+            return "expected instanceId=host:port";
+        }
+
+        var instanceId = entry[..equals].Trim();
+        if (!DnsLabel.IsValid(instanceId))
+        {
+            return $"instance id '{instanceId}' is not a valid DNS label";
+        }
+
+        var address = HostAddressParser.TryParse(entry[(equals + 1)..], out var error);
+        if (address is null)
+        {
+            return error;
+        }
+
+        if (!IsHost(address.Value.Host))
+        {
+            return $"'{address.Value.Host}' is not a valid host name or IP address";
+        }
+
+        return endpoints.TryAdd(instanceId, address.Value) ? null : $"instance id '{instanceId}' is listed twice";
+    }
+
+    private static bool IsHost(string host)
+    {
+        try
+        {
+            ClusterEndpoint.Parse(host);
+            return true;
+        }
+        catch (ArgumentException)
+        {
+            return false;
+        }
+    }
 }

@@ -42,11 +42,20 @@ public sealed class InstanceHostPattern
     public static InstanceHostPattern Parse(string pattern)
     {
         ArgumentNullException.ThrowIfNull(pattern);
+        return TryParse(pattern, out var reason)
+            ?? throw new ArgumentException($"Instance host pattern '{pattern}' is invalid: {reason}.", nameof(pattern));
+    }
+
+    /// <summary>Parses a pattern, or returns <see langword="null"/> and why it is invalid.</summary>
+    internal static InstanceHostPattern? TryParse(string pattern, out string? reason)
+    {
+        reason = null;
         var text = pattern.Trim();
         var placeholders = text.Count(c => c == Placeholder);
         if (placeholders != 1)
         {
-            throw Invalid(pattern, placeholders == 0 ? "it has no '?' standing for the instance id" : $"it has {placeholders} '?', exactly one is allowed");
+            reason = placeholders == 0 ? "it has no '?' standing for the instance id" : $"it has {placeholders} '?', exactly one is allowed";
+            return null;
         }
 
         var colon = text.LastIndexOf(':');
@@ -54,26 +63,33 @@ public sealed class InstanceHostPattern
         int? port = null;
         if (colon >= 0)
         {
-            port = HostAddressParser.TryParsePort(text[(colon + 1)..], out var p)
-                ? p
-                : throw Invalid(pattern, $"port '{text[(colon + 1)..]}' is not a number between 1 and 65535");
+            if (!HostAddressParser.TryParsePort(text[(colon + 1)..], out var p))
+            {
+                reason = $"port '{text[(colon + 1)..]}' is not a number between 1 and 65535";
+                return null;
+            }
+
+            port = p;
         }
 
         if (!hostTemplate.Contains(Placeholder, StringComparison.Ordinal))
         {
-            throw Invalid(pattern, "the '?' must be in the host part, not the port");
+            reason = "the '?' must be in the host part, not the port";
+            return null;
         }
 
         var sample = hostTemplate.Replace(Placeholder.ToString(), ProbeInstanceId, StringComparison.Ordinal);
         if (!HostNameSyntax.IsValidHostName(sample))
         {
-            throw Invalid(pattern, "it does not make valid host names");
+            reason = "it does not make valid host names";
+            return null;
         }
 
         var kind = ClusterEndpoint.Parse(sample).Kind;
         if (kind is not (EndpointKind.RdsInstance or EndpointKind.CustomDomain or EndpointKind.Localhost))
         {
-            throw Invalid(pattern, $"it makes {kind} endpoints, not instance endpoints");
+            reason = $"it makes {kind} endpoints, not instance endpoints";
+            return null;
         }
 
         return new InstanceHostPattern(text, hostTemplate, port);
@@ -112,7 +128,4 @@ public sealed class InstanceHostPattern
 
     /// <inheritdoc/>
     public override string ToString() => Text;
-
-    private static ArgumentException Invalid(string pattern, string reason) =>
-        new($"Instance host pattern '{pattern}' is invalid: {reason}.", nameof(pattern));
 }
