@@ -11,20 +11,20 @@ internal static partial class AuroraConnectionStringParser
     public static AuroraConnectionStringParts Parse(string connectionString, int defaultPort)
     {
         var all = Load(connectionString);
+        var scanned = ConnectionStringKeyScanner.Scan(connectionString);
+        ThrowIfOurKeyRepeats(scanned);
         var ours = new Dictionary<string, string>(StringComparer.Ordinal);
-        var spellings = new Dictionary<string, string>(StringComparer.Ordinal);
         var monitoring = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
         var driver = new DbConnectionStringBuilder();
-        foreach (string key in all.Keys)
+        var entries = all.Keys.Cast<string>()
+            .Select(key => (Key: key, Value: Convert.ToString(all[key], CultureInfo.InvariantCulture) ?? string.Empty))
+            .Concat(scanned
+                .Where(k => k.IsEmpty && OptionKeyName.TryGetCanonical(k.Key) is not null)
+                .Select(k => (Key: k.Key, Value: string.Empty)));
+        foreach (var (key, value) in entries)
         {
-            var value = Convert.ToString(all[key], CultureInfo.InvariantCulture) ?? string.Empty;
             if (OptionKeyName.TryGetCanonical(key) is { } canonical)
             {
-                if (!spellings.TryAdd(canonical, key))
-                {
-                    throw new ArgumentException($"Option {canonical} is given twice, as '{spellings[canonical]}' and as '{key}'.", canonical);
-                }
-
                 ours[canonical] = value;
             }
             else if (OptionKeyName.TryStripMonitoringPrefix(key) is { } driverKey)
@@ -62,6 +62,21 @@ internal static partial class AuroraConnectionStringParser
             options.ClusterId is { } id ? ClusterKey.FromClusterId(id) : ClusterKey.From(endpoint, hosts[0].Port),
             (IInstanceEndpointResolver?)options.InstanceEndpoints
                 ?? (options.InstanceHostPattern is { } pattern ? new InstanceHostPatternResolver(pattern, hosts[0].Port) : null));
+    }
+
+    private static void ThrowIfOurKeyRepeats(IReadOnlyList<(string Key, bool IsEmpty)> scanned)
+    {
+        var repeated = scanned
+            .Select(k => (k.Key, Canonical: OptionKeyName.TryGetCanonical(k.Key)))
+            .Where(k => k.Canonical is not null)
+            .GroupBy(k => k.Canonical!, StringComparer.Ordinal)
+            .FirstOrDefault(g => g.Count() > 1);
+        if (repeated is not null)
+        {
+            throw new ArgumentException(
+                $"Option {repeated.Key} is given {repeated.Count()} times, as {string.Join(" and as ", repeated.Select(k => $"'{k.Key}'"))}; give it once.",
+                repeated.Key);
+        }
     }
 
     private static DbConnectionStringBuilder Load(string connectionString)
