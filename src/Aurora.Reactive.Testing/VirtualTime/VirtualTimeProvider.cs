@@ -9,12 +9,14 @@ namespace Aurora.Reactive.Testing.VirtualTime;
 /// <para>Timer callbacks run synchronously inside the scheduler's <c>AdvanceBy</c>/<c>AdvanceTo</c>/<c>Start</c>,
 /// at their due virtual time. A delay task completes there, and a token source is cancelled there
 /// (its registrations run there too).</para>
-/// <para>Limits: code that <c>await</c>s such a task continues wherever the awaiter's continuation runs;
-/// it may run inline or on the thread pool, so do not count on it running inside the advance. A
-/// continuation after a real <c>await</c> of real I/O (sockets, files, databases) runs on the thread
-/// pool in real time, outside virtual time, and the clock does not wait for it. Keep the logic under
-/// test synchronous (or reactive on the scheduler) and the real I/O at the edges. Like the scheduler,
-/// this provider is not thread-safe.</para>
+/// <para>Limits: the task of <c>Task.Delay</c> completes inside the advance, but the code after an
+/// <c>await</c> of it does not run there: the runtime queues that continuation to the thread pool (as
+/// observed on .NET 10, even with <c>ConfigureAwait(false)</c>), so an async method does not run to its
+/// end inside one <c>AdvanceBy</c>, and the clock does not wait for it. A continuation after a real
+/// <c>await</c> of real I/O (sockets, files, databases) likewise runs in real time, outside virtual
+/// time. Test timing logic written as Rx operators on the scheduler, or as timer callbacks and token
+/// registrations (those run inside the advance); keep the real I/O at the edges. Like the scheduler,
+/// this provider is not thread-safe: use it from the thread that advances the clock.</para>
 /// <para><see cref="GetTimestamp"/> is the clock in ticks (frequency 10,000,000 per second), and the
 /// local time zone is UTC.</para>
 /// </remarks>
