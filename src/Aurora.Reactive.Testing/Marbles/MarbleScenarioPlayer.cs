@@ -67,7 +67,7 @@ public static class MarbleScenarioPlayer
         scheduler.AdvanceTo(origin);
         var context = new MarbleScenarioContext(scenario, scheduler, scenario.Options.Fresh(), inputs);
         var outputs = runner.Run(context);
-        CheckWiring(scenario, context, outputs);
+        CheckOutputs(scenario, outputs);
 
         var observers = new Dictionary<string, ITestableObserver<object>>(StringComparer.Ordinal);
         var subscriptions = new List<IDisposable>();
@@ -80,6 +80,7 @@ public static class MarbleScenarioPlayer
 
         scheduler.AdvanceTo(end);
         subscriptions.ForEach(s => s.Dispose());
+        CheckEverythingUsed(scenario, context);
 
         var failures = scenario.Expectations
             .Select(e => MarbleDiff.Notifications(e.Name, e.Line, observers[e.Name].Messages, scenario.Legend, origin))
@@ -114,20 +115,25 @@ public static class MarbleScenarioPlayer
         return lines.Concat(subscriptions).DefaultIfEmpty(0).Max();
     }
 
-    private static void CheckWiring(MarbleScenario scenario, MarbleScenarioContext context, IReadOnlyDictionary<string, IObservable<object>> outputs)
+    private static void CheckOutputs(MarbleScenario scenario, IReadOnlyDictionary<string, IObservable<object>> outputs)
     {
-        var problems = new List<string>();
         if (outputs is null)
         {
             throw new InvalidOperationException($"{scenario.Source}: the runner of '{scenario.Subject}' returned no outputs.");
         }
 
-        var missing = scenario.Expectations.Where(e => !outputs.ContainsKey(e.Name)).Select(e => e.Name).ToList();
+        var missing = scenario.Expectations.Where(e => !outputs.ContainsKey(e.Name)).Select(e => $"'{e.Name}'").ToList();
         if (missing.Count > 0)
         {
-            problems.Add($"the runner gives no output named {string.Join(", ", missing.Select(m => $"'{m}'"))}; its outputs: {string.Join(", ", outputs.Keys)}");
+            throw new InvalidOperationException(
+                $"{scenario.Source} (subject '{scenario.Subject}'): the runner gives no output named {string.Join(", ", missing)}; its outputs: {string.Join(", ", outputs.Keys)}.");
         }
+    }
 
+    /// <summary>Options and inputs the runner never touched are most likely typos in the file.</summary>
+    private static void CheckEverythingUsed(MarbleScenario scenario, MarbleScenarioContext context)
+    {
+        var problems = new List<string>();
         if (context.Options.UnreadKeys.Count > 0)
         {
             problems.Add($"the runner never read option(s) {string.Join(", ", context.Options.UnreadKeys)} (a typo?)");
