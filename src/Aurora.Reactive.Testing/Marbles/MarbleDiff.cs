@@ -18,12 +18,11 @@ internal static class MarbleDiff
         }
 
         var unknown = new Dictionary<char, T>();
-        var expectedNotifications = legend.ToNotifications(expected);
         var actualLine = MarbleRenderer.Render(actual, legend, frame, origin, unknown);
         var hasError = expected.Events.Any(e => e.Kind == MarbleEventKind.Error) || actual.Any(a => a.Value.Kind == NotificationKind.OnError);
         var text = new StringBuilder()
             .AppendLine($"Stream '{name}' differs from its expected marble line (frame {MarbleDuration.Format(frame)}, time 0 = subscription).")
-            .AppendLine($"  expected: {MarbleRenderer.Render(expectedNotifications, legend, frame)}")
+            .AppendLine($"  expected: {MarbleRenderer.RenderAsWritten(expected)}")
             .AppendLine($"  actual:   {actualLine}")
             .AppendLine($"  legend:   {MarbleText.Legend(legend, unknown, hasError)}")
             .Append($"  first difference, event {mismatch + 1}: expected ")
@@ -105,6 +104,14 @@ internal static class MarbleDiff
             return symbol;
         }
 
-        return unknown.FirstOrDefault(e => legend.Comparer.Equals(e.Value, value)).Key is var key && key != default ? key : '?';
+        foreach (var (spare, spareValue) in unknown)
+        {
+            if (legend.Comparer.Equals(spareValue, value))
+            {
+                return spare;
+            }
+        }
+
+        return '?';
     }
 }

@@ -53,6 +53,26 @@ public static class MarbleRenderer
         return text.ToString().TrimEnd();
     }
 
+    /// <summary>
+    /// Renders a parsed line again with its own symbols, normalized (no padding, gaps as dashes or time
+    /// progressions); nothing is looked up in a legend, so an error type that cannot be loaded is no problem.
+    /// </summary>
+    /// <param name="line">The parsed line.</param>
+    /// <returns>The marble line, frame 0 first.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="line"/> is <see langword="null"/>.</exception>
+    public static string RenderAsWritten(MarbleLine line)
+    {
+        ArgumentNullException.ThrowIfNull(line);
+        var placeholder = new InvalidOperationException();
+        var events = line.Events.Where(e => e.Time >= 0).Select(e => new Recorded<Notification<char>>(e.Time, e.Kind switch
+        {
+            MarbleEventKind.Completed => Notification.CreateOnCompleted<char>(),
+            MarbleEventKind.Error => Notification.CreateOnError<char>(placeholder),
+            _ => Notification.CreateOnNext(e.Symbol),
+        }));
+        return Render(events, new MarbleLegend<char>(), line.Frame);
+    }
+
     /// <summary>Renders a subscription as a subscription line such as <c>--^---!</c>.</summary>
     /// <param name="subscription">The subscription, absolute ticks.</param>
     /// <param name="frame">The frame length; positive.</param>

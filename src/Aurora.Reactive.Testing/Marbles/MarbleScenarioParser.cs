@@ -117,9 +117,9 @@ internal sealed partial class MarbleScenarioParser(string text, string source)
                     : throw Error(number, raw, at, $"frame '{trimmed}' is not a positive duration such as 10ms, 1s, 1.5s or 2m");
                 break;
             case "duration":
-                _duration = MarbleDuration.TryParse(trimmed, out var duration)
+                _duration = MarbleDuration.TryParse(trimmed, out var duration) && duration > TimeSpan.Zero
                     ? duration
-                    : throw Error(number, raw, at, $"duration '{trimmed}' is not a duration such as 500ms, 300s or 5m");
+                    : throw Error(number, raw, at, $"duration '{trimmed}' is not a positive duration such as 500ms, 300s or 5m");
                 break;
             case "error":
                 _error = ParseError(trimmed, raw, number, at);

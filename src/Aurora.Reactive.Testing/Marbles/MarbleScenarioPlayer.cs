@@ -112,7 +112,7 @@ public static class MarbleScenarioPlayer
         var lines = scenario.Inputs.Select(i => i.Line.End).Concat(scenario.Expectations.Select(e => e.Line.End));
         var subscriptions = scenario.SubscriptionExpectations.Select(s =>
             (s.Subscription.Unsubscribe == Subscription.Infinite ? s.Subscription.Subscribe : s.Subscription.Unsubscribe) + frame);
-        return lines.Concat(subscriptions).DefaultIfEmpty(0).Max();
+        return Math.Max(frame, lines.Concat(subscriptions).DefaultIfEmpty(0).Max());
     }
 
     private static void CheckOutputs(MarbleScenario scenario, IReadOnlyDictionary<string, IObservable<object>> outputs)

@@ -14,7 +14,8 @@ namespace Aurora.Reactive.Testing.VirtualTime;
 /// <para>Work scheduled "now" (zero or negative delay, or an absolute time not after <see cref="VirtualTimeSchedulerBase{TAbsolute, TRelative}.Clock"/>)
 /// runs at the current instant, without moving the clock, after the work already queued for that
 /// instant (first in, first out). Work that keeps rescheduling itself "now" therefore never lets the
-/// clock move on.</para>
+/// clock move on. Advancing by zero (or to the current clock) runs nothing, as in Rx.NET: advance by at
+/// least one tick to run work due now.</para>
 /// <para>Not thread-safe: schedule and advance from the test's thread. <see cref="TimeProvider"/> bridges
 /// code written against <see cref="System.TimeProvider"/> to this clock.</para>
 /// </remarks>

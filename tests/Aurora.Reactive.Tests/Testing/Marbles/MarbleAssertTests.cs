@@ -78,6 +78,19 @@ public sealed class MarbleAssertTests
     }
 
     [Fact]
+    public void Matches_ExpectedErrorTypeNotLoaded_StillDescribesTheDifference()
+    {
+        var legend = new MarbleLegend<int>(error: MarbleError.Parse("FailoverFailedException: no writer"));
+        Recorded<Notification<int>>[] actual = [OnCompleted<int>(2 * F)];
+
+        var error = Assert.Throws<MarbleAssertionException>(() => MarbleAssert.Matches("  --#", actual, legend, Frame));
+
+        Assert.Contains("expected: --#", error.Message, StringComparison.Ordinal);
+        Assert.Contains("actual:   --|", error.Message, StringComparison.Ordinal);
+        Assert.Contains("expected # (FailoverFailedException: no writer) at 20ms (frame 2); actual | (completed) at 20ms", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Matches_ActualEndsEarly_SaysNothingMore()
     {
         Recorded<Notification<int>>[] actual = [OnNext(F, 1)];

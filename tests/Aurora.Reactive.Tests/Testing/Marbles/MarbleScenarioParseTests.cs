@@ -76,6 +76,7 @@ public sealed class MarbleScenarioParseTests
     [InlineData("subject: s\nexpect out: -a\njust text", 3, 1, "expected 'key: value'")]
     [InlineData("subject: s\nframe: 10\nexpect out: -a", 2, 8, "frame '10' is not a positive duration")]
     [InlineData("subject: s\nframe: 0ms\nexpect out: -a", 2, 8, "not a positive duration")]
+    [InlineData("subject: s\nduration: 0s\nexpect out: -a", 2, 11, "not a positive duration")]
     [InlineData("subject: s\nsubject: t\nexpect out: -a", 2, 1, "'subject:' appears twice")]
     [InlineData("subject: s\nexpect out: -a\nexpect out: -b", 3, 1, "stream 'out' is declared twice")]
     [InlineData("subject: s\nexpect out: -a\nsubs src: ^-!", 3, 1, "'subs src:' names no input")]
