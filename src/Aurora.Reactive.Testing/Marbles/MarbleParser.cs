@@ -7,7 +7,7 @@ namespace Aurora.Reactive.Testing.Marbles;
 /// time progressions: <c>-</c> a frame where nothing happens; a letter or digit a value from the legend;
 /// <c>|</c> completion; <c>#</c> error; <c>^</c> the subscription point of a hot line (frame 0);
 /// <c>!</c> the unsubscription (subscription lines only); <c>( )</c> a group of events at the time of its
-/// <c>(</c>, the group taking one frame per character including the parentheses; a space is ignored;
+/// <c>(</c>, the group taking one frame per character including the parentheses; a space or tab is ignored;
 /// a time progression such as <c>10ms</c>, <c>1.5s</c> or <c>2m</c>, set off by spaces (or the line's
 /// start or end), moves time by exactly that much.
 /// </summary>

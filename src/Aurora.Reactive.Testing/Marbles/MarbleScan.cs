@@ -22,12 +22,12 @@ internal sealed class MarbleScan(string text, long frame, MarbleLocation locatio
     public int Step(int i, bool allowCaret, bool allowBang, bool allowEvents)
     {
         var c = text[i];
-        if (c == ' ')
+        if (c is ' ' or '\t')
         {
             return i + 1;
         }
 
-        if (_groupStart < 0 && char.IsAsciiDigit(c) && (i == 0 || text[i - 1] == ' ') && TryProgression(i) is { } next)
+        if (_groupStart < 0 && char.IsAsciiDigit(c) && (i == 0 || text[i - 1] is ' ' or '\t') && TryProgression(i) is { } next)
         {
             return next;
         }
@@ -88,7 +88,7 @@ internal sealed class MarbleScan(string text, long frame, MarbleLocation locatio
 
     private int? TryProgression(int i)
     {
-        var end = text.IndexOf(' ', i);
+        var end = text.IndexOfAny([' ', '\t'], i);
         if (end < 0)
         {
             end = text.Length;

@@ -74,7 +74,7 @@ internal sealed partial class MarbleScenarioParser(string text, string source)
             throw Error(number, raw, raw.Length - raw.TrimStart().Length, $"expected 'key: value' (keys: {Keys}); a comment starts with '#'");
         }
 
-        var words = raw[..colon].Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        var words = raw[..colon].Split([' ', '\t'], StringSplitOptions.RemoveEmptyEntries);
         var value = raw[(colon + 1)..];
         var valueIndex = colon + 1;
         var key = words.Length == 0 ? "" : words[0];

@@ -23,7 +23,7 @@ public sealed class MarbleParserTests
     [Fact]
     public void Parse_Spaces_AreIgnored()
     {
-        var line = MarbleParser.Parse("  - a -  #", Frame);
+        var line = MarbleParser.Parse("  - a -\t #", Frame);
 
         Assert.Equal([Ms(10), Ms(30)], line.Events.Select(e => e.Time));
         Assert.Equal(MarbleEventKind.Error, line.Events[1].Kind);
@@ -42,6 +42,7 @@ public sealed class MarbleParserTests
     [InlineData("a 1.5s b", 1 + 1500)]
     [InlineData("a 2m b", 1 + 120_000)]
     [InlineData("10ms b", 10)]
+    [InlineData("a\t10ms\tb", 1 + 10)]
     public void Parse_TimeProgression_MovesTimeByExactlyThatMuch(string marbles, double bAtMilliseconds)
     {
         var line = MarbleParser.Parse(marbles, TimeSpan.FromMilliseconds(1));
