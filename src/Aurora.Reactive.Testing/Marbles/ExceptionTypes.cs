@@ -7,6 +7,7 @@ namespace Aurora.Reactive.Testing.Marbles;
 internal static class ExceptionTypes
 {
     private static readonly ConcurrentDictionary<string, Type> Cache = new(StringComparer.Ordinal);
+    private static readonly string[] CommonNamespaces = ["", "System.", "System.IO.", "System.Net.Sockets.", "System.Net.", "System.Threading.", "System.Threading.Tasks."];
 
     public static Exception Create(string typeName, string? message)
     {
@@ -21,7 +22,17 @@ internal static class ExceptionTypes
 
     private static Type Find(string typeName)
     {
-        var candidates = AppDomain.CurrentDomain.GetAssemblies()
+        var assemblies = AppDomain.CurrentDomain.GetAssemblies();
+        var common = CommonNamespaces
+            .SelectMany(ns => assemblies.Select(a => a.GetType(ns + typeName, throwOnError: false)))
+            .FirstOrDefault(t => t is not null && typeof(Exception).IsAssignableFrom(t) && !t.IsAbstract);
+        return common ?? Search(typeName, assemblies);
+    }
+
+    /// <summary>The slow path: every loaded type, for exceptions outside the common namespaces.</summary>
+    private static Type Search(string typeName, Assembly[] assemblies)
+    {
+        var candidates = assemblies
             .SelectMany(LoadableTypes)
             .Where(t => typeof(Exception).IsAssignableFrom(t) && !t.IsAbstract && (t.FullName == typeName || t.Name == typeName))
             .Distinct()
