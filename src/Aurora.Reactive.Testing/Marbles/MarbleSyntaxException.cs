@@ -13,7 +13,7 @@ public sealed class MarbleSyntaxException : FormatException
         : base(Format(problem, source, lineNumber, column, lineText))
     {
         Problem = problem;
-        Source = source;
+        SourceName = source;
         LineNumber = lineNumber;
         Column = column;
     }
@@ -22,7 +22,7 @@ public sealed class MarbleSyntaxException : FormatException
     public string Problem { get; }
 
     /// <summary>The file or diagram name, or <see langword="null"/>.</summary>
-    public new string? Source { get; }
+    public string? SourceName { get; }
 
     /// <summary>1-based line number.</summary>
     public int LineNumber { get; }
