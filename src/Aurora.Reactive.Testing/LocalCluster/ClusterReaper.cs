@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace Aurora.Reactive.Testing.LocalCluster;
 
 /// <summary>
@@ -45,15 +43,17 @@ internal static class ClusterReaper
     internal static void KillServers(string clusterFolder)
     {
         var killed = new List<int>();
+        var dataDirectories = new List<string>();
         foreach (var pidFile in Directory.EnumerateFiles(clusterFolder, "postmaster.pid", SearchOption.AllDirectories))
         {
-            var firstLine = File.ReadLines(pidFile).FirstOrDefault();
-            if (int.TryParse(firstLine, CultureInfo.InvariantCulture, out var pid)
+            var dataDirectory = Path.GetDirectoryName(pidFile)!;
+            if (PostmasterFile.ProcessId(dataDirectory) is { } pid
                 && ProcessTree.CommandLine(pid) is { } commandLine
                 && commandLine.Contains(clusterFolder, StringComparison.Ordinal))
             {
                 ProcessTree.Thaw(pid);
                 killed.AddRange(ProcessTree.Kill(pid));
+                dataDirectories.Add(dataDirectory);
             }
         }
 
@@ -61,5 +61,7 @@ internal static class ClusterReaper
         {
             ProcessTree.WaitGoneAsync(killed, TimeSpan.FromSeconds(10), CancellationToken.None).GetAwaiter().GetResult();
         }
+
+        dataDirectories.ForEach(PostmasterFile.RemoveSharedMemory);
     }
 }

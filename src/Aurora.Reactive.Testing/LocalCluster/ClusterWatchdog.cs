@@ -23,6 +23,10 @@ internal sealed class ClusterWatchdog : IDisposable
           kill -CONT -"$p" "$p"; kill -KILL -"$p" "$p"
         done
         sleep 1
+        for f in "$dir"/*/data/postmaster.pid; do
+          s=$(sed -n 7p "$f" 2>/dev/null | awk '{print $2}')
+          [ -n "$s" ] && ipcrm -m "$s"
+        done
         rm -rf "$dir"
         """;
 
@@ -67,7 +71,8 @@ internal sealed class ClusterWatchdog : IDisposable
         {
             if (!process.HasExited)
             {
-                process.Kill();
+                // Its own tree only: the shell and the sleep it may be waiting on.
+                ProcessTree.Kill(process.Id);
             }
         }
         catch (InvalidOperationException)

@@ -39,11 +39,12 @@ public sealed partial class LocalPostgresCluster
 
     private static async Task StopForGoodAsync(LocalPostgresNode node)
     {
-        if (node.ProcessId is null)
+        if (node.ProcessId is not { } pid)
         {
             return;
         }
 
+        var processes = ProcessTree.Snapshot(pid);
         try
         {
             await node.StopServerAsync("immediate", CancellationToken.None).ConfigureAwait(false);
@@ -52,5 +53,9 @@ public sealed partial class LocalPostgresCluster
         {
             await node.KillServerAsync(CancellationToken.None).ConfigureAwait(false);
         }
+
+        // pg_ctl returns once the postmaster is gone; a child still exiting (or left stopped) is killed here.
+        var survivors = ProcessTree.KillSurvivors(processes);
+        await ProcessTree.WaitGoneAsync(survivors, TimeSpan.FromSeconds(10), CancellationToken.None).ConfigureAwait(false);
     }
 }

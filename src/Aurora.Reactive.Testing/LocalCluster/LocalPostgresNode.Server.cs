@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace Aurora.Reactive.Testing.LocalCluster;
 
 /// <content>Operations on the node's server process, used by the cluster.</content>
@@ -70,6 +68,7 @@ public sealed partial class LocalPostgresNode
         {
             var killed = ProcessTree.Kill(pid);
             await ProcessTree.WaitGoneAsync(killed, context.Timeout, cancellationToken).ConfigureAwait(false);
+            PostmasterFile.RemoveSharedMemory(DataDirectory);
         }
 
         MarkDown(LocalNodeState.Crashed);
@@ -102,18 +101,7 @@ public sealed partial class LocalPostgresNode
     }
 
     /// <summary>Reads the postmaster's id from <c>postmaster.pid</c>.</summary>
-    internal int? ReadPostmasterPid()
-    {
-        try
-        {
-            var firstLine = File.ReadLines(Path.Combine(DataDirectory, "postmaster.pid")).FirstOrDefault();
-            return int.TryParse(firstLine, CultureInfo.InvariantCulture, out var pid) ? pid : null;
-        }
-        catch (IOException)
-        {
-            return null;
-        }
-    }
+    internal int? ReadPostmasterPid() => PostmasterFile.ProcessId(DataDirectory);
 
     private void MarkDown(LocalNodeState state)
     {

@@ -19,6 +19,9 @@ internal static class NativeMethods
     [DllImport("libc")]
     private static extern uint geteuid();
 
+    [DllImport("libc", SetLastError = true)]
+    private static extern int shmctl(int shmid, int command, IntPtr buffer);
+
     /// <summary>Whether the process runs as root.</summary>
     internal static bool IsRoot => geteuid() == 0;
 
@@ -27,6 +30,9 @@ internal static class NativeMethods
 
     /// <summary>Whether a process with this id exists (signal 0 probes without sending).</summary>
     internal static bool Exists(int pid) => pid > 0 && (kill(pid, 0) == 0 || Marshal.GetLastPInvokeError() == 1 /* EPERM */);
+
+    /// <summary>Removes a System V shared memory segment (IPC_RMID); false when it is already gone.</summary>
+    internal static bool RemoveSharedMemory(int shmid) => shmctl(shmid, 0 /* IPC_RMID */, IntPtr.Zero) == 0;
 
     /// <summary>Changes the owner of one file or folder.</summary>
     /// <exception cref="IOException">The call failed.</exception>

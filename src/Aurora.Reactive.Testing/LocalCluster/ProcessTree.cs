@@ -100,6 +100,27 @@ internal static class ProcessTree
         return all;
     }
 
+    /// <summary>The root and its descendants with their start times, to kill later without hitting a recycled process id.</summary>
+    internal static IReadOnlyList<(int Pid, long StartTime)> Snapshot(int rootPid) =>
+        Descendants(rootPid).Prepend(rootPid)
+            .Select(pid => (Pid: pid, Start: StartTime(pid)))
+            .Where(p => p.Start is not null)
+            .Select(p => (p.Pid, p.Start!.Value))
+            .ToArray();
+
+    /// <summary>Kills (after thawing) every process of <paramref name="snapshot"/> that still runs with the same start time; returns their ids.</summary>
+    internal static IReadOnlyList<int> KillSurvivors(IReadOnlyList<(int Pid, long StartTime)> snapshot)
+    {
+        var survivors = snapshot.Where(p => IsLive(p.Pid) && StartTime(p.Pid) == p.StartTime).Select(p => p.Pid).ToArray();
+        foreach (var pid in survivors)
+        {
+            NativeMethods.Signal(pid, NativeMethods.SigCont);
+            NativeMethods.Signal(pid, NativeMethods.SigKill);
+        }
+
+        return survivors;
+    }
+
     /// <summary>Waits until none of <paramref name="pids"/> exists any more (zombies count as gone once reaped).</summary>
     /// <exception cref="TimeoutException">Some still exist after <paramref name="timeout"/>.</exception>
     internal static async Task WaitGoneAsync(IReadOnlyList<int> pids, TimeSpan timeout, CancellationToken cancellationToken)
