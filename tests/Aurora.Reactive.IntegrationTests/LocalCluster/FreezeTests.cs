@@ -14,7 +14,8 @@ public sealed class FreezeTests(SharedClusterFixture fixture, ITestOutputHelper 
     public async Task FrozenNode_QueryHangsUntilTheClientsTimeout_AndThawReleasesAHeldQuery()
     {
         var node = Cluster.Readers[0];
-        await using var timingOut = await Sql.OpenAsync(node.ConnectionString, commandTimeoutSeconds: 1);
+        // Npgsql spends 1 s on the command, then up to twice the connect Timeout on its cancel request: keep Timeout short.
+        await using var timingOut = await Sql.OpenAsync(node.ConnectionString, timeoutSeconds: 2, commandTimeoutSeconds: 1);
         await using var patient = await Sql.OpenAsync(node.ConnectionString, commandTimeoutSeconds: 60);
         await Cluster.FreezeAsync(node);
         try

@@ -38,7 +38,7 @@ public sealed class NetworkCutTests(SharedClusterFixture fixture, ITestOutputHel
     public async Task CutNetwork_Blackhole_HoldsConnectionsSilent_ReplicationGoesOn_UntilRestored()
     {
         var node = Cluster.Readers[1];
-        await using var open = await Sql.OpenAsync(node.ConnectionString, commandTimeoutSeconds: 1);
+        await using var open = await Sql.OpenAsync(node.ConnectionString, timeoutSeconds: 2, commandTimeoutSeconds: 1);
         await Cluster.CutNetworkAsync(node, NetworkCutMode.Blackhole);
         try
         {
