@@ -54,14 +54,32 @@ public sealed partial class LocalPostgresCluster
     {
         await Task.WhenAll(nodes.Select(n => n.CopyTemplateAsync(template, cancellationToken))).ConfigureAwait(false);
         var writer = nodes[0];
-        foreach (var node in nodes)
+        for (var attempt = 1; ; attempt++)
         {
-            node.WriteSettings(node == writer ? null : writer.ServerPort);
+            foreach (var node in nodes)
+            {
+                node.WriteSettings(node == writer ? null : writer.ServerPort);
+            }
+
+            try
+            {
+                // Copies of one cleanly shut down folder share their history, so the standbys can start at
+                // once and stream from the primary as soon as it listens.
+                await Task.WhenAll(nodes.Select(n => n.StartServerAsync(cancellationToken))).ConfigureAwait(false);
+                break;
+            }
+            catch (InvalidOperationException) when (attempt < 3 && nodes.Any(n => n.LastStartLostItsPort()))
+            {
+                // Another process took a port between our probe and the server's bind: start again on new ports.
+                await Task.WhenAll(nodes.Where(n => n.ProcessId is not null).Select(n => n.StopServerAsync("immediate", cancellationToken))).ConfigureAwait(false);
+                foreach (var node in nodes)
+                {
+                    node.ReassignServerPort();
+                    File.Delete(node.LogFile);
+                }
+            }
         }
 
-        // Copies of one cleanly shut down folder share their history, so the standbys can start at once
-        // and stream from the primary as soon as it listens.
-        await Task.WhenAll(nodes.Select(n => n.StartServerAsync(cancellationToken))).ConfigureAwait(false);
         controlPlane.PublishNow(controlPlane.CurrentRows());
         await WaitUntilStreamingAsync(writer, nodes.Where(n => n != writer).ToArray(), cancellationToken).ConfigureAwait(false);
     }

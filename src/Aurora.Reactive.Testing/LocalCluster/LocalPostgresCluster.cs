@@ -15,6 +15,13 @@ namespace Aurora.Reactive.Testing.LocalCluster;
 /// removed by a watchdog within seconds and by the next cluster start. Operations that change the
 /// cluster (faults, promotions) run one at a time.
 /// </remarks>
+/// <example>
+/// <code>
+/// await using var cluster = await LocalPostgresCluster.StartAsync(new LocalPostgresClusterOptions { TopologyPublicationDelay = TimeSpan.FromSeconds(2) });
+/// // cluster.WriterConnectionString, cluster.InstanceEndpoints ("instance-1=127.0.0.1:PORT,...") go to the client under test.
+/// var newWriter = await cluster.FailoverAsync(FailoverFault.Crash);
+/// </code>
+/// </example>
 public sealed partial class LocalPostgresCluster : IAsyncDisposable
 {
     private readonly ClusterContext context;

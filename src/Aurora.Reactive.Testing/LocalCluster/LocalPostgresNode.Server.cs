@@ -32,6 +32,26 @@ public sealed partial class LocalPostgresNode
         }
     }
 
+    /// <summary>Whether the last start failed because another process took the server port meanwhile.</summary>
+    internal bool LastStartLostItsPort()
+    {
+        try
+        {
+            return File.Exists(LogFile) && File.ReadLines(LogFile).TakeLast(20).Any(l => l.Contains("could not bind", StringComparison.Ordinal));
+        }
+        catch (IOException)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>Picks another free server port (the forwarder follows); call <see cref="WriteSettings"/> afterwards.</summary>
+    internal void ReassignServerPort()
+    {
+        ServerPort = FreePort.Next();
+        Forwarder.SetTargets([ServerPort]);
+    }
+
     /// <summary>Starts the server and waits until it accepts connections.</summary>
     internal async Task StartServerAsync(CancellationToken cancellationToken)
     {

@@ -31,7 +31,7 @@ public sealed partial class LocalPostgresNode
     public int Port => Forwarder.Port;
 
     /// <summary>The port the server itself listens on; bypasses network cuts. Replication uses it.</summary>
-    public int ServerPort { get; }
+    public int ServerPort { get; private set; }
 
     /// <summary><c>127.0.0.1:PORT</c> with the client-facing port.</summary>
     public string Endpoint => string.Create(CultureInfo.InvariantCulture, $"127.0.0.1:{Port}");
