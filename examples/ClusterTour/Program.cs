@@ -21,7 +21,9 @@ var oldWriter = cluster.Writer;
 var clock = Stopwatch.StartNew();
 var newWriter = await cluster.FailoverAsync(FailoverFault.Crash);
 Console.WriteLine($"Crashed {oldWriter.InstanceId}; promoted {newWriter.InstanceId} in {cluster.LastPromotionDuration?.TotalMilliseconds:0} ms ({clock.ElapsedMilliseconds} ms in all).");
+Console.WriteLine($"Waiting {cluster.Options.EndpointRepointDelay.TotalSeconds:0} s for the writer endpoint to follow, as Aurora's DNS does...");
 await cluster.WaitForControlPlaneAsync();
+Console.WriteLine($"Writer endpoint {cluster.WriterEndpoint.Endpoint} now forwards to {string.Join(", ", cluster.WriterEndpoint.TargetInstanceIds)}.");
 await PrintTopologyAsync(newWriter, "Topology after failover");
 return 0;
 
