@@ -1,25 +1,15 @@
 using Aurora.Reactive.Hosts;
+using Aurora.Reactive.IntegrationTests.LocalCluster;
 using Aurora.Reactive.Testing.LocalCluster;
 using Aurora.Reactive.Topology;
 
 namespace Aurora.Reactive.IntegrationTests.Topology;
 
-[Collection(TopologyClusterCollection.Name)]
-public sealed class AuroraPostgresDialectIntegrationTests : IAsyncLifetime
+// Runs on the kit's shared cluster; every test that publishes a topology restores the real one.
+[Collection(SharedClusterCollection.Name)]
+public sealed class AuroraPostgresDialectIntegrationTests(SharedClusterFixture fixture)
 {
-    private LocalPostgresCluster? _cluster;
-
-    private LocalPostgresCluster Cluster => _cluster!;
-
-    public async Task InitializeAsync() => _cluster = await LocalPostgresCluster.StartAsync();
-
-    public async Task DisposeAsync()
-    {
-        if (_cluster is not null)
-        {
-            await _cluster.DisposeAsync();
-        }
-    }
+    private LocalPostgresCluster Cluster => fixture.Cluster;
 
     private async Task<TopologyReadResult> ReadThroughAsync(HostSpec via)
     {

@@ -1,11 +1,13 @@
 using System.Diagnostics;
+using Aurora.Reactive.IntegrationTests.LocalCluster;
 using Aurora.Reactive.Testing.LocalCluster;
 using Aurora.Reactive.Topology;
 using Xunit.Abstractions;
 
 namespace Aurora.Reactive.IntegrationTests.Topology;
 
-[Collection(TopologyClusterCollection.Name)]
+// Each test starts and breaks its own cluster, one at a time with the kit's other destructive tests.
+[Collection(DestructiveClusterCollection.Name)]
 public sealed class TopologyMonitorIntegrationTests(ITestOutputHelper output)
 {
     private static readonly TimeSpan Wait = TimeSpan.FromSeconds(20);
