@@ -13,9 +13,9 @@ namespace Aurora.Reactive.Monitoring;
 /// monitoring connection.
 /// </summary>
 /// <remarks>
-/// Every timer runs on the scheduler given at construction. Observers are called one at a time; an
-/// observer that throws is reported on <see cref="CaughtErrors"/> and neither stops the probing nor the
-/// delivery to the other observers. See <see cref="FailureDetectionSettings"/> for the detection timeline.
+/// Every timer runs on the scheduler given at construction. Observers are called one at a time and should
+/// not block; an observer that throws is reported on <see cref="CaughtErrors"/> and unsubscribed (Rx's rule
+/// for a throwing observer), and neither the probing nor the delivery to the other observers stops. See <see cref="FailureDetectionSettings"/> for the detection timeline.
 /// Most code gets monitors from a <see cref="HostMonitorRegistry"/>, which shares them per host and settings.
 /// </remarks>
 public sealed partial class HostMonitor : IDisposable
