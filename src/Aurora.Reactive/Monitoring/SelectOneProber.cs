@@ -23,6 +23,8 @@ public sealed class SelectOneProber : IHostProber
     /// <param name="openConnection">
     /// Opens a monitoring connection to the host (with the <c>monitoring_</c> settings, credentials and TLS);
     /// it should honour the token, but the prober does not depend on it.
+    /// It must return a physical, unpooled connection (for Npgsql, <c>Pooling=false</c>):
+    /// a pooled one would make a probe answer from the pool, and disposing it would not close it.
     /// </param>
     /// <exception cref="ArgumentNullException"><paramref name="openConnection"/> is <see langword="null"/>.</exception>
     public SelectOneProber(Func<HostSpec, CancellationToken, Task<DbConnection>> openConnection)
