@@ -180,4 +180,42 @@ public sealed class HostMonitorTimelineTests
             health.Select(h => (Math.Round(VirtualClock.SecondsOf(h.Time), 3), h.Status, h.ConsecutiveFailures)));
         Assert.Equal(VirtualClock.At(50), Assert.Single(harness.Verdicts).DeclaredAt);
     }
+
+    [Fact]
+    public void WatchCommand_AnswerArrivingAfterTheTimeout_IsATimedOutFailure()
+    {
+        using var harness = new MonitorHarness(FailureDetectionSettings.FromMilliseconds(6000, 1000, 1), SimulatedAnswer.OkAfterMs(1001));
+        using var command = harness.StartCommand(0);
+
+        harness.Clock.AdvanceTo(30);
+
+        Assert.Equal(VirtualClock.At(7), Assert.Single(harness.Verdicts).DeclaredAt);
+    }
+
+    [Fact]
+    public void WatchCommand_WindowAlreadyOpenWhenSubscribed_ProbesAtOnce()
+    {
+        using var harness = new MonitorHarness(FailureDetectionSettings.FromMilliseconds(6000, 1000, 1), SimulatedAnswer.Never);
+        harness.Clock.AdvanceTo(100);
+        using var command = harness.StartCommand(50);
+
+        harness.Clock.AdvanceTo(101);
+
+        Assert.Equal([100.0], harness.ProbeStartSeconds());
+        Assert.Equal(TimeSpan.FromSeconds(51), Assert.Single(harness.Verdicts).SinceCommandStart);
+    }
+
+    [Fact]
+    public void WatchCommand_WithoutStartTime_StartsWhenSubscribed()
+    {
+        using var harness = new MonitorHarness(FailureDetectionSettings.FromMilliseconds(6000, 1000, 1), SimulatedAnswer.Never);
+        harness.Clock.AdvanceTo(10);
+        using var command = harness.Monitor.WatchCommand().Subscribe(harness.Verdicts.Add);
+
+        harness.Clock.AdvanceTo(30);
+
+        var verdict = Assert.Single(harness.Verdicts);
+        Assert.Equal(VirtualClock.At(10), verdict.CommandStartedAt);
+        Assert.Equal(VirtualClock.At(17), verdict.DeclaredAt);
+    }
 }
