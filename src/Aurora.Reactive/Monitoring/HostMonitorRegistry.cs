@@ -14,12 +14,13 @@ namespace Aurora.Reactive.Monitoring;
 public sealed class HostMonitorRegistry : IDisposable
 {
     private readonly object _gate = new();
-    private readonly object _healthGate = new();
+    private readonly object _streamGate = new();
     private readonly Func<HostSpec, FailureDetectionSettings, IHostProber> _proberFactory;
     private readonly IScheduler _scheduler;
     private readonly Dictionary<HostMonitorKey, HostMonitor> _monitors = [];
     private readonly Dictionary<HostMonitor, HostHealth> _latestHealth = [];
     private readonly ObserverHub<HostHealth> _health = new(static _ => { });
+    private readonly ObserverHub<ProbeResult> _probes = new(static _ => { });
     private bool _disposed;
 
     /// <summary>Creates an empty registry.</summary>
@@ -52,7 +53,7 @@ public sealed class HostMonitorRegistry : IDisposable
     /// </summary>
     public IObservable<HostHealth> Health => Observable.Create<HostHealth>(observer =>
     {
-        lock (_healthGate)
+        lock (_streamGate)
         {
             foreach (var health in _latestHealth.Values)
             {
@@ -60,6 +61,18 @@ public sealed class HostMonitorRegistry : IDisposable
             }
 
             return _health.Add(observer);
+        }
+    });
+
+    /// <summary>
+    /// Every probe result of every monitor, present or future, as it completes (a hot stream: subscribing
+    /// neither starts nor keeps probing). Completes when the registry is disposed.
+    /// </summary>
+    public IObservable<ProbeResult> Probes => Observable.Create<ProbeResult>(observer =>
+    {
+        lock (_streamGate)
+        {
+            return _probes.Add(observer);
         }
     });
 
@@ -131,9 +144,10 @@ public sealed class HostMonitorRegistry : IDisposable
             monitor.Dispose();
         }
 
-        lock (_healthGate)
+        lock (_streamGate)
         {
             _health.Complete();
+            _probes.Complete();
         }
     }
 
@@ -151,6 +165,7 @@ public sealed class HostMonitorRegistry : IDisposable
             var monitor = new HostMonitor(host, settings, _proberFactory(host, settings), _scheduler, OnMonitorDisposed);
             _monitors[key] = monitor;
             monitor.Health.Subscribe(health => Forward(monitor, health), () => Forget(monitor));
+            monitor.Probes.Subscribe(Forward);
             monitor.TryAcquireUser(out user);
             return (monitor, user);
         }
@@ -158,16 +173,24 @@ public sealed class HostMonitorRegistry : IDisposable
 
     private void Forward(HostMonitor monitor, HostHealth health)
     {
-        lock (_healthGate)
+        lock (_streamGate)
         {
             _latestHealth[monitor] = health;
             _health.Publish(health);
         }
     }
 
+    private void Forward(ProbeResult probe)
+    {
+        lock (_streamGate)
+        {
+            _probes.Publish(probe);
+        }
+    }
+
     private void Forget(HostMonitor monitor)
     {
-        lock (_healthGate)
+        lock (_streamGate)
         {
             _latestHealth.Remove(monitor);
         }

@@ -129,6 +129,27 @@ public sealed class HostMonitorRegistryTests
     }
 
     [Fact]
+    public void Probes_TwoHosts_MergesTheProbesOfBothInCompletionOrder()
+    {
+        using var harness = new RegistryHarness(host => host == Writer ? SimulatedAnswer.Never : SimulatedAnswer.FailAfterMs(100));
+        var probes = new List<ProbeResult>();
+        using var clusterProbes = harness.Registry.Probes.Subscribe(probes.Add);
+        harness.CommandBetween(Writer, Defaults, 0, 1000);
+        harness.CommandBetween(Reader, Defaults, 1, 1000);
+
+        harness.Clock.AdvanceTo(40);
+
+        Assert.Equal(
+            [
+                ("reader.example", ProbeOutcome.Failed, 31.1),
+                ("writer.example", ProbeOutcome.TimedOut, 35.0),
+                ("reader.example", ProbeOutcome.Failed, 36.1),
+                ("writer.example", ProbeOutcome.TimedOut, 40.0),
+            ],
+            probes.Select(p => (p.Host.Host, p.Outcome, Math.Round(VirtualClock.SecondsOf(p.CompletedAt), 3))));
+    }
+
+    [Fact]
     public void Health_SubscribedLate_StartsWithTheCurrentHealthOfEveryLiveMonitor()
     {
         using var harness = new RegistryHarness(_ => SimulatedAnswer.OkAfterMs(2));

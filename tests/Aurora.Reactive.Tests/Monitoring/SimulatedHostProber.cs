@@ -8,7 +8,7 @@ using Aurora.Reactive.Monitoring;
 namespace Aurora.Reactive.Tests.Monitoring;
 
 /// <summary>A host that answers probes on a virtual-time scheduler, with a behaviour the test can change.</summary>
-internal sealed class SimulatedHostProber(IScheduler scheduler, SimulatedAnswer behavior) : IHostProber
+internal sealed class SimulatedHostProber(IScheduler scheduler, SimulatedAnswer behavior, Action? onDisposed = null) : IHostProber
 {
     private readonly List<DateTimeOffset> _probeStarts = [];
 
@@ -57,5 +57,12 @@ internal sealed class SimulatedHostProber(IScheduler scheduler, SimulatedAnswer 
         });
     }
 
-    public void Dispose() => IsDisposed = true;
+    public void Dispose()
+    {
+        if (!IsDisposed)
+        {
+            IsDisposed = true;
+            onDisposed?.Invoke();
+        }
+    }
 }
