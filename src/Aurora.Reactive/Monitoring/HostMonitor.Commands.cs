@@ -80,6 +80,9 @@ public sealed partial class HostMonitor
     private IObservable<HostDeclaredDead> InWindow(DateTimeOffset commandStartedAt, DateTimeOffset windowOpensAt) =>
         Observable.Create<HostDeclaredDead>(observer =>
         {
+            // A real timer may fire a little before its due time by the scheduler's clock; the probe it
+            // starts must still count, so the window opens at the earlier of the two.
+            var countFrom = _scheduler.Now < windowOpensAt ? _scheduler.Now : windowOpensAt;
             lock (_gate)
             {
                 if (_disposed)
@@ -96,7 +99,7 @@ public sealed partial class HostMonitor
                 }
 
                 var verdict = Observable.Create<ProbeResult>(_probes.Add)
-                    .WhenDead(windowOpensAt, Settings.Count)
+                    .WhenDead(countFrom, Settings.Count)
                     .Select(last => new HostDeclaredDead(Host, commandStartedAt, windowOpensAt, last.CompletedAt, Settings.Count, FromSharedHealth: false))
                     .Subscribe(observer);
                 return new CompositeDisposable(verdict, HoldProbing());

@@ -78,7 +78,10 @@ public sealed class SelectOneProber : IHostProber
             var command = connection.CreateCommand();
             command.CommandText = "SELECT 1";
             command.CommandTimeout = Math.Max(1, (int)Math.Ceiling(timeout.TotalSeconds));
-            await command.ExecuteScalarAsync(bound.Token).WaitAsync(bound.Token).ConfigureAwait(false);
+            // The driver gets no token: cancelling one makes some drivers (Npgsql) send a cancel request on
+            // the cancelling thread, which on a frozen host blocks for the connect timeout. A late probe is
+            // abandoned instead, and its connection disposed in the background.
+            await command.ExecuteScalarAsync(CancellationToken.None).WaitAsync(bound.Token).ConfigureAwait(false);
             await command.DisposeAsync().ConfigureAwait(false);
         }
         catch

@@ -218,4 +218,19 @@ public sealed class HostMonitorTimelineTests
         Assert.Equal(VirtualClock.At(10), verdict.CommandStartedAt);
         Assert.Equal(VirtualClock.At(17), verdict.DeclaredAt);
     }
+
+    [Fact]
+    public void WatchCommand_WindowTimerFiresBeforeItsDueTimeByTheClock_ProbeItStartsStillCounts()
+    {
+        var clock = new VirtualClock();
+        var scheduler = new LaggingClockScheduler(clock.Scheduler, TimeSpan.FromMilliseconds(1));
+        var prober = new SimulatedHostProber(clock.Scheduler, SimulatedAnswer.Never);
+        using var monitor = new HostMonitor(MonitorHarness.Host, FailureDetectionSettings.FromMilliseconds(6000, 1000, 1), prober, scheduler);
+        var verdicts = new List<HostDeclaredDead>();
+        using var command = monitor.WatchCommand(VirtualClock.At(0)).Subscribe(verdicts.Add);
+
+        clock.AdvanceTo(8);
+
+        Assert.Equal(VirtualClock.At(7) - TimeSpan.FromMilliseconds(1), Assert.Single(verdicts).DeclaredAt);
+    }
 }
