@@ -55,9 +55,14 @@ public sealed class ConnectProber : IHostProber
         {
             connection = await opening.WaitAsync(bound.Token).ConfigureAwait(false);
         }
-        catch
+        catch (Exception error)
         {
             BackgroundDisposal.DisposeWhenOpened(opening);
+            if (ProbeTimeout.IsOwnBound(error, cancellation, _disposed.Token))
+            {
+                throw ProbeTimeout.Exception(host, timeout, error);
+            }
+
             throw;
         }
 

@@ -99,11 +99,9 @@ public sealed partial class HostMonitor
         var answered = ProberCall(timeout)
             .LastOrDefaultAsync()
             .Select(_ => Result(ProbeOutcome.Answered, startedAt, null))
-            .Catch((Exception error) => Observable.Return(Result(ProbeOutcome.Failed, startedAt, error)));
-        var timedOut = Observable.Defer(() => Observable.Return(Result(
-            ProbeOutcome.TimedOut,
-            startedAt,
-            new TimeoutException($"Host {Host.Endpoint} did not answer a probe within {timeout.TotalMilliseconds} ms."))));
+            .Catch((Exception error) => Observable.Return(Result(
+                _scheduler.Now - startedAt >= timeout ? ProbeOutcome.TimedOut : ProbeOutcome.Failed, startedAt, error)));
+        var timedOut = Observable.Defer(() => Observable.Return(Result(ProbeOutcome.TimedOut, startedAt, ProbeTimeout.Exception(Host, timeout))));
         return answered.Timeout(timeout, timedOut, _scheduler);
     });
 

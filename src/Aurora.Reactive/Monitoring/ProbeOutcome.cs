@@ -9,6 +9,9 @@ public enum ProbeOutcome
     /// <summary>The probe failed before the timeout (connection refused, reset, a server error, or a prober that threw).</summary>
     Failed = 1,
 
-    /// <summary>The host did not answer within the probe timeout; the probe was abandoned.</summary>
+    /// <summary>
+    /// The host did not answer within the probe timeout, whichever timer noticed it first (the monitor's, or
+    /// the prober's own); the probe was abandoned.
+    /// </summary>
     TimedOut = 2,
 }

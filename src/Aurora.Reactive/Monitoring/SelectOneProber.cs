@@ -84,11 +84,16 @@ public sealed class SelectOneProber : IHostProber
             await command.ExecuteScalarAsync(CancellationToken.None).WaitAsync(bound.Token).ConfigureAwait(false);
             await command.DisposeAsync().ConfigureAwait(false);
         }
-        catch
+        catch (Exception error)
         {
             if (connection is not null)
             {
                 BackgroundDisposal.Dispose(connection);
+            }
+
+            if (ProbeTimeout.IsOwnBound(error, cancellation, _disposed.Token))
+            {
+                throw ProbeTimeout.Exception(host, timeout, error);
             }
 
             throw;
