@@ -7,7 +7,9 @@ internal sealed record SimulatedAnswer(SimulatedAnswerKind Kind, TimeSpan Delay)
 
     public static SimulatedAnswer OkAfterMs(int ms) => Ok(TimeSpan.FromMilliseconds(ms));
 
-    public static SimulatedAnswer FailAfterMs(int ms) => new(SimulatedAnswerKind.Fail, TimeSpan.FromMilliseconds(ms));
+    public static SimulatedAnswer FailAfterMs(int ms) => FailAfter(TimeSpan.FromMilliseconds(ms));
+
+    public static SimulatedAnswer FailAfter(TimeSpan delay) => new(SimulatedAnswerKind.Fail, delay);
 
     public static SimulatedAnswer Never { get; } = new(SimulatedAnswerKind.Never, TimeSpan.Zero);
 
