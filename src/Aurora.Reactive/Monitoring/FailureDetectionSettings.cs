@@ -1,4 +1,5 @@
 using System.Globalization;
+using Aurora.Reactive.Options;
 
 namespace Aurora.Reactive.Monitoring;
 
@@ -82,6 +83,20 @@ public sealed record FailureDetectionSettings
             count,
             TimeSpan.FromMilliseconds(disposalMs),
             monitoringTimeoutMs is { } ms ? TimeSpan.FromMilliseconds(ms) : null);
+
+    /// <summary>The failure detection settings of parsed options.</summary>
+    /// <param name="options">The options (<c>failure_detection_time_ms</c>, <c>failure_detection_interval_ms</c>,
+    /// <c>failure_detection_count</c>, <c>monitor_disposal_time_ms</c>).</param>
+    /// <param name="monitoringTimeout">The monitoring connection's own timeout, as the driver reads it from the
+    /// <c>monitoring_</c> settings, or <see langword="null"/> when none is set.</param>
+    /// <returns>The validated settings.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="options"/> is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="monitoringTimeout"/> is not positive.</exception>
+    public static FailureDetectionSettings FromOptions(AuroraOptions options, TimeSpan? monitoringTimeout = null)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        return new(options.FailureDetectionTime, options.FailureDetectionInterval, options.FailureDetectionCount, options.MonitorDisposalTime, monitoringTimeout);
+    }
 
     /// <summary>Grace period between a command's start and its first counted probe (<c>failure_detection_time_ms</c>).</summary>
     /// <value>The default value is 30 s.</value>

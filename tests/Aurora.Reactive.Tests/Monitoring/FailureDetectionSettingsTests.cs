@@ -1,4 +1,5 @@
 using Aurora.Reactive.Monitoring;
+using Aurora.Reactive.Options;
 
 namespace Aurora.Reactive.Tests.Monitoring;
 
@@ -58,4 +59,25 @@ public sealed class FailureDetectionSettingsTests
         Assert.Equal(
             "failure_detection_time_ms=6000 failure_detection_interval_ms=1000 failure_detection_count=1 monitor_disposal_time_ms=60000",
             FailureDetectionSettings.FromMilliseconds(6000, 1000, 1).ToString());
+
+    [Fact]
+    public void FromOptions_DefaultOptions_AreTheDefaults() =>
+        Assert.Equal(FailureDetectionSettings.Default, FailureDetectionSettings.FromOptions(new AuroraOptions()));
+
+    [Fact]
+    public void FromOptions_CustomOptionsAndMonitoringTimeout_CarriesEveryValue()
+    {
+        var options = new AuroraOptions
+        {
+            FailureDetectionTime = TimeSpan.FromSeconds(6),
+            FailureDetectionInterval = TimeSpan.FromSeconds(1),
+            FailureDetectionCount = 1,
+            MonitorDisposalTime = TimeSpan.FromSeconds(5),
+        };
+
+        var settings = FailureDetectionSettings.FromOptions(options, TimeSpan.FromMilliseconds(500));
+
+        Assert.Equal(FailureDetectionSettings.FromMilliseconds(6000, 1000, 1, 5000, 500), settings);
+        Assert.Equal(TimeSpan.FromMilliseconds(500), settings.ProbeTimeout);
+    }
 }
