@@ -29,7 +29,7 @@ public sealed partial class HostMonitor : IDisposable
     private readonly ObserverHub<Exception> _caughtErrors = new(static _ => { });
     private readonly SerialDisposable _disposalTimer = new();
     private HostHealth _current;
-    private bool _disposed;
+    private volatile bool _disposed;
 
     /// <summary>Creates a monitor that does nothing until a command's window opens.</summary>
     /// <param name="host">The host to monitor.</param>
@@ -123,6 +123,9 @@ public sealed partial class HostMonitor : IDisposable
             }
         }
     }
+
+    /// <summary>Whether the monitor is disposed, read without taking its lock.</summary>
+    internal bool IsShutDown => _disposed;
 
     /// <summary>Stops probing, abandons probes in flight, disposes the prober and completes every stream.</summary>
     public void Dispose()

@@ -151,23 +151,32 @@ public sealed class HostMonitorRegistry : IDisposable
         }
     }
 
+    /// <remarks>
+    /// The user is counted outside the registry's lock: a monitor calls its observers under its own lock,
+    /// and an observer may start another command on the same host.
+    /// </remarks>
     private (HostMonitor Monitor, IDisposable User) AcquireMonitor(HostSpec host, FailureDetectionSettings settings)
     {
         var key = HostMonitorKey.For(host, settings);
-        lock (_gate)
+        while (true)
         {
-            ObjectDisposedException.ThrowIf(_disposed, this);
-            if (_monitors.TryGetValue(key, out var existing) && existing.TryAcquireUser(out var user))
+            HostMonitor? monitor;
+            lock (_gate)
             {
-                return (existing, user);
+                ObjectDisposedException.ThrowIf(_disposed, this);
+                if (!_monitors.TryGetValue(key, out monitor) || monitor.IsShutDown)
+                {
+                    monitor = new HostMonitor(host, settings, _proberFactory(host, settings), _scheduler, OnMonitorDisposed);
+                    _monitors[key] = monitor;
+                    monitor.Health.Subscribe(health => Forward(monitor, health), () => Forget(monitor));
+                    monitor.Probes.Subscribe(Forward);
+                }
             }
 
-            var monitor = new HostMonitor(host, settings, _proberFactory(host, settings), _scheduler, OnMonitorDisposed);
-            _monitors[key] = monitor;
-            monitor.Health.Subscribe(health => Forward(monitor, health), () => Forget(monitor));
-            monitor.Probes.Subscribe(Forward);
-            monitor.TryAcquireUser(out user);
-            return (monitor, user);
+            if (monitor.TryAcquireUser(out var user))
+            {
+                return (monitor, user);
+            }
         }
     }
 
