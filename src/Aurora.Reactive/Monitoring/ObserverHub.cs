@@ -17,8 +17,6 @@ internal sealed class ObserverHub<T>
 
     public ObserverHub(Action<Exception> onObserverError) => _onObserverError = onObserverError;
 
-    public int Count => Volatile.Read(ref _observers).Length;
-
     /// <summary>Adds an observer; an observer added after completion is completed at once.</summary>
     public IDisposable Add(IObserver<T> observer)
     {
