@@ -46,7 +46,7 @@ public sealed class AuroraEmulationTests(SharedClusterFixture fixture)
         var role = "app_" + Guid.NewGuid().ToString("N")[..8];
         await Sql.ExecuteAsync(Cluster.Writer.ConnectionString, $"CREATE ROLE {role} LOGIN");
         var reader = Cluster.Readers[0];
-        var asApp = new Npgsql.NpgsqlConnectionStringBuilder(reader.ConnectionString) { Username = role }.ConnectionString;
+        var asApp = new global::Npgsql.NpgsqlConnectionStringBuilder(reader.ConnectionString) { Username = role }.ConnectionString;
 
         IReadOnlyList<TopologyRow> rows = [];
         await Sql.PollAsync(async () => (rows = await Sql.TopologyAsync(asApp)).Count == 3, TimeSpan.FromSeconds(15), $"{role} reads the topology on {reader.InstanceId}");

@@ -24,7 +24,7 @@ public sealed class FailoverTests(ITestOutputHelper output)
         var stale = await Sql.TopologyAsync(newWriter.ConnectionString);
         Assert.Equal(oldWriter.InstanceId, Assert.Single(stale, r => r.IsWriter).ServerId);
         Assert.Equal([oldWriter.InstanceId], cluster.WriterEndpoint.TargetInstanceIds);
-        await Assert.ThrowsAnyAsync<Npgsql.NpgsqlException>(() => Sql.OpenAsync(cluster.WriterConnectionString));
+        await Assert.ThrowsAnyAsync<global::Npgsql.NpgsqlException>(() => Sql.OpenAsync(cluster.WriterConnectionString));
 
         var published = await Sql.PollAsync(
             async () => (await Sql.TopologyAsync(newWriter.ConnectionString)).Single(r => r.IsWriter).ServerId == newWriter.InstanceId,

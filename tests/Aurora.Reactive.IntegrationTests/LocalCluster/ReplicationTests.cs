@@ -41,7 +41,7 @@ public sealed class ReplicationTests(SharedClusterFixture fixture, ITestOutputHe
     [Fact]
     public async Task WriteOnStandby_IsRefusedAsReadOnly()
     {
-        var error = await Assert.ThrowsAsync<Npgsql.PostgresException>(
+        var error = await Assert.ThrowsAsync<global::Npgsql.PostgresException>(
             () => Sql.ExecuteAsync(Cluster.Readers[0].ConnectionString, "CREATE TABLE refused (v int)"));
         Assert.Equal("25006", error.SqlState);
     }
