@@ -1,0 +1,49 @@
+namespace Aurora.Reactive.Options;
+
+/// <content>Settings of enhanced failure monitoring and of the topology monitor.</content>
+public sealed partial class AuroraOptions
+{
+    /// <summary>Whether enhanced failure monitoring is on (key <c>failure_detection_enabled</c>); it also needs the host monitoring plugin.</summary>
+    /// <value>The default value is <see langword="true"/>.</value>
+    public bool FailureDetectionEnabled { get; init; } = AuroraOptionDefaults.FailureDetectionEnabled;
+
+    /// <summary>Grace after a command starts before the first probe of its host (key <c>failure_detection_time_ms</c>); zero probes at once.</summary>
+    /// <value>The default value is 30 000 milliseconds.</value>
+    /// <exception cref="ArgumentOutOfRangeException">The value set is negative.</exception>
+    public TimeSpan FailureDetectionTime { get; init => field = OptionGuard.NotNegative(value); } = AuroraOptionDefaults.FailureDetectionTime;
+
+    /// <summary>Interval between probes of a host (key <c>failure_detection_interval_ms</c>).</summary>
+    /// <value>The default value is 5 000 milliseconds.</value>
+    /// <exception cref="ArgumentOutOfRangeException">The value set is not greater than zero.</exception>
+    public TimeSpan FailureDetectionInterval { get; init => field = OptionGuard.Positive(value); } = AuroraOptionDefaults.FailureDetectionInterval;
+
+    /// <summary>Failed probes in a row before a host is judged dead (key <c>failure_detection_count</c>).</summary>
+    /// <value>The default value is 3.</value>
+    /// <exception cref="ArgumentOutOfRangeException">The value set is not greater than zero.</exception>
+    public int FailureDetectionCount { get; init => field = OptionGuard.Positive(value); } = AuroraOptionDefaults.FailureDetectionCount;
+
+    /// <summary>How long a host monitor nobody uses lives on before it is disposed (key <c>monitor_disposal_time_ms</c>).</summary>
+    /// <value>The default value is 60 000 milliseconds.</value>
+    /// <exception cref="ArgumentOutOfRangeException">The value set is negative.</exception>
+    public TimeSpan MonitorDisposalTime { get; init => field = OptionGuard.NotNegative(value); } = AuroraOptionDefaults.MonitorDisposalTime;
+
+    /// <summary>Normal interval between topology reads (key <c>topology_refresh_rate_ms</c>, ours).</summary>
+    /// <value>The default value is 30 000 milliseconds.</value>
+    /// <exception cref="ArgumentOutOfRangeException">The value set is not greater than zero.</exception>
+    public TimeSpan TopologyRefreshRate { get; init => field = OptionGuard.Positive(value); } = AuroraOptionDefaults.TopologyRefreshRate;
+
+    /// <summary>Interval between topology reads in fast mode, after a failure or a topology change (key <c>topology_fast_refresh_rate_ms</c>, ours).</summary>
+    /// <value>The default value is 100 milliseconds.</value>
+    /// <exception cref="ArgumentOutOfRangeException">The value set is not greater than zero.</exception>
+    public TimeSpan TopologyFastRefreshRate { get; init => field = OptionGuard.Positive(value); } = AuroraOptionDefaults.TopologyFastRefreshRate;
+
+    /// <summary>How long the topology monitor stays in fast mode after the topology changed (key <c>topology_fast_refresh_duration_ms</c>, ours).</summary>
+    /// <value>The default value is 30 000 milliseconds.</value>
+    /// <exception cref="ArgumentOutOfRangeException">The value set is negative.</exception>
+    public TimeSpan TopologyFastRefreshDuration { get; init => field = OptionGuard.NotNegative(value); } = AuroraOptionDefaults.TopologyFastRefreshDuration;
+
+    /// <summary>How long a topology monitor nobody uses lives on before it is disposed (key <c>topology_monitor_disposal_time_ms</c>, ours).</summary>
+    /// <value>The default value is 60 000 milliseconds.</value>
+    /// <exception cref="ArgumentOutOfRangeException">The value set is negative.</exception>
+    public TimeSpan TopologyMonitorDisposalTime { get; init => field = OptionGuard.NotNegative(value); } = AuroraOptionDefaults.TopologyMonitorDisposalTime;
+}
