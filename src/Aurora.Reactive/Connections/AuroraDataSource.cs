@@ -36,6 +36,23 @@ public sealed class AuroraDataSource : DbDataSource
         return new AuroraDataSource(driver, driver.CreateConnectionFactory(connectionString), settings ?? AuroraConnectionSettings.Default);
     }
 
+    /// <summary>
+    /// Creates a data source from a connection string that may hold this library's keys
+    /// (<c>enable_failover</c>, <c>failover_mode</c>, <c>keep_session_state_on_failover</c>...): the driver
+    /// receives only its own keys, and the settings follow <see cref="AuroraConnectionSettings.From"/>.
+    /// </summary>
+    /// <param name="connectionString">The parsed connection string.</param>
+    /// <param name="driver">The database driver.</param>
+    /// <param name="failoverHandler">The failover coordinator, used only when the string leaves failover on.</param>
+    /// <returns>The data source.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="connectionString"/> or <paramref name="driver"/> is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentException">The driver rejects its part of the connection string.</exception>
+    public static AuroraDataSource Create(Options.AuroraConnectionString connectionString, IDatabaseDriver driver, IFailoverHandler? failoverHandler)
+    {
+        ArgumentNullException.ThrowIfNull(connectionString);
+        return Create(connectionString.DriverConnectionString, driver, AuroraConnectionSettings.From(connectionString, failoverHandler));
+    }
+
     /// <summary>The database driver.</summary>
     public IDatabaseDriver Driver { get; }
 

@@ -1,6 +1,7 @@
 using Aurora.Reactive.Connections;
 using Aurora.Reactive.Drivers;
 using Aurora.Reactive.Failover;
+using Aurora.Reactive.Hosts;
 using Aurora.Reactive.Tests.Connections.Fakes;
 using Npgsql;
 
@@ -142,7 +143,7 @@ public sealed class AuroraConnectionFailoverTests
         await using var cluster = new FakeCluster(configure: s => new AuroraConnectionSettings
         {
             FailoverHandler = s.FailoverHandler,
-            InitialHostRole = Hosts.HostRole.Writer,
+            InitialHostRole = HostRole.Writer,
             FailOverOnReadOnlyError = true,
         });
         await using var connection = await cluster.DataSource.OpenConnectionAsync();
@@ -155,10 +156,10 @@ public sealed class AuroraConnectionFailoverTests
     }
 
     [Theory]
-    [InlineData(false, Hosts.HostRole.Writer)]
-    [InlineData(true, Hosts.HostRole.Unknown)]
-    [InlineData(true, Hosts.HostRole.Reader)]
-    public async Task ExecuteNonQueryAsync_ReadOnlyErrorWhenNotStrictWriterOrNodeNotBelievedWriter_ArrivesUnwrapped(bool strictWriter, Hosts.HostRole role)
+    [InlineData(false, HostRole.Writer)]
+    [InlineData(true, HostRole.Unknown)]
+    [InlineData(true, HostRole.Reader)]
+    public async Task ExecuteNonQueryAsync_ReadOnlyErrorWhenNotStrictWriterOrNodeNotBelievedWriter_ArrivesUnwrapped(bool strictWriter, HostRole role)
     {
         await using var cluster = new FakeCluster(configure: s => new AuroraConnectionSettings
         {
@@ -230,7 +231,7 @@ public sealed class AuroraConnectionFailoverTests
         await Assert.ThrowsAsync<FailoverSuccessException>(() => RunAsync(connection, "SELECT 1"));
 
         cluster.Factory.Kill(FakeCluster.Node2, FakeCluster.NodeDown());
-        var node3 = new Hosts.HostSpec("n3", 5432, "instance-3", Hosts.HostRole.Writer);
+        var node3 = new HostSpec("n3", 5432, "instance-3", HostRole.Writer);
         cluster.Handler!.Target = node3;
         var second = await Assert.ThrowsAsync<FailoverSuccessException>(() => RunAsync(connection, "SELECT 1"));
 

@@ -1,4 +1,5 @@
 using Aurora.Reactive.Failover;
+using Aurora.Reactive.Hosts;
 using Aurora.Reactive.Tests.Connections.Fakes;
 
 namespace Aurora.Reactive.Tests.Connections;
@@ -30,7 +31,7 @@ public sealed class AuroraConnectionHostLossTests
         await using var cluster = new FakeCluster();
         await using var connection = await cluster.DataSource.OpenConnectionAsync();
 
-        connection.ReportHostLost(new Hosts.HostSpec("N1", 5432), new TimeoutException("writer changed"));
+        connection.ReportHostLost(new HostSpec("N1", 5432), new TimeoutException("writer changed"));
         await using var command = connection.CreateCommand();
         command.CommandText = "SELECT 1";
         var result = await command.ExecuteScalarAsync();

@@ -1,5 +1,6 @@
 using Aurora.Reactive.Connections;
 using Aurora.Reactive.Failover;
+using Aurora.Reactive.Hosts;
 using Aurora.Reactive.Tests.Connections.Fakes;
 
 namespace Aurora.Reactive.Tests.Connections;
@@ -35,7 +36,7 @@ public sealed class AuroraConnectionStateTests
             },
             states.Select(s => s.Status));
         Assert.Equal("n1", states[2].Host!.Host);
-        Assert.Equal(Hosts.HostRole.Writer, states[2].Host!.Role);
+        Assert.Equal(HostRole.Writer, states[2].Host!.Role);
         Assert.Same(down, states[3].Error);
         Assert.Equal(FakeCluster.Node2, states[5].Host);
         Assert.True(completed);

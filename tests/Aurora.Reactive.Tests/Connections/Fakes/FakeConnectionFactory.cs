@@ -13,9 +13,14 @@ internal sealed class FakeConnectionFactory : IHostConnectionFactory
 
     public FakeConnectionFactory(string connectionString)
     {
-        var parts = connectionString.Split(':');
+        ReceivedConnectionString = connectionString;
+        var hostPart = connectionString.Split(';')[0];
+        hostPart = hostPart.StartsWith("Host=", StringComparison.OrdinalIgnoreCase) ? hostPart[5..] : hostPart;
+        var parts = hostPart.Split(':');
         InitialHost = new HostSpec(parts[0], parts.Length > 1 ? int.Parse(parts[1], System.Globalization.CultureInfo.InvariantCulture) : 5432);
     }
+
+    public string ReceivedConnectionString { get; }
 
     public HostSpec InitialHost { get; }
 
