@@ -133,7 +133,7 @@ public sealed partial class AuroraConnection
             await ApplySessionAsync(physical, cancellationToken).ConfigureAwait(false);
         }
 
-        SetState(LogicalConnectionStatus.Open, host);
+        SetState(ReferenceEquals(host, _dataSource.InitialHost) ? _dataSource.OpenOnInitialHostState : new LogicalConnectionState(LogicalConnectionStatus.Open, host));
     }
 
     private async Task TryRollbackAsync(DbTransaction physicalTransaction)

@@ -5,7 +5,7 @@ namespace Aurora.Reactive.Connections;
 
 public sealed partial class AuroraConnection
 {
-    private readonly object _lossGate = new();
+    private bool _lossArmed;
     private TaskCompletionSource<Exception>? _hostLost;
     private Exception? _pendingLoss;
 
@@ -14,16 +14,16 @@ public sealed partial class AuroraConnection
     {
         ArgumentNullException.ThrowIfNull(host);
         ArgumentNullException.ThrowIfNull(reason);
-        lock (_lossGate)
+        lock (_gate)
         {
             var current = _host;
-            if (_hostLost is null || current is null || !IsSameNode(current, host))
+            if (!_lossArmed || current is null || !IsSameNode(current, host))
             {
                 return;
             }
 
             _pendingLoss ??= reason;
-            _hostLost.TrySetResult(reason);
+            (_hostLost ??= NewLossSignal()).TrySetResult(reason);
         }
     }
 
@@ -33,28 +33,37 @@ public sealed partial class AuroraConnection
 
     private void ArmHostLoss()
     {
-        lock (_lossGate)
+        lock (_gate)
         {
             _pendingLoss = null;
-            _hostLost = new TaskCompletionSource<Exception>(TaskCreationOptions.RunContinuationsAsynchronously);
+            _hostLost = null;
+            _lossArmed = true;
         }
     }
 
     private void ResetHostLoss()
     {
-        lock (_lossGate)
+        lock (_gate)
         {
             _pendingLoss = null;
             _hostLost = null;
+            _lossArmed = false;
         }
     }
 
     /// <summary>Returns <paramref name="operation"/>, or fails it with <see cref="HostLostException"/> as soon as the node is reported lost.</summary>
-    internal Task<T> Watch<T>(Task<T> operation)
+    internal Task<T> Watch<T>(Task<T> operation) =>
+        !_lossArmed || operation.IsCompleted ? operation : WatchSlowAsync(operation, LossSignal());
+
+    private Task<Exception> LossSignal()
     {
-        var lost = _hostLost;
-        return lost is null || operation.IsCompleted ? operation : WatchSlowAsync(operation, lost.Task);
+        lock (_gate)
+        {
+            return (_hostLost ??= NewLossSignal()).Task;
+        }
     }
+
+    private static TaskCompletionSource<Exception> NewLossSignal() => new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     private static async Task<T> WatchSlowAsync<T>(Task<T> operation, Task<Exception> lost)
     {
@@ -88,9 +97,9 @@ public sealed partial class AuroraConnection
     /// <summary>Marks the node lost after an error met where throwing is not allowed (a dispose), so the next command fails over.</summary>
     internal void DeferFailover(Exception error)
     {
-        lock (_lossGate)
+        lock (_gate)
         {
-            if (_hostLost is not null)
+            if (_lossArmed)
             {
                 _pendingLoss ??= error;
             }
@@ -100,7 +109,7 @@ public sealed partial class AuroraConnection
     private async ValueTask SwitchAfterLossAsync(CancellationToken cancellationToken)
     {
         Exception? reason;
-        lock (_lossGate)
+        lock (_gate)
         {
             reason = _pendingLoss;
         }

@@ -33,7 +33,7 @@ public sealed partial class AuroraConnection
         }
 
         var host = _dataSource.InitialHost;
-        SetState(LogicalConnectionStatus.Opening, host);
+        SetState(_dataSource.OpeningState);
         var physical = _connections.CreateConnection(host);
         try
         {

@@ -7,7 +7,6 @@ namespace Aurora.Reactive.Connections;
 
 public sealed partial class AuroraConnection
 {
-    private readonly object _stateGate = new();
     private LogicalConnectionStatus _status;
     private LogicalConnectionState _state = LogicalConnectionState.Closed;
     private Subject<LogicalConnectionState>? _stateSubject;
@@ -18,7 +17,7 @@ public sealed partial class AuroraConnection
     {
         get
         {
-            lock (_stateGate)
+            lock (_gate)
             {
                 return _state;
             }
@@ -28,7 +27,7 @@ public sealed partial class AuroraConnection
     /// <inheritdoc/>
     public IObservable<LogicalConnectionState> StateChanges => Observable.Create<LogicalConnectionState>(observer =>
     {
-        lock (_stateGate)
+        lock (_gate)
         {
             observer.OnNext(_state);
             if (_stateCompleted)
@@ -42,11 +41,13 @@ public sealed partial class AuroraConnection
         }
     });
 
-    private void SetState(LogicalConnectionStatus status, HostSpec? host, Exception? error = null)
+    private void SetState(LogicalConnectionStatus status, HostSpec? host, Exception? error = null) =>
+        SetState(status == LogicalConnectionStatus.Closed && host is null ? LogicalConnectionState.Closed : new LogicalConnectionState(status, host, error));
+
+    private void SetState(LogicalConnectionState state)
     {
-        _status = status;
-        var state = status == LogicalConnectionStatus.Closed && host is null ? LogicalConnectionState.Closed : new LogicalConnectionState(status, host, error);
-        lock (_stateGate)
+        _status = state.Status;
+        lock (_gate)
         {
             _state = state;
             _stateSubject?.OnNext(state);
@@ -55,7 +56,7 @@ public sealed partial class AuroraConnection
 
     private void CompleteStates()
     {
-        lock (_stateGate)
+        lock (_gate)
         {
             if (_stateCompleted)
             {

@@ -20,6 +20,7 @@ public sealed partial class AuroraConnection : DbConnection, ILogicalConnection
     private readonly AuroraDataSource _dataSource;
     private readonly IHostConnectionFactory _connections;
     private readonly IFailoverHandler? _handler;
+    private readonly object _gate = new();
     private DbConnection? _physical;
     private HostSpec? _host;
     private AuroraTransaction? _transaction;

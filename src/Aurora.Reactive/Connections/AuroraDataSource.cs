@@ -20,6 +20,8 @@ public sealed class AuroraDataSource : DbDataSource
         _connections = connections;
         Settings = settings;
         InitialHost = connections.InitialHost with { Role = settings.InitialHostRole };
+        OpeningState = new LogicalConnectionState(LogicalConnectionStatus.Opening, InitialHost);
+        OpenOnInitialHostState = new LogicalConnectionState(LogicalConnectionStatus.Open, InitialHost);
     }
 
     /// <summary>Creates a data source.</summary>
@@ -66,6 +68,10 @@ public sealed class AuroraDataSource : DbDataSource
     public override string ConnectionString => _connections.DisplayConnectionString;
 
     internal HostSpec InitialHost { get; }
+
+    internal LogicalConnectionState OpeningState { get; }
+
+    internal LogicalConnectionState OpenOnInitialHostState { get; }
 
     internal bool IsDisposed => Volatile.Read(ref _disposed) != 0;
 
