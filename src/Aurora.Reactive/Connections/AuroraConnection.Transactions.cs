@@ -20,6 +20,15 @@ public sealed partial class AuroraConnection
         BeginTransactionAsync(isolationLevel, CancellationToken.None).AsTask().GetAwaiter().GetResult();
 
     /// <summary>Begins a transaction on the physical connection.</summary>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    /// <returns>The transaction.</returns>
+    /// <exception cref="InvalidOperationException">The connection is not open, or the driver refuses (a transaction is already open).</exception>
+    /// <exception cref="Failover.FailoverException">The node failed while beginning the transaction.</exception>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
+    public new ValueTask<AuroraTransaction> BeginTransactionAsync(CancellationToken cancellationToken = default) =>
+        BeginTransactionAsync(IsolationLevel.Unspecified, cancellationToken);
+
+    /// <summary>Begins a transaction on the physical connection.</summary>
     /// <param name="isolationLevel">The isolation level.</param>
     /// <param name="cancellationToken">Cancels the operation.</param>
     /// <returns>The transaction.</returns>
