@@ -49,7 +49,7 @@ public sealed class FailoverSeamTests(ITestOutputHelper output)
     [Fact]
     public async Task CrashWriterInsideTransaction_TransactionResolutionUnknown_RedoneTransactionCommitsWithNoHalfRows()
     {
-        await using var scenario = await AuroraClusterScenario.StartAsync(new LocalPostgresClusterOptions { ReaderCount = 1, SynchronousReplication = true });
+        await using var scenario = await AuroraClusterScenario.StartAsync(new LocalPostgresClusterOptions { ReaderCount = 2, SynchronousReplication = true });
         await using var connection = await scenario.DataSource.OpenConnectionAsync();
         await connection.ExecuteAsync("CREATE TABLE transfers (id int PRIMARY KEY, amount int NOT NULL)");
         var transaction = await connection.BeginTransactionAsync();
