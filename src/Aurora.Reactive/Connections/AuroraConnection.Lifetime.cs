@@ -68,6 +68,8 @@ public sealed partial class AuroraConnection
             await physical.DisposeAsync().ConfigureAwait(false);
             _physical = null;
             _host = null;
+            ResetHostLoss();
+            ClearSessionState();
             SetState(LogicalConnectionStatus.Closed, null);
             throw;
         }
@@ -80,9 +82,21 @@ public sealed partial class AuroraConnection
         _host = failedHost;
         SetState(LogicalConnectionStatus.Broken, failedHost, error);
         _attachment = _handler!.Attach(this);
-        var failure = await ReplaceAfterFailureAsync(failedHost, error, null, cancellationToken).ConfigureAwait(false);
+        FailoverFailedException? failure;
+        try
+        {
+            failure = await ReplaceAfterFailureAsync(failedHost, error, null, cancellationToken).ConfigureAwait(false);
+        }
+        catch
+        {
+            Detach();
+            throw;
+        }
+
         if (failure is not null)
         {
+            // A failed open leaves the connection closed, as ADO.NET expects.
+            Detach();
             throw failure;
         }
     }

@@ -15,6 +15,35 @@ namespace Aurora.Reactive.Connections;
 /// it works on the new node. Every other driver error reaches the caller as the driver raised it.
 /// Like every ADO.NET connection, not safe for concurrent use, except <see cref="ReportHostLost"/>.
 /// </summary>
+/// <remarks>
+/// Dapper recognises PostgreSQL by the connection's type name, so through an <see cref="AuroraConnection"/>
+/// it expands an array parameter into a list (<c>IN @ids</c> works; <c>= ANY(@ids)</c> does not). Only
+/// ADO.NET transactions (<see cref="BeginTransaction()"/>) are known to the connection; a transaction opened
+/// with SQL text (<c>BEGIN</c>) fails over as if none were open.
+/// </remarks>
+/// <example>
+/// Keep the connection object when a failover succeeded; do not dispose it on every error:
+/// <code>
+/// await using var connection = await dataSource.OpenConnectionAsync(ct);
+/// for (var attempt = 1; ; attempt++)
+/// {
+///     try
+///     {
+///         await using var transaction = await connection.BeginTransactionAsync(ct);
+///         await connection.ExecuteAsync("UPDATE accounts SET balance = balance - 10 WHERE id = 1", transaction: transaction);
+///         await connection.ExecuteAsync("UPDATE accounts SET balance = balance + 10 WHERE id = 2", transaction: transaction);
+///         await transaction.CommitAsync(ct);
+///         break;
+///     }
+///     catch (FailoverException error) when (error.IsConnectionUsable &amp;&amp; attempt &lt; 3)
+///     {
+///         // FailoverSuccessException or TransactionResolutionUnknownException: the same connection now
+///         // works on another node; session state not registered for replay is gone. Redo the work.
+///     }
+///     // FailoverFailedException, and every ordinary driver error (unwrapped), reach the caller.
+/// }
+/// </code>
+/// </example>
 public sealed partial class AuroraConnection : DbConnection, ILogicalConnection
 {
     private readonly AuroraDataSource _dataSource;
@@ -109,6 +138,11 @@ public sealed partial class AuroraConnection : DbConnection, ILogicalConnection
     /// <param name="databaseName">The database.</param>
     /// <exception cref="InvalidOperationException">The connection is not open.</exception>
     public override void ChangeDatabase(string databaseName) => OpenPhysical.ChangeDatabase(databaseName);
+
+    /// <summary>Enlists the physical connection in a distributed transaction; a failover does not carry the enlistment over.</summary>
+    /// <param name="transaction">The transaction.</param>
+    /// <exception cref="InvalidOperationException">The connection is not open.</exception>
+    public override void EnlistTransaction(System.Transactions.Transaction? transaction) => OpenPhysical.EnlistTransaction(transaction);
 
     /// <summary>Gets schema information from the physical connection.</summary>
     /// <returns>The schema table.</returns>

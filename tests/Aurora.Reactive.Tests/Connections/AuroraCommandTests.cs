@@ -170,4 +170,30 @@ public sealed class AuroraCommandTests
 
         Assert.Contains("NpgsqlConnection", error.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task ExecuteReader_CloseConnectionBehavior_ClosingTheReaderClosesTheLogicalConnection()
+    {
+        await using var cluster = new FakeCluster();
+        await using var connection = await cluster.DataSource.OpenConnectionAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT host";
+
+        await using (var reader = await command.ExecuteReaderAsync(CommandBehavior.CloseConnection))
+        {
+            Assert.True(await reader.ReadAsync());
+            Assert.Equal("n1", reader.GetString(0));
+        }
+
+        Assert.Equal(ConnectionState.Closed, connection.State);
+    }
+
+    [Fact]
+    public async Task DataSourceCommand_WithoutAConnection_OpensOneForItsExecution()
+    {
+        await using var cluster = new FakeCluster();
+        await using var command = cluster.DataSource.CreateCommand("SELECT 1");
+
+        Assert.Equal("n1", await command.ExecuteScalarAsync());
+    }
 }

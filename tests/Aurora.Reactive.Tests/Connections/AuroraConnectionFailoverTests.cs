@@ -240,4 +240,22 @@ public sealed class AuroraConnectionFailoverTests
         Assert.Equal(2, cluster.Handler.Requests.Count);
         Assert.Equal(1, await RunAsync(connection, "SELECT 1"));
     }
+
+    [Fact]
+    public async Task OpenAsync_InitialNodeDownAndNoOtherNode_ThrowsFailoverFailedAndLeavesTheConnectionClosed()
+    {
+        await using var cluster = new FakeCluster();
+        cluster.Handler!.Target = null;
+        var connection = cluster.DataSource.CreateConnection();
+        cluster.Factory.Kill(FakeCluster.Node1, FakeCluster.NodeDown());
+
+        await Assert.ThrowsAsync<FailoverFailedException>(() => connection.OpenAsync());
+
+        Assert.Equal(System.Data.ConnectionState.Closed, connection.State);
+        Assert.Equal(1, cluster.Handler.Detached);
+        cluster.Handler.Target = FakeCluster.Node2;
+        await connection.OpenAsync();
+        Assert.Equal(FakeCluster.Node2, connection.CurrentHost);
+        await connection.DisposeAsync();
+    }
 }
