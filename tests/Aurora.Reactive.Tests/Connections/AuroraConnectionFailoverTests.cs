@@ -258,4 +258,37 @@ public sealed class AuroraConnectionFailoverTests
         Assert.Equal(FakeCluster.Node2, connection.CurrentHost);
         await connection.DisposeAsync();
     }
+
+    [Fact]
+    public async Task Commit_Synchronous_NodeDown_ThrowsTransactionResolutionUnknownAndDisposeIsQuiet()
+    {
+        await using var cluster = new FakeCluster();
+        using var connection = cluster.DataSource.OpenConnection();
+        var transaction = connection.BeginTransaction();
+        cluster.Factory.Kill(FakeCluster.Node1, FakeCluster.NodeDown());
+
+        var error = Assert.Throws<TransactionResolutionUnknownException>(() => transaction.Commit());
+        transaction.Dispose();
+
+        Assert.Equal(FakeCluster.Node2, error.NewHost);
+        Assert.True(transaction.IsLost);
+        Assert.Null(transaction.Connection);
+    }
+
+    [Fact]
+    public async Task NonFailoverError_InsideTransaction_KeepsTheTransactionAndTheNode()
+    {
+        await using var cluster = new FakeCluster();
+        await using var connection = await cluster.DataSource.OpenConnectionAsync();
+        await using var transaction = await connection.BeginTransactionAsync();
+        var violation = FakeCluster.UniqueViolation();
+        cluster.Factory.Kill(FakeCluster.Node1, violation);
+
+        var thrown = await Assert.ThrowsAsync<PostgresException>(() => RunAsync(connection, "INSERT 1"));
+
+        Assert.Same(violation, thrown);
+        Assert.False(transaction.IsLost);
+        Assert.Same(transaction, connection.CurrentTransaction);
+        Assert.Equal("n1", connection.CurrentHost!.Host);
+    }
 }
