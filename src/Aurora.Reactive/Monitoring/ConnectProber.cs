@@ -1,0 +1,72 @@
+using System.Data.Common;
+using System.Reactive;
+using System.Reactive.Linq;
+using Aurora.Reactive.Hosts;
+
+namespace Aurora.Reactive.Monitoring;
+
+/// <summary>
+/// Probes a host by opening a new connection, closed again at once; the probe succeeds when the
+/// connection opens within the timeout. An open that takes too long is abandoned, and the connection it
+/// may still produce is disposed in the background. No thread waits on I/O.
+/// </summary>
+public sealed class ConnectProber : IHostProber
+{
+    private readonly Func<HostSpec, CancellationToken, Task<DbConnection>> _openConnection;
+    private readonly CancellationTokenSource _disposed = new();
+    private int _connectionsOpened;
+
+    /// <summary>Creates a prober over a connection opener.</summary>
+    /// <param name="openConnection">
+    /// Opens a connection to the host (with the <c>monitoring_</c> settings, credentials and TLS, ideally a
+    /// connect timeout); it should honour the token, but the prober does not depend on it.
+    /// It must return a physical, unpooled connection (for Npgsql, <c>Pooling=false</c>):
+    /// a pooled one would make a probe answer from the pool, and disposing it would not close it.
+    /// </param>
+    /// <exception cref="ArgumentNullException"><paramref name="openConnection"/> is <see langword="null"/>.</exception>
+    public ConnectProber(Func<HostSpec, CancellationToken, Task<DbConnection>> openConnection)
+    {
+        ArgumentNullException.ThrowIfNull(openConnection);
+        _openConnection = openConnection;
+    }
+
+    /// <summary>How many connections this prober has opened (one per answered probe).</summary>
+    public int ConnectionsOpened => Volatile.Read(ref _connectionsOpened);
+
+    /// <inheritdoc/>
+    /// <exception cref="ArgumentNullException"><paramref name="host"/> is <see langword="null"/>.</exception>
+    public IObservable<Unit> Probe(HostSpec host, TimeSpan timeout)
+    {
+        ArgumentNullException.ThrowIfNull(host);
+        return Observable.FromAsync(cancellation => ProbeAsync(host, timeout, cancellation));
+    }
+
+    /// <summary>Abandons any probe in flight.</summary>
+    public void Dispose() => _disposed.Cancel();
+
+    private async Task ProbeAsync(HostSpec host, TimeSpan timeout, CancellationToken cancellation)
+    {
+        ObjectDisposedException.ThrowIf(_disposed.IsCancellationRequested, this);
+        using var bound = CancellationTokenSource.CreateLinkedTokenSource(cancellation, _disposed.Token);
+        bound.CancelAfter(timeout);
+        var opening = _openConnection(host, bound.Token);
+        DbConnection connection;
+        try
+        {
+            connection = await opening.WaitAsync(bound.Token).ConfigureAwait(false);
+        }
+        catch (Exception error)
+        {
+            BackgroundDisposal.DisposeWhenOpened(opening);
+            if (ProbeTimeout.IsOwnBound(error, cancellation, _disposed.Token))
+            {
+                throw ProbeTimeout.Exception(host, timeout, error);
+            }
+
+            throw;
+        }
+
+        Interlocked.Increment(ref _connectionsOpened);
+        BackgroundDisposal.Dispose(connection);
+    }
+}

@@ -1,0 +1,136 @@
+using System.Reactive.Concurrency;
+using System.Reactive.Disposables;
+using System.Reactive.Linq;
+
+namespace Aurora.Reactive.Monitoring;
+
+/// <summary>Per-command watching: users, detection windows and verdicts.</summary>
+public sealed partial class HostMonitor
+{
+    private int _users;
+
+    /// <summary>How many commands are watched now (in their grace period or with an open window).</summary>
+    public int UserCount
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _users;
+            }
+        }
+    }
+
+    /// <summary>
+    /// Watches one command that started at <paramref name="commandStartedAt"/>: emits once, then completes,
+    /// when the host is dead for that command; never emits while the host keeps answering. Subscribe when
+    /// the command starts and dispose the subscription when it ends: a command that ends before its window
+    /// opens (start + <see cref="FailureDetectionSettings.Time"/>) causes no probe. The subscription holds
+    /// the monitor alive; the monitor disposes itself <see cref="FailureDetectionSettings.DisposalDelay"/>
+    /// after its last user left. Completes without a verdict if the monitor is disposed.
+    /// </summary>
+    /// <param name="commandStartedAt">When the command started (t0), in the monitor's scheduler time.</param>
+    /// <returns>The verdict, at most once. Fails with <see cref="ObjectDisposedException"/> when subscribed to after the monitor was disposed.</returns>
+    public IObservable<HostDeclaredDead> WatchCommand(DateTimeOffset commandStartedAt) =>
+        Observable.Create<HostDeclaredDead>(observer =>
+        {
+            var isolated = new IsolatedObserver<HostDeclaredDead>(observer, ReportCaughtError);
+            if (!TryAcquireUser(out var user))
+            {
+                isolated.OnError(new ObjectDisposedException(nameof(HostMonitor), $"The monitor of host {Host.Endpoint} was disposed."));
+                return Disposable.Empty;
+            }
+
+            var watch = Detect(commandStartedAt).Subscribe(isolated);
+            return new CompositeDisposable(watch, user);
+        });
+
+    /// <summary>Watches a command that starts now (when subscribed to); see <see cref="WatchCommand(DateTimeOffset)"/>.</summary>
+    /// <returns>The verdict, at most once.</returns>
+    public IObservable<HostDeclaredDead> WatchCommand() => Observable.Defer(() => WatchCommand(_scheduler.Now));
+
+    /// <summary>Counts a user; <see langword="false"/> once the monitor is disposed.</summary>
+    internal bool TryAcquireUser(out IDisposable user)
+    {
+        lock (_gate)
+        {
+            if (_disposed)
+            {
+                user = Disposable.Empty;
+                return false;
+            }
+
+            _users++;
+            _disposalTimer.Disposable = null;
+        }
+
+        user = Disposable.Create(ReleaseUser);
+        return true;
+    }
+
+    /// <summary>The verdict for one command, without counting it as a user.</summary>
+    internal IObservable<HostDeclaredDead> Detect(DateTimeOffset commandStartedAt)
+    {
+        var windowOpensAt = commandStartedAt + Settings.Time;
+        return Observable.Timer(windowOpensAt, _scheduler)
+            .SelectMany(_ => InWindow(commandStartedAt, windowOpensAt))
+            .Take(1);
+    }
+
+    private IObservable<HostDeclaredDead> InWindow(DateTimeOffset commandStartedAt, DateTimeOffset windowOpensAt) =>
+        Observable.Create<HostDeclaredDead>(observer =>
+        {
+            // A real timer may fire a little before its due time by the scheduler's clock; the probe it
+            // starts must still count, so the window opens at the earlier of the two.
+            var countFrom = _scheduler.Now < windowOpensAt ? _scheduler.Now : windowOpensAt;
+            lock (_gate)
+            {
+                if (_disposed)
+                {
+                    observer.OnCompleted();
+                    return Disposable.Empty;
+                }
+
+                if (_current.Status == HostHealthStatus.Unhealthy && _current.Time >= windowOpensAt - Settings.Interval)
+                {
+                    observer.OnNext(new HostDeclaredDead(Host, commandStartedAt, windowOpensAt, _scheduler.Now, 0, FromSharedHealth: true));
+                    observer.OnCompleted();
+                    return Disposable.Empty;
+                }
+
+                var verdict = Observable.Create<ProbeResult>(_probes.Add)
+                    .WhenDead(countFrom, Settings.Count)
+                    .Select(last => new HostDeclaredDead(Host, commandStartedAt, windowOpensAt, last.CompletedAt, Settings.Count, FromSharedHealth: false))
+                    .Subscribe(observer);
+                return new CompositeDisposable(verdict, HoldProbing());
+            }
+        });
+
+    private void ReleaseUser()
+    {
+        lock (_gate)
+        {
+            if (_disposed || --_users > 0)
+            {
+                return;
+            }
+
+            _disposalTimer.Disposable = _scheduler.Schedule(Settings.DisposalDelay, DisposeIfStillIdle);
+        }
+    }
+
+    private void DisposeIfStillIdle()
+    {
+        lock (_gate)
+        {
+            if (_disposed || _users > 0)
+            {
+                return;
+            }
+
+            _disposed = true;
+        }
+
+        ShutDown();
+    }
+}

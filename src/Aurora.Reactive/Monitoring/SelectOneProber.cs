@@ -1,0 +1,152 @@
+using System.Data.Common;
+using System.Reactive;
+using System.Reactive.Linq;
+using Aurora.Reactive.Hosts;
+
+namespace Aurora.Reactive.Monitoring;
+
+/// <summary>
+/// Probes a host with <c>SELECT 1</c> on one monitoring connection, kept open between probes. A probe that
+/// fails or exceeds its timeout abandons the connection (disposed in the background) and the next probe
+/// opens a new one. No thread waits on I/O; disposing the prober closes the monitoring connection.
+/// </summary>
+/// <remarks>One instance serves one monitor, so one host.</remarks>
+public sealed class SelectOneProber : IHostProber
+{
+    private readonly object _gate = new();
+    private readonly Func<HostSpec, CancellationToken, Task<DbConnection>> _openConnection;
+    private readonly CancellationTokenSource _disposed = new();
+    private DbConnection? _idleConnection;
+    private int _connectionsOpened;
+
+    /// <summary>Creates a prober over a connection opener.</summary>
+    /// <param name="openConnection">
+    /// Opens a monitoring connection to the host (with the <c>monitoring_</c> settings, credentials and TLS);
+    /// it should honour the token, but the prober does not depend on it.
+    /// It must return a physical, unpooled connection (for Npgsql, <c>Pooling=false</c>):
+    /// a pooled one would make a probe answer from the pool, and disposing it would not close it.
+    /// </param>
+    /// <exception cref="ArgumentNullException"><paramref name="openConnection"/> is <see langword="null"/>.</exception>
+    public SelectOneProber(Func<HostSpec, CancellationToken, Task<DbConnection>> openConnection)
+    {
+        ArgumentNullException.ThrowIfNull(openConnection);
+        _openConnection = openConnection;
+    }
+
+    /// <summary>How many monitoring connections this prober has opened (one, unless probes failed).</summary>
+    public int ConnectionsOpened => Volatile.Read(ref _connectionsOpened);
+
+    /// <inheritdoc/>
+    /// <exception cref="ArgumentNullException"><paramref name="host"/> is <see langword="null"/>.</exception>
+    public IObservable<Unit> Probe(HostSpec host, TimeSpan timeout)
+    {
+        ArgumentNullException.ThrowIfNull(host);
+        return Observable.FromAsync(cancellation => ProbeAsync(host, timeout, cancellation));
+    }
+
+    /// <summary>Abandons any probe in flight and closes the monitoring connection.</summary>
+    public void Dispose()
+    {
+        DbConnection? idle;
+        lock (_gate)
+        {
+            if (_disposed.IsCancellationRequested)
+            {
+                return;
+            }
+
+            _disposed.Cancel();
+            idle = _idleConnection;
+            _idleConnection = null;
+        }
+
+        if (idle is not null)
+        {
+            BackgroundDisposal.Dispose(idle);
+        }
+    }
+
+    private async Task ProbeAsync(HostSpec host, TimeSpan timeout, CancellationToken cancellation)
+    {
+        ObjectDisposedException.ThrowIf(_disposed.IsCancellationRequested, this);
+        using var bound = CancellationTokenSource.CreateLinkedTokenSource(cancellation, _disposed.Token);
+        bound.CancelAfter(timeout);
+        var connection = TakeIdleConnection();
+        try
+        {
+            connection ??= await OpenAsync(host, bound.Token).ConfigureAwait(false);
+            var command = connection.CreateCommand();
+            command.CommandText = "SELECT 1";
+            command.CommandTimeout = Math.Max(1, (int)Math.Ceiling(timeout.TotalSeconds));
+            // The driver gets no token: cancelling one makes some drivers (Npgsql) send a cancel request on
+            // the cancelling thread, which on a frozen host blocks for the connect timeout. A late probe is
+            // abandoned instead, and its connection disposed in the background.
+            await command.ExecuteScalarAsync(CancellationToken.None).WaitAsync(bound.Token).ConfigureAwait(false);
+            await command.DisposeAsync().ConfigureAwait(false);
+        }
+        catch (Exception error)
+        {
+            if (connection is not null)
+            {
+                BackgroundDisposal.Dispose(connection);
+            }
+
+            if (ProbeTimeout.IsOwnBound(error, cancellation, _disposed.Token))
+            {
+                throw ProbeTimeout.Exception(host, timeout, error);
+            }
+
+            throw;
+        }
+
+        KeepIdle(connection);
+    }
+
+    private async Task<DbConnection> OpenAsync(HostSpec host, CancellationToken cancellation)
+    {
+        var opening = _openConnection(host, cancellation);
+        try
+        {
+            var connection = await opening.WaitAsync(cancellation).ConfigureAwait(false);
+            Interlocked.Increment(ref _connectionsOpened);
+            return connection;
+        }
+        catch
+        {
+            BackgroundDisposal.DisposeWhenOpened(opening);
+            throw;
+        }
+    }
+
+    private DbConnection? TakeIdleConnection()
+    {
+        lock (_gate)
+        {
+            var connection = _idleConnection;
+            _idleConnection = null;
+            return connection;
+        }
+    }
+
+    private void KeepIdle(DbConnection connection)
+    {
+        DbConnection? extra;
+        lock (_gate)
+        {
+            if (_disposed.IsCancellationRequested || _idleConnection is not null)
+            {
+                extra = connection;
+            }
+            else
+            {
+                _idleConnection = connection;
+                extra = null;
+            }
+        }
+
+        if (extra is not null)
+        {
+            BackgroundDisposal.Dispose(extra);
+        }
+    }
+}

@@ -1,0 +1,97 @@
+using System.Reactive.Concurrency;
+using System.Reactive.Linq;
+using System.Reactive.Threading.Tasks;
+using Aurora.Reactive.Monitoring;
+using Aurora.Reactive.Testing.LocalCluster;
+using Xunit.Abstractions;
+
+namespace Aurora.Reactive.IntegrationTests.Monitoring;
+
+/// <summary>A healthy node under aggressive settings: no false verdict, one monitoring connection.</summary>
+public sealed class HealthyRunTests(ITestOutputHelper output) : SingleNodeClusterTest
+{
+    [Theory]
+    [InlineData(ProbeMethod.SelectOne)]
+    [InlineData(ProbeMethod.Connect)]
+    public async Task Probe_HealthyNode_Answers(ProbeMethod method)
+    {
+        var node = Cluster.Writer;
+        using var monitor = new HostMonitor(
+            MonitoringNode.Host(node), FailureDetectionSettings.FromMilliseconds(0, 200, 2), HostProbers.Create(method, MonitoringNode.Opener(node)), DefaultScheduler.Instance);
+        var probes = monitor.Probes.Take(5).ToList().ToTask();
+
+        using (monitor.WatchCommand().Subscribe())
+        {
+            var results = await probes.WaitAsync(TimeSpan.FromSeconds(30));
+
+            output.WriteLine($"{method}: {string.Join(", ", results.Select(r => $"{r.Outcome} in {r.Latency.TotalMilliseconds:0.0} ms"))}");
+            Assert.All(results, r => Assert.Equal(ProbeOutcome.Answered, r.Outcome));
+            Assert.Equal(HostHealthStatus.Healthy, monitor.CurrentHealth.Status);
+        }
+    }
+
+    [Theory]
+    [InlineData(ProbeMethod.SelectOne)]
+    [InlineData(ProbeMethod.Connect)]
+    public async Task HealthyRun15Seconds_AggressiveSettingsHundredCommands_NoFalseFailureOneMonitor(ProbeMethod method)
+    {
+        var settings = FailureDetectionSettings.FromMilliseconds(6000, 1000, 1);
+        var node = Cluster.Writer;
+        var probersCreated = 0;
+        using var registry = new HostMonitorRegistry(
+            (_, _) =>
+            {
+                Interlocked.Increment(ref probersCreated);
+                return HostProbers.Create(method, MonitoringNode.Opener(node));
+            },
+            DefaultScheduler.Instance);
+        var probes = new List<ProbeResult>();
+        var verdicts = new List<HostDeclaredDead>();
+        using var probeLog = registry.Probes.Synchronize().Subscribe(p => { lock (probes) { probes.Add(p); } });
+        var commands = Enumerable.Range(0, 100)
+            .Select(_ => registry.WatchCommand(MonitoringNode.Host(node), settings).Subscribe(v => { lock (verdicts) { verdicts.Add(v); } }))
+            .ToList();
+
+        await Task.Delay(TimeSpan.FromSeconds(15));
+        var monitoringConnections = await MonitoringNode.CountMonitoringConnectionsAsync(node);
+        commands.ForEach(c => c.Dispose());
+        registry.Dispose();
+        var afterDispose = await WaitForMonitoringConnectionsAsync(node, 0);
+
+        lock (probes)
+        {
+            var latencies = probes.Select(p => p.Latency.TotalMilliseconds).Order().ToList();
+            output.WriteLine(
+                $"{method}, {settings}, 100 commands for 15 s: {probes.Count} probes, {probes.Count(p => !p.Succeeded)} failed, "
+                + $"latency median {latencies[latencies.Count / 2]:0.0} ms, max {latencies[^1]:0.0} ms; "
+                + $"monitoring connections on the server during the run: {monitoringConnections}, after dispose: {afterDispose}");
+            Assert.InRange(probes.Count, 8, 11); // windows open at 6 s, one probe a second until 15 s
+            Assert.All(probes, p => Assert.Equal(ProbeOutcome.Answered, p.Outcome));
+        }
+
+        Assert.Empty(verdicts);
+        Assert.Equal(1, probersCreated);
+        if (method == ProbeMethod.SelectOne)
+        {
+            Assert.Equal(1, monitoringConnections); // one kept connection for 100 commands
+        }
+        else
+        {
+            Assert.InRange(monitoringConnections, 0, 1); // at most the one of a probe in flight
+        }
+
+        Assert.Equal(0, afterDispose);
+    }
+
+    private static async Task<long> WaitForMonitoringConnectionsAsync(LocalPostgresNode node, long expected)
+    {
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(5);
+        long count;
+        while ((count = await MonitoringNode.CountMonitoringConnectionsAsync(node)) != expected && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(100);
+        }
+
+        return count;
+    }
+}

@@ -1,0 +1,50 @@
+using System.Diagnostics;
+using Aurora.Reactive.Testing.Marbles;
+using Xunit.Abstractions;
+
+namespace Aurora.Reactive.Tests.Marbles;
+
+/// <summary>Replays every scenario file under marbles/: adding a scenario is adding a file.</summary>
+public sealed class MarbleScenarioReplayTests(ITestOutputHelper output)
+{
+    private static readonly MarbleScenarioRunnerRegistry Runners = MarbleScenarioRunnerRegistry.FromAssembly(typeof(MarbleScenarioReplayTests).Assembly);
+
+    public static TheoryData<string> Files()
+    {
+        var data = new TheoryData<string>();
+        foreach (var path in MarbleScenarioFiles.RelativePaths())
+        {
+            data.Add(path);
+        }
+
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(Files))]
+    public void Replay(string file)
+    {
+        var scenario = MarbleScenario.Load(Path.Combine(MarbleScenarioFiles.RepositoryRoot(), file), file);
+        var stopwatch = Stopwatch.StartNew();
+
+        var result = MarbleScenarioPlayer.Play(scenario, Runners);
+
+        stopwatch.Stop();
+        output.WriteLine($"{scenario}");
+        foreach (var (name, line) in result.ActualLines)
+        {
+            output.WriteLine($"  {name}: {line}");
+        }
+
+        output.WriteLine($"  {MarbleDuration.Format(result.Observed)} of virtual time replayed in {stopwatch.Elapsed.TotalMilliseconds:0.0} ms");
+    }
+
+    [Fact]
+    public void Files_UnderMarblesFolder_AreFound()
+    {
+        var files = MarbleScenarioFiles.RelativePaths();
+
+        Assert.Contains("marbles/rx/timeout.marble", files);
+        Assert.All(files, f => Assert.StartsWith("marbles/", f, StringComparison.Ordinal));
+    }
+}
