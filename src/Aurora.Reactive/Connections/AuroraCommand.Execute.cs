@@ -29,9 +29,13 @@ public sealed partial class AuroraCommand
     public override Task<int> ExecuteNonQueryAsync(CancellationToken cancellationToken)
     {
         var connection = OpenConnection();
-        if (!connection.IsFailoverEnabled && !_needsPrepare && !_parameters.HasNeutralParameters)
+        if (!connection.IsFailoverEnabled && !_parameters.HasNeutralParameters)
         {
-            return Bind(connection).ExecuteNonQueryAsync(cancellationToken);
+            var command = Bind(connection);
+            if (!_needsPrepare)
+            {
+                return command.ExecuteNonQueryAsync(cancellationToken);
+            }
         }
 
         return RunAsync(connection, static (command, ct) => command.ExecuteNonQueryAsync(ct), cancellationToken);
@@ -47,9 +51,13 @@ public sealed partial class AuroraCommand
     public override Task<object?> ExecuteScalarAsync(CancellationToken cancellationToken)
     {
         var connection = OpenConnection();
-        if (!connection.IsFailoverEnabled && !_needsPrepare && !_parameters.HasNeutralParameters)
+        if (!connection.IsFailoverEnabled && !_parameters.HasNeutralParameters)
         {
-            return Bind(connection).ExecuteScalarAsync(cancellationToken);
+            var command = Bind(connection);
+            if (!_needsPrepare)
+            {
+                return command.ExecuteScalarAsync(cancellationToken);
+            }
         }
 
         return RunAsync(connection, static (command, ct) => command.ExecuteScalarAsync(ct), cancellationToken);
@@ -167,14 +175,75 @@ public sealed partial class AuroraCommand
         return command;
     }
 
-    private async Task<T> RunAsync<T>(AuroraConnection connection, Func<DbCommand, CancellationToken, Task<T>> operation, CancellationToken cancellationToken)
+    private Task<T> RunAsync<T>(AuroraConnection connection, Func<DbCommand, CancellationToken, Task<T>> operation, CancellationToken cancellationToken)
+    {
+        if (connection.HasPendingLoss)
+        {
+            return RunAfterPreparationAsync(connection, operation, cancellationToken);
+        }
+
+        Task<T> running;
+        try
+        {
+            var command = Bind(connection);
+            if (_needsPrepare)
+            {
+                return RunAfterPreparationAsync(connection, operation, cancellationToken);
+            }
+
+            running = operation(command, cancellationToken);
+        }
+        catch (Exception error) when (connection.ShouldFailOver(error))
+        {
+            return ThrowFailoverAsync<T>(connection, error, cancellationToken);
+        }
+
+        if (running.IsCompletedSuccessfully)
+        {
+            AfterExecute();
+            return running;
+        }
+
+        return AwaitWatchedAsync(connection, running, cancellationToken);
+    }
+
+    private async Task<T> RunAfterPreparationAsync<T>(AuroraConnection connection, Func<DbCommand, CancellationToken, Task<T>> operation, CancellationToken cancellationToken)
     {
         await connection.EnsureUsableAsync(cancellationToken).ConfigureAwait(false);
+        Task<T> running;
+        try
+        {
+            running = operation(await BindForRunAsync(connection, cancellationToken).ConfigureAwait(false), cancellationToken);
+        }
+        catch (Exception error) when (connection.ShouldFailOver(error))
+        {
+            throw await connection.FailOverAsync(error, cancellationToken).ConfigureAwait(false);
+        }
+
+        return await AwaitWatchedAsync(connection, running, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<T> AwaitWatchedAsync<T>(AuroraConnection connection, Task<T> running, CancellationToken cancellationToken)
+    {
         T result;
         try
         {
-            var command = await BindForRunAsync(connection, cancellationToken).ConfigureAwait(false);
-            result = await connection.Watch(operation(command, cancellationToken)).ConfigureAwait(false);
+            if (connection.IsLossWatched && !running.IsCompleted)
+            {
+                var lossToken = connection.LossToken();
+                try
+                {
+                    result = await running.WaitAsync(lossToken).ConfigureAwait(false);
+                }
+                catch (OperationCanceledException) when (lossToken.IsCancellationRequested)
+                {
+                    throw connection.HostLost(running);
+                }
+            }
+            else
+            {
+                result = await running.ConfigureAwait(false);
+            }
         }
         catch (Exception error) when (connection.ShouldFailOver(error))
         {
@@ -184,6 +253,9 @@ public sealed partial class AuroraCommand
         AfterExecute();
         return result;
     }
+
+    private static async Task<T> ThrowFailoverAsync<T>(AuroraConnection connection, Exception error, CancellationToken cancellationToken) =>
+        throw await connection.FailOverAsync(error, cancellationToken).ConfigureAwait(false);
 
     private async ValueTask<DbCommand> BindForRunAsync(AuroraConnection connection, CancellationToken cancellationToken)
     {

@@ -6,7 +6,8 @@ namespace Aurora.Reactive.Connections;
 public sealed partial class AuroraConnection
 {
     private bool _lossArmed;
-    private TaskCompletionSource<Exception>? _hostLost;
+    private CancellationTokenSource? _lossSource;
+    private Exception? _lossReason;
     private Exception? _pendingLoss;
 
     /// <inheritdoc/>
@@ -14,67 +15,90 @@ public sealed partial class AuroraConnection
     {
         ArgumentNullException.ThrowIfNull(host);
         ArgumentNullException.ThrowIfNull(reason);
+        CancellationTokenSource source;
         lock (_gate)
         {
             var current = _host;
-            if (!_lossArmed || current is null || !IsSameNode(current, host))
+            if (!_lossArmed || current is null || !IsSameNode(current, host) || _lossReason is not null)
             {
                 return;
             }
 
-            _pendingLoss ??= reason;
-            (_hostLost ??= NewLossSignal()).TrySetResult(reason);
+            _lossReason = reason;
+            _pendingLoss = reason;
+            source = _lossSource ??= new CancellationTokenSource();
         }
+
+        // Asynchronously, so the reporter (a coordinator releasing many connections) never runs a caller's failover itself.
+        ObserveFault(source.CancelAsync());
     }
 
     private static bool IsSameNode(HostSpec current, HostSpec reported) =>
         (current.Port == reported.Port && string.Equals(current.Host, reported.Host, StringComparison.OrdinalIgnoreCase))
         || (current.InstanceId is not null && string.Equals(current.InstanceId, reported.InstanceId, StringComparison.Ordinal));
 
-    private void ArmHostLoss()
+    private void ArmHostLoss() => SetLossArmed(true);
+
+    private void ResetHostLoss() => SetLossArmed(false);
+
+    private void SetLossArmed(bool armed)
     {
+        CancellationTokenSource? old;
         lock (_gate)
         {
+            old = _lossSource;
+            _lossSource = null;
+            _lossReason = null;
             _pendingLoss = null;
-            _hostLost = null;
-            _lossArmed = true;
+            _lossArmed = armed;
+        }
+
+        // A cancelled source may still be referenced by a released command's WaitAsync; disposing only the untouched one is safe.
+        if (old is not null && !old.IsCancellationRequested)
+        {
+            old.Dispose();
         }
     }
 
-    private void ResetHostLoss()
+    /// <summary>Whether commands must be watched for a loss report (a failover handler is installed and the connection is open).</summary>
+    internal bool IsLossWatched => _lossArmed;
+
+    /// <summary>A token cancelled when the current node is reported lost.</summary>
+    internal CancellationToken LossToken()
     {
         lock (_gate)
         {
-            _pendingLoss = null;
-            _hostLost = null;
-            _lossArmed = false;
+            return (_lossSource ??= new CancellationTokenSource()).Token;
         }
+    }
+
+    /// <summary>The error to fail over with after <paramref name="lossToken"/> released a command.</summary>
+    internal HostLostException HostLost(Task abandoned)
+    {
+        ObserveFault(abandoned);
+        Exception? reason;
+        lock (_gate)
+        {
+            reason = _lossReason;
+        }
+
+        return new HostLostException(reason ?? new TimeoutException("The node was reported lost."));
     }
 
     /// <summary>Returns <paramref name="operation"/>, or fails it with <see cref="HostLostException"/> as soon as the node is reported lost.</summary>
     internal Task<T> Watch<T>(Task<T> operation) =>
-        !_lossArmed || operation.IsCompleted ? operation : WatchSlowAsync(operation, LossSignal());
+        !_lossArmed || operation.IsCompleted ? operation : WatchSlowAsync(operation, LossToken());
 
-    private Task<Exception> LossSignal()
+    private async Task<T> WatchSlowAsync<T>(Task<T> operation, CancellationToken lossToken)
     {
-        lock (_gate)
+        try
         {
-            return (_hostLost ??= NewLossSignal()).Task;
+            return await operation.WaitAsync(lossToken).ConfigureAwait(false);
         }
-    }
-
-    private static TaskCompletionSource<Exception> NewLossSignal() => new(TaskCreationOptions.RunContinuationsAsynchronously);
-
-    private static async Task<T> WatchSlowAsync<T>(Task<T> operation, Task<Exception> lost)
-    {
-        var first = await Task.WhenAny(operation, lost).ConfigureAwait(false);
-        if (first == operation)
+        catch (OperationCanceledException) when (lossToken.IsCancellationRequested)
         {
-            return await operation.ConfigureAwait(false);
+            throw HostLost(operation);
         }
-
-        ObserveFault(operation);
-        throw new HostLostException(await lost.ConfigureAwait(false));
     }
 
     /// <summary>
@@ -84,6 +108,9 @@ public sealed partial class AuroraConnection
     /// </summary>
     internal ValueTask EnsureUsableAsync(CancellationToken cancellationToken) =>
         Volatile.Read(ref _pendingLoss) is null ? default : SwitchAfterLossAsync(cancellationToken);
+
+    /// <summary>Whether the node was reported lost while the connection was idle.</summary>
+    internal bool HasPendingLoss => Volatile.Read(ref _pendingLoss) is not null;
 
     /// <summary>The synchronous <see cref="EnsureUsableAsync"/>.</summary>
     internal void EnsureUsable()

@@ -196,4 +196,23 @@ public sealed class AuroraCommandTests
 
         Assert.Equal("n1", await command.ExecuteScalarAsync());
     }
+
+    [Fact]
+    public async Task Prepare_PassThroughAfterReopen_PreparesTheNewPhysicalCommandAgain()
+    {
+        await using var cluster = new FakeCluster(withHandler: false);
+        await using var connection = await cluster.DataSource.OpenConnectionAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT 1";
+        command.Prepare();
+        var first = (FakeDbCommand)command.Unwrap();
+        await connection.CloseAsync();
+        await connection.OpenAsync();
+
+        Assert.Equal("n1", await command.ExecuteScalarAsync());
+
+        var second = (FakeDbCommand)command.Unwrap();
+        Assert.NotSame(first, second);
+        Assert.Equal((1, 1), (first.PrepareCount, second.PrepareCount));
+    }
 }
