@@ -112,7 +112,7 @@ public sealed class FailoverSeamTests(ITestOutputHelper output)
     }
 
     [Fact]
-    public async Task FailoverFindsNoNode_FailoverFailed_ConnectionIsBrokenUntilReopened()
+    public async Task FailoverFindsNoNode_FailoverFailed_ConnectionIsBrokenAndUnusable()
     {
         await using var scenario = await AuroraClusterScenario.StartAsync(new LocalPostgresClusterOptions { ReaderCount = 1 }, withHandler: false);
         var handler = new NodeFailoverHandler { Timeout = TimeSpan.FromSeconds(2) };
