@@ -85,6 +85,24 @@ public sealed partial class FailoverCoordinator : IFailoverHandler, IDisposable
         _owned.Add(WatchWriter());
     }
 
+    /// <summary>
+    /// Builds the coordinator a connection string asks for, as <c>AuroraDataSource.Create(string, driver)</c> does, but with
+    /// a policy of your own: the dialect, the instance resolver and the topology monitor shared process-wide by cluster key.
+    /// Pass it to <see cref="AuroraDataSource.Create(Options.AuroraConnectionString, Drivers.IDatabaseDriver, IFailoverHandler?)"/>
+    /// and dispose it after the data source.
+    /// </summary>
+    /// <param name="connectionString">The parsed connection string.</param>
+    /// <param name="driver">The database driver, whose factory opens the monitoring connections.</param>
+    /// <param name="policy">The policy; <see langword="null"/> for the built-in policy of the string's <c>failover_mode</c>.</param>
+    /// <returns>The coordinator, or <see langword="null"/> when the string turns failover off.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="connectionString"/> or <paramref name="driver"/> is <see langword="null"/>.</exception>
+    public static FailoverCoordinator? Create(Options.AuroraConnectionString connectionString, Drivers.IDatabaseDriver driver, IFailoverPolicy? policy = null)
+    {
+        ArgumentNullException.ThrowIfNull(connectionString);
+        ArgumentNullException.ThrowIfNull(driver);
+        return FailoverSetup.CreateCoordinator(connectionString, driver, policy);
+    }
+
     /// <summary>The failover mode.</summary>
     public FailoverMode Mode { get; }
 

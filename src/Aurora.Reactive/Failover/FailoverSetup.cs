@@ -15,7 +15,7 @@ namespace Aurora.Reactive.Failover;
 internal static class FailoverSetup
 {
     /// <summary>The coordinator, or <see langword="null"/> when failover is off.</summary>
-    public static FailoverCoordinator? CreateCoordinator(AuroraConnectionString connectionString, IDatabaseDriver driver)
+    public static FailoverCoordinator? CreateCoordinator(AuroraConnectionString connectionString, IDatabaseDriver driver, IFailoverPolicy? policy = null)
     {
         var options = connectionString.Options;
         if (!options.IsFailoverActive)
@@ -29,7 +29,7 @@ internal static class FailoverSetup
         var lease = registry.Acquire(connectionString.ClusterKey.Value, () => CreateMonitor(connectionString, driver, dialect, monitorOptions));
         try
         {
-            var coordinator = new FailoverCoordinator(lease.Monitor, dialect, options.FailoverMode, FailoverTiming.From(options));
+            var coordinator = new FailoverCoordinator(lease.Monitor, dialect, options.FailoverMode, FailoverTiming.From(options), policy);
             coordinator.Own(lease);
             return coordinator;
         }
