@@ -15,5 +15,11 @@ internal sealed class SimulatedLogicalConnection(HostSpec host) : ILogicalConnec
 
     public List<(HostSpec Host, Exception Reason)> LossReports { get; } = [];
 
-    public void ReportHostLost(HostSpec host, Exception reason) => LossReports.Add((host, reason));
+    public Action<HostSpec, Exception>? OnLost { get; set; }
+
+    public void ReportHostLost(HostSpec host, Exception reason)
+    {
+        LossReports.Add((host, reason));
+        OnLost?.Invoke(host, reason);
+    }
 }
