@@ -9,12 +9,12 @@ namespace Aurora.Reactive.Connections;
 /// <see cref="AuroraConnection"/>s. It owns the driver's per-host pools; dispose it when the
 /// application shuts down.
 /// </summary>
-public sealed class AuroraDataSource : DbDataSource
+public sealed partial class AuroraDataSource : DbDataSource
 {
     private readonly IHostConnectionFactory _connections;
     private int _disposed;
 
-    private AuroraDataSource(IDatabaseDriver driver, IHostConnectionFactory connections, AuroraConnectionSettings settings)
+    private AuroraDataSource(IDatabaseDriver driver, IHostConnectionFactory connections, AuroraConnectionSettings settings, string driverConnectionString)
     {
         Driver = driver;
         _connections = connections;
@@ -22,6 +22,15 @@ public sealed class AuroraDataSource : DbDataSource
         InitialHost = connections.InitialHost with { Role = settings.InitialHostRole };
         OpeningState = new LogicalConnectionState(LogicalConnectionStatus.Opening, InitialHost);
         OpenOnInitialHostState = new LogicalConnectionState(LogicalConnectionStatus.Open, InitialHost);
+        try
+        {
+            Monitors = CreateMonitors(driverConnectionString);
+        }
+        catch
+        {
+            connections.Dispose();
+            throw;
+        }
     }
 
     /// <summary>Creates a data source.</summary>
@@ -31,11 +40,12 @@ public sealed class AuroraDataSource : DbDataSource
     /// <returns>The data source.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="connectionString"/> or <paramref name="driver"/> is <see langword="null"/>.</exception>
     /// <exception cref="ArgumentException">The driver rejects the connection string.</exception>
+    /// <exception cref="NotSupportedException">Monitoring is on, and the driver has no monitoring profile and the settings give no opener.</exception>
     public static AuroraDataSource Create(string connectionString, IDatabaseDriver driver, AuroraConnectionSettings? settings = null)
     {
         ArgumentNullException.ThrowIfNull(connectionString);
         ArgumentNullException.ThrowIfNull(driver);
-        return new AuroraDataSource(driver, driver.CreateConnectionFactory(connectionString), settings ?? AuroraConnectionSettings.Default);
+        return new AuroraDataSource(driver, driver.CreateConnectionFactory(connectionString), settings ?? AuroraConnectionSettings.Default, connectionString);
     }
 
     /// <summary>
@@ -139,6 +149,7 @@ public sealed class AuroraDataSource : DbDataSource
     {
         if (disposing && Interlocked.Exchange(ref _disposed, 1) == 0)
         {
+            Monitors?.Dispose();
             _connections.Dispose();
         }
 
@@ -150,6 +161,7 @@ public sealed class AuroraDataSource : DbDataSource
     {
         if (Interlocked.Exchange(ref _disposed, 1) == 0)
         {
+            Monitors?.Dispose();
             await _connections.DisposeAsync().ConfigureAwait(false);
         }
 

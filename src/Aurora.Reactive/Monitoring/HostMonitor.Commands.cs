@@ -93,14 +93,14 @@ public sealed partial class HostMonitor
 
                 if (_current.Status == HostHealthStatus.Unhealthy && _current.Time >= windowOpensAt - Settings.Interval)
                 {
-                    observer.OnNext(new HostDeclaredDead(Host, commandStartedAt, windowOpensAt, _scheduler.Now, 0, FromSharedHealth: true));
+                    observer.OnNext(new HostDeclaredDead(Host, commandStartedAt, windowOpensAt, _scheduler.Now, 0, FromSharedHealth: true, _lastProbeError));
                     observer.OnCompleted();
                     return Disposable.Empty;
                 }
 
                 var verdict = Observable.Create<ProbeResult>(_probes.Add)
                     .WhenDead(countFrom, Settings.Count)
-                    .Select(last => new HostDeclaredDead(Host, commandStartedAt, windowOpensAt, last.CompletedAt, Settings.Count, FromSharedHealth: false))
+                    .Select(last => new HostDeclaredDead(Host, commandStartedAt, windowOpensAt, last.CompletedAt, Settings.Count, FromSharedHealth: false, last.Error))
                     .Subscribe(observer);
                 return new CompositeDisposable(verdict, HoldProbing());
             }

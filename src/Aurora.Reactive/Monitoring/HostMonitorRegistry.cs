@@ -35,6 +35,9 @@ public sealed class HostMonitorRegistry : IDisposable
         _scheduler = scheduler;
     }
 
+    /// <summary>The scheduler every monitor of this registry runs on; command start times are read from it.</summary>
+    internal IScheduler Scheduler => _scheduler;
+
     /// <summary>The monitors alive now.</summary>
     public IReadOnlyCollection<HostMonitor> Monitors
     {
