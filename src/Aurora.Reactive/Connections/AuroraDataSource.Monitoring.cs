@@ -43,18 +43,24 @@ public sealed partial class AuroraDataSource
         }
 
         var proberFactory = monitoring.ProberFactory ?? CreateProberFactory(monitoring, driverConnectionString);
-        return new HostMonitorRegistry(proberFactory, monitoring.Scheduler);
+        return proberFactory is null ? null : new HostMonitorRegistry(proberFactory, monitoring.Scheduler);
     }
 
-    private Func<HostSpec, FailureDetectionSettings, IHostProber> CreateProberFactory(HostMonitoringSettings monitoring, string driverConnectionString)
+    private Func<HostSpec, FailureDetectionSettings, IHostProber>? CreateProberFactory(HostMonitoringSettings monitoring, string driverConnectionString)
     {
         var open = monitoring.OpenConnection;
         var method = monitoring.ProbeMethod;
         if (open is null)
         {
             using var sample = _connections.CreateConnection(InitialHost);
-            var opener = MonitoringConnectionOpener.Create(
+            var opener = MonitoringConnectionOpener.TryCreate(
                 sample, monitoring.ConnectionString ?? driverConnectionString, monitoring.ApplicationName, monitoring.Detection.ProbeTimeout);
+            if (opener is null)
+            {
+                LogMessages.MonitoringUnsupportedDriver(Logger, Driver.DisplayName, sample.GetType().FullName ?? sample.GetType().Name);
+                return null;
+            }
+
             open = opener.OpenAsync;
             method ??= opener.DefaultProbe;
         }

@@ -40,7 +40,6 @@ public sealed partial class AuroraDataSource : DbDataSource
     /// <returns>The data source.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="connectionString"/> or <paramref name="driver"/> is <see langword="null"/>.</exception>
     /// <exception cref="ArgumentException">The driver rejects the connection string.</exception>
-    /// <exception cref="NotSupportedException">Monitoring is on, and the driver has no monitoring profile and the settings give no opener.</exception>
     public static AuroraDataSource Create(string connectionString, IDatabaseDriver driver, AuroraConnectionSettings? settings = null)
     {
         ArgumentNullException.ThrowIfNull(connectionString);

@@ -20,4 +20,8 @@ internal static partial class LogMessages
         Message = "Host {Host} declared dead {ElapsedMs} ms after a command started ({Detail}); releasing the command, failover loaded: {FailoverLoaded}.")]
     public static partial void HostDeclaredDead(ILogger logger, string host, long elapsedMs, string detail, bool failoverLoaded);
 
+
+    [LoggerMessage(EventId = 1004, Level = LogLevel.Warning,
+        Message = "Enhanced failure monitoring is disabled: it cannot build monitoring connections for driver {Driver} ({ConnectionType}). Set HostMonitoringSettings.OpenConnection or ProberFactory to monitor with this driver, or failure_detection_enabled=false to silence this warning.")]
+    public static partial void MonitoringUnsupportedDriver(ILogger logger, string driver, string connectionType);
 }

@@ -62,7 +62,8 @@ public sealed record HostMonitoringSettings
 
     /// <summary>
     /// Opens a monitoring connection to a host, replacing the one built from <see cref="ConnectionString"/>
-    /// (for a driver this library has no monitoring profile for). It must return an unpooled connection.
+    /// (for a driver this library has no monitoring profile for: without an opener, monitoring is then off and a
+    /// warning is logged). It must return an unpooled connection.
     /// </summary>
     /// <value>The default value is <see langword="null"/>.</value>
     public Func<HostSpec, CancellationToken, Task<DbConnection>>? OpenConnection { get; init; }

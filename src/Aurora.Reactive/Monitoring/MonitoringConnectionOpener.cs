@@ -25,22 +25,19 @@ internal sealed class MonitoringConnectionOpener
     /// <summary>The driver's choice of probe method.</summary>
     public ProbeMethod DefaultProbe => _profile.DefaultProbe;
 
-    /// <summary>Builds the opener for the driver of <paramref name="sample"/>.</summary>
+    /// <summary>Builds the opener for the driver of <paramref name="sample"/>, or returns <see langword="null"/> for a driver without a monitoring profile.</summary>
     /// <param name="sample">Any connection of the driver (not opened); only its provider factory is read.</param>
     /// <param name="connectionString">The monitoring connection string.</param>
     /// <param name="applicationName">The application name to report, or <see langword="null"/>.</param>
     /// <param name="defaultTimeout">The timeout used where the connection string sets none.</param>
-    /// <exception cref="NotSupportedException">The driver is not one this library can build monitoring connections for; the message says what to do.</exception>
-    public static MonitoringConnectionOpener Create(DbConnection sample, string connectionString, string? applicationName, TimeSpan defaultTimeout)
+    public static MonitoringConnectionOpener? TryCreate(DbConnection sample, string connectionString, string? applicationName, TimeSpan defaultTimeout)
     {
         var factory = DbProviderFactories.GetFactory(sample);
         var builder = factory?.CreateConnectionStringBuilder();
         var profile = builder is null ? null : MonitoringConnectionProfile.For(builder);
         if (factory is null || builder is null || profile is null)
         {
-            throw new NotSupportedException(
-                $"Enhanced failure monitoring cannot build monitoring connections for the driver of {sample.GetType().FullName}: "
-                + "set HostMonitoringSettings.OpenConnection (or ProberFactory), or turn monitoring off with failure_detection_enabled=false.");
+            return null;
         }
 
         builder.ConnectionString = connectionString;
