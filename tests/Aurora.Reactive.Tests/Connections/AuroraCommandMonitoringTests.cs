@@ -214,4 +214,37 @@ public sealed class AuroraCommandMonitoringTests
         Assert.Equal("n1", await running.WaitAsync(Safety));
         Assert.Equal(ConnectionState.Open, connection.State);
     }
+
+    [Fact]
+    public async Task CommitAsync_FrozenNodeWithFailover_ThrowsTransactionResolutionUnknown()
+    {
+        await using var monitored = new MonitoredCluster(Detection, withFailover: true, SimulatedAnswer.Never);
+        await using var connection = await monitored.DataSource.OpenConnectionAsync();
+        await using var transaction = await connection.BeginTransactionAsync();
+        monitored.Cluster.Factory.Freeze(FakeCluster.Node1);
+
+        var committing = transaction.CommitAsync();
+        monitored.AdvanceTo(4);
+
+        var error = await Assert.ThrowsAsync<TransactionResolutionUnknownException>(() => committing.WaitAsync(Safety));
+        Assert.IsType<HostUnavailableException>(error.InnerException);
+        Assert.True(transaction.IsLost);
+    }
+
+    [Fact]
+    public async Task Commit_SynchronousOnFrozenNodeWithoutFailover_IsReleasedWithHostUnavailable()
+    {
+        await using var monitored = new MonitoredCluster(Detection, withFailover: false, SimulatedAnswer.Never);
+        await using var connection = await monitored.DataSource.OpenConnectionAsync();
+        var transaction = await connection.BeginTransactionAsync();
+        monitored.Cluster.Factory.Freeze(FakeCluster.Node1);
+        var scheduledBefore = monitored.Clock.Scheduled;
+
+        var committing = Task.Run(transaction.Commit);
+        monitored.Clock.WaitForScheduled(scheduledBefore);
+        monitored.AdvanceTo(4);
+
+        await Assert.ThrowsAsync<HostUnavailableException>(() => committing.WaitAsync(Safety));
+        Assert.Equal(ConnectionState.Broken, connection.State);
+    }
 }
