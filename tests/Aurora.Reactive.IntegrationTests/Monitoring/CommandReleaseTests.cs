@@ -148,12 +148,34 @@ public sealed class CommandReleaseTests(ITestOutputHelper output) : IAsyncLifeti
         }
     }
 
+    [Fact]
+    public async Task Freeze_DuringSynchronousLongQuery_ReleasedToo()
+    {
+        var writer = Cluster.Writer;
+        await using var dataSource = MonitoredDataSource.Create(writer, MonitoredDataSource.ShortDetection);
+        await using var connection = await dataSource.OpenConnectionAsync();
+        try
+        {
+            var (error, sinceFault, sinceStart) = await RunAndFaultAsync(
+                connection, () => Cluster.FreezeAsync(writer), command => Task.Run(() => command.ExecuteScalar()));
+
+            Report("freeze, synchronous ExecuteScalar, monitoring only", error, sinceFault, sinceStart);
+            Assert.IsType<HostUnavailableException>(error);
+            Assert.InRange(sinceStart, Detection.Time, Detection.DeadAfterFrozen + Margin);
+        }
+        finally
+        {
+            await Cluster.ThawAsync(writer);
+        }
+    }
+
     /// <summary>Starts <c>pg_sleep(60)</c>, lets it run 500 ms, injects the fault and awaits the release.</summary>
-    private static async Task<(Exception? Error, TimeSpan SinceFault, TimeSpan SinceStart)> RunAndFaultAsync(AuroraConnection connection, Func<Task> fault)
+    private static async Task<(Exception? Error, TimeSpan SinceFault, TimeSpan SinceStart)> RunAndFaultAsync(
+        AuroraConnection connection, Func<Task> fault, Func<AuroraCommand, Task>? run = null)
     {
         await using var command = new AuroraCommand("SELECT pg_sleep(60)", connection) { CommandTimeout = 0 };
         var sinceStart = Stopwatch.StartNew();
-        var running = command.ExecuteNonQueryAsync();
+        var running = run is null ? command.ExecuteNonQueryAsync() : run(command);
         await Task.Delay(TimeSpan.FromMilliseconds(500));
         Assert.False(running.IsCompleted);
         await fault();
