@@ -10,6 +10,8 @@ namespace Aurora.Reactive.Connections;
 /// </content>
 public sealed partial class AuroraConnection
 {
+    private VerdictObserver? _verdictObserver;
+
     /// <summary>Whether the commands of this connection are watched by enhanced failure monitoring.</summary>
     public bool IsMonitored => _dataSource.Monitors is not null;
 
@@ -30,14 +32,26 @@ public sealed partial class AuroraConnection
             return Disposable.Empty;
         }
 
-        var detection = monitoring.Detection;
-        return monitors.WatchCommand(host, detection, startedAt).Subscribe(
-            verdict => OnHostDeclaredDead(verdict, detection),
-            static _ => { }); // The registry was disposed with the data source: nothing is watched any more.
+        try
+        {
+            return monitors.Watch(host, monitoring.Detection, startedAt, _verdictObserver ??= new VerdictObserver(this));
+        }
+        catch (ObjectDisposedException)
+        {
+            return Disposable.Empty; // The data source was disposed: nothing is watched any more.
+        }
+#pragma warning disable CA1031 // A monitor that cannot be created (a failing prober factory) must not fail the command.
+        catch (Exception error)
+#pragma warning restore CA1031
+        {
+            LogMessages.CommandNotWatched(_dataSource.Logger, host.Endpoint, error);
+            return Disposable.Empty;
+        }
     }
 
-    private void OnHostDeclaredDead(HostDeclaredDead verdict, FailureDetectionSettings detection)
+    private void OnHostDeclaredDead(HostDeclaredDead verdict)
     {
+        var detection = Settings.HostMonitoring?.Detection ?? FailureDetectionSettings.Default;
         var detail = verdict.FromSharedHealth ? "shared health already unhealthy" : $"{verdict.FailedProbes} failed probes";
         LogMessages.HostDeclaredDead(_dataSource.Logger, verdict.Host.Endpoint, (long)verdict.SinceCommandStart.TotalMilliseconds, detail, _handler is not null);
         ReportHostLost(verdict.Host, new HostUnavailableException(verdict, detection, verdict.LastProbeError));
@@ -64,5 +78,19 @@ public sealed partial class AuroraConnection
 
         SetState(LogicalConnectionStatus.Failed, failedHost, cause);
         return cause;
+    }
+
+    /// <summary>Receives the verdicts of this connection's commands; one per connection, so a watch allocates no delegate.</summary>
+    private sealed class VerdictObserver(AuroraConnection connection) : IObserver<HostDeclaredDead>
+    {
+        public void OnNext(HostDeclaredDead value) => connection.OnHostDeclaredDead(value);
+
+        public void OnError(Exception error)
+        {
+        }
+
+        public void OnCompleted()
+        {
+        }
     }
 }

@@ -24,4 +24,8 @@ internal static partial class LogMessages
     [LoggerMessage(EventId = 1004, Level = LogLevel.Warning,
         Message = "Enhanced failure monitoring is disabled: it cannot build monitoring connections for driver {Driver} ({ConnectionType}). Set HostMonitoringSettings.OpenConnection or ProberFactory to monitor with this driver, or failure_detection_enabled=false to silence this warning.")]
     public static partial void MonitoringUnsupportedDriver(ILogger logger, string driver, string connectionType);
+
+    [LoggerMessage(EventId = 1005, Level = LogLevel.Error,
+        Message = "A command on {Host} runs without failure monitoring: its host monitor could not be created.")]
+    public static partial void CommandNotWatched(ILogger logger, string host, Exception error);
 }

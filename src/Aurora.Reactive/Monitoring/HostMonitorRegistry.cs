@@ -114,6 +114,18 @@ public sealed class HostMonitorRegistry : IDisposable
         });
     }
 
+    /// <summary>
+    /// The command path's watch: like <see cref="WatchCommand(HostSpec, FailureDetectionSettings, DateTimeOffset)"/>
+    /// subscribed to <paramref name="observer"/>, without the observable's own allocations (it runs for every command).
+    /// </summary>
+    /// <exception cref="ObjectDisposedException">The registry was disposed.</exception>
+    internal IDisposable Watch(HostSpec host, FailureDetectionSettings settings, DateTimeOffset commandStartedAt, IObserver<HostDeclaredDead> observer)
+    {
+        var (monitor, user) = AcquireMonitor(host, settings);
+        var watch = monitor.Detect(commandStartedAt).Subscribe(new IsolatedObserver<HostDeclaredDead>(observer, monitor.ReportCaughtError));
+        return StableCompositeDisposable.Create(watch, user);
+    }
+
     /// <summary>Watches a command on <paramref name="host"/> that starts now (when subscribed to).</summary>
     /// <param name="host">The host the command runs on.</param>
     /// <param name="settings">The command's detection settings.</param>
