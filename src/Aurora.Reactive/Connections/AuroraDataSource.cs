@@ -9,13 +9,13 @@ namespace Aurora.Reactive.Connections;
 /// <see cref="AuroraConnection"/>s. It owns the driver's per-host pools; dispose it when the
 /// application shuts down.
 /// </summary>
-public sealed class AuroraDataSource : DbDataSource
+public sealed partial class AuroraDataSource : DbDataSource
 {
     private readonly IHostConnectionFactory _connections;
     private IDisposable? _ownedHandler;
     private int _disposed;
 
-    private AuroraDataSource(IDatabaseDriver driver, IHostConnectionFactory connections, AuroraConnectionSettings settings)
+    private AuroraDataSource(IDatabaseDriver driver, IHostConnectionFactory connections, AuroraConnectionSettings settings, string driverConnectionString)
     {
         Driver = driver;
         _connections = connections;
@@ -23,6 +23,15 @@ public sealed class AuroraDataSource : DbDataSource
         InitialHost = connections.InitialHost with { Role = settings.InitialHostRole };
         OpeningState = new LogicalConnectionState(LogicalConnectionStatus.Opening, InitialHost);
         OpenOnInitialHostState = new LogicalConnectionState(LogicalConnectionStatus.Open, InitialHost);
+        try
+        {
+            Monitors = CreateMonitors(driverConnectionString);
+        }
+        catch
+        {
+            connections.Dispose();
+            throw;
+        }
     }
 
     /// <summary>Creates a data source from a plain driver connection string (none of this library's keys) and explicit settings.</summary>
@@ -36,7 +45,7 @@ public sealed class AuroraDataSource : DbDataSource
     {
         ArgumentNullException.ThrowIfNull(connectionString);
         ArgumentNullException.ThrowIfNull(driver);
-        return new AuroraDataSource(driver, driver.CreateConnectionFactory(connectionString), settings ?? AuroraConnectionSettings.Default);
+        return new AuroraDataSource(driver, driver.CreateConnectionFactory(connectionString), settings ?? AuroraConnectionSettings.Default, connectionString);
     }
 
     /// <summary>
@@ -171,6 +180,7 @@ public sealed class AuroraDataSource : DbDataSource
         if (disposing && Interlocked.Exchange(ref _disposed, 1) == 0)
         {
             _ownedHandler?.Dispose();
+            Monitors?.Dispose();
             _connections.Dispose();
         }
 
@@ -183,6 +193,7 @@ public sealed class AuroraDataSource : DbDataSource
         if (Interlocked.Exchange(ref _disposed, 1) == 0)
         {
             _ownedHandler?.Dispose();
+            Monitors?.Dispose();
             await _connections.DisposeAsync().ConfigureAwait(false);
         }
 
