@@ -60,6 +60,8 @@ public sealed partial class AuroraClient
                 state.FailedReaders.Add(reader.Endpoint);
             }
 
+            state.ConnectionLost = true;
+
             return RerunVerdict.RerunAfterPause;
         }
 

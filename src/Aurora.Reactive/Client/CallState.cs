@@ -31,8 +31,11 @@ internal sealed class CallState : IAsyncDisposable
     /// <summary>Readers that failed during this call.</summary>
     public HashSet<string> FailedReaders { get; } = new(StringComparer.OrdinalIgnoreCase);
 
+    /// <summary>Set when the last attempt failed with a driver error that means the node is gone (the connection did not fail over itself).</summary>
+    public bool ConnectionLost { get; set; }
+
     /// <summary>Whether <see cref="Connection"/> can run the next attempt.</summary>
-    public bool HasUsableConnection => Connection is { State: ConnectionState.Open };
+    public bool HasUsableConnection => !ConnectionLost && Connection is { State: ConnectionState.Open };
 
     public void Attach(AuroraConnection connection, IDisposable stateSubscription)
     {
@@ -46,6 +49,7 @@ internal sealed class CallState : IAsyncDisposable
         var subscription = _stateSubscription;
         Connection = null;
         _stateSubscription = null;
+        ConnectionLost = false;
         if (connection is not null)
         {
             await connection.DisposeAsync().ConfigureAwait(false);
