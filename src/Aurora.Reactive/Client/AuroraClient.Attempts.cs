@@ -16,12 +16,14 @@ public sealed partial class AuroraClient
     {
         EnterCall();
         var state = new CallState(target);
+        var completed = false;
         try
         {
             using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, _disposing.Token);
             try
             {
                 var result = await _loop.RunAsync((_, ct) => attempt(state, ct), error => Classify(state, error), this, linked.Token).ConfigureAwait(false);
+                completed = true;
                 OnUnitCompleted(state.Connection?.CurrentHost ?? state.LastReader);
                 return result;
             }
@@ -32,7 +34,7 @@ public sealed partial class AuroraClient
         }
         finally
         {
-            await state.DisposeAsync().ConfigureAwait(false);
+            await state.EndAsync(_pool, completed).ConfigureAwait(false);
             ExitCall();
         }
     }
@@ -76,8 +78,14 @@ public sealed partial class AuroraClient
         }
 
         await state.ReleaseConnectionAsync().ConfigureAwait(false);
+        if (_pool.Rent() is { } idle)
+        {
+            state.Attach(idle);
+            return idle.Connection;
+        }
+
         var connection = _dataSource.CreateConnection();
-        state.Attach(connection, connection.StateChanges.Subscribe(PublishState));
+        state.Attach(new PooledConnection(connection, connection.StateChanges.Subscribe(PublishState)));
         await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
         return connection;
     }

@@ -5,16 +5,16 @@ using Aurora.Reactive.Hosts;
 namespace Aurora.Reactive.Client;
 
 /// <summary>What one call of <see cref="AuroraClient"/> carries from one attempt to the next.</summary>
-internal sealed class CallState : IAsyncDisposable
+internal sealed class CallState
 {
-    private IDisposable? _stateSubscription;
+    private PooledConnection? _pooled;
 
     public CallState(ExecuteTarget target) => Target = target;
 
     public ExecuteTarget Target { get; }
 
     /// <summary>The logical connection to the writer, kept across failovers (it moves with them).</summary>
-    public AuroraConnection? Connection { get; private set; }
+    public AuroraConnection? Connection => _pooled?.Connection;
 
     /// <summary>A transaction whose COMMIT was in flight when its node failed; its outcome must be asked before anything runs again.</summary>
     public TransactionMarker? PendingCommit { get; set; }
@@ -37,26 +37,30 @@ internal sealed class CallState : IAsyncDisposable
     /// <summary>Whether <see cref="Connection"/> can run the next attempt.</summary>
     public bool HasUsableConnection => !ConnectionLost && Connection is { State: ConnectionState.Open };
 
-    public void Attach(AuroraConnection connection, IDisposable stateSubscription)
-    {
-        Connection = connection;
-        _stateSubscription = stateSubscription;
-    }
+    public void Attach(PooledConnection pooled) => _pooled = pooled;
 
+    /// <summary>Closes the connection for good (it failed, or the call did not complete).</summary>
     public async ValueTask ReleaseConnectionAsync()
     {
-        var connection = Connection;
-        var subscription = _stateSubscription;
-        Connection = null;
-        _stateSubscription = null;
+        var pooled = _pooled;
+        _pooled = null;
         ConnectionLost = false;
-        if (connection is not null)
+        if (pooled is not null)
         {
-            await connection.DisposeAsync().ConfigureAwait(false);
+            await pooled.DisposeAsync().ConfigureAwait(false);
         }
-
-        subscription?.Dispose();
     }
 
-    public ValueTask DisposeAsync() => ReleaseConnectionAsync();
+    /// <summary>At the end of the call: a connection that completed the call goes back to the pool, any other is closed.</summary>
+    public ValueTask EndAsync(ClientConnectionPool pool, bool completed)
+    {
+        if (!completed || ConnectionLost || _pooled is null || PendingCommit is not null)
+        {
+            return ReleaseConnectionAsync();
+        }
+
+        var pooled = _pooled;
+        _pooled = null;
+        return pool.ReturnAsync(pooled);
+    }
 }

@@ -9,15 +9,52 @@ namespace Aurora.Reactive.Tests.Client;
 public sealed class AuroraClientExecuteTests
 {
     [Fact]
-    public async Task ExecuteAsync_HealthyWriter_ReturnsTheUnitsResultAndClosesItsConnection()
+    public async Task ExecuteAsync_HealthyWriter_ReturnsTheUnitsResultAndKeepsTheConnectionForTheNextCall()
     {
         await using var harness = new ClientHarness();
 
-        var host = await harness.Client.ExecuteAsync((c, ct) => ClientHarness.HostOfAsync(c, null, "SELECT 1", ct));
+        var first = await harness.Client.ExecuteAsync((c, ct) => ClientHarness.HostOfAsync(c, null, "SELECT 1", ct));
+        var second = await harness.Client.ExecuteAsync((c, ct) => ClientHarness.HostOfAsync(c, null, "SELECT 2", ct));
 
-        Assert.Equal("n1", host);
-        Assert.Equal(LogicalConnectionStatus.Closed, harness.States[^1].Status);
+        Assert.Equal(("n1", "n1"), (first, second));
+        Assert.Single(harness.Factory.Created);
+        Assert.Equal(LogicalConnectionStatus.Open, harness.States[^1].Status);
         Assert.Equal(0, harness.Client.CallsInFlight);
+    }
+
+    [Fact]
+    public async Task ExecuteAsync_AfterAFailover_TheNextCallRunsOnTheNewWriterWithoutOpeningOnTheOldOne()
+    {
+        await using var harness = new ClientHarness();
+        var runs = 0;
+        await harness.Client.ExecuteAsync(async (c, ct) =>
+        {
+            if (++runs == 1)
+            {
+                harness.Factory.Kill(FakeCluster.Node1, FakeCluster.NodeDown());
+            }
+
+            return await ClientHarness.HostOfAsync(c, null, "SELECT 1", ct);
+        });
+        var created = harness.Factory.Created.Count;
+
+        var next = await harness.Client.ExecuteAsync((c, ct) => ClientHarness.HostOfAsync(c, null, "SELECT 2", ct));
+
+        Assert.Equal("n2", next);
+        Assert.Equal(created, harness.Factory.Created.Count);
+        Assert.Single(harness.Handler.Requests);
+    }
+
+    [Fact]
+    public async Task DisposeAsync_AfterCalls_ClosesTheIdleConnections()
+    {
+        var harness = new ClientHarness();
+        await harness.Client.ExecuteAsync((c, ct) => ClientHarness.HostOfAsync(c, null, "SELECT 1", ct));
+
+        await harness.Client.DisposeAsync();
+
+        Assert.All(harness.Factory.Created, c => Assert.True(c.IsDisposed));
+        Assert.Equal(LogicalConnectionStatus.Closed, harness.States[^1].Status);
     }
 
     [Fact]
