@@ -7,7 +7,10 @@ namespace Aurora.Reactive.Client;
 /// <content>Resolving a transaction whose COMMIT was in flight when its node failed.</content>
 public sealed partial class AuroraClient
 {
-    /// <summary>How long a transaction still "in progress" on its own node (its old session not yet ended) is waited for.</summary>
+    /// <summary>
+    /// How long a transaction still "in progress" on its own writer (the old session outlived the failure, as after a
+    /// network cut) is waited for, after that session was ended, before the outcome counts as unknown.
+    /// </summary>
     private static readonly TimeSpan InProgressPatience = TimeSpan.FromSeconds(5);
 
     private static readonly TimeSpan InProgressPollInterval = TimeSpan.FromMilliseconds(100);
@@ -21,19 +24,11 @@ public sealed partial class AuroraClient
     {
         var marker = state.PendingCommit!;
         var host = connection.CurrentHost ?? _dataSource.InitialHost;
-        var sameNode = host.SameNode(marker.Host);
         var giveUpAt = _scheduler.Now + InProgressPatience;
         var outcome = await _resolver!.ResolveAsync(connection, host, marker, cancellationToken).ConfigureAwait(false);
         var sessionEnded = false;
         while (outcome == CommitOutcome.InProgress)
         {
-            if (!sameNode)
-            {
-                // A promoted node runs no session from before its promotion: the id was handed out again there.
-                outcome = CommitOutcome.NotCommitted;
-                break;
-            }
-
             if (!sessionEnded)
             {
                 await _resolver.EndSessionAsync(connection, marker, cancellationToken).ConfigureAwait(false);

@@ -6,10 +6,12 @@ namespace Aurora.Reactive.Client;
 
 /// <summary>
 /// PostgreSQL's answer to "did that transaction commit?": <c>txid_current()</c> inside the transaction,
-/// <c>txid_status()</c> on the writer after the failover. A transaction id that the new writer has never
-/// seen can be handed out again by it after its promotion; so a "committed" from a node other than the
-/// one the transaction ran on counts only when that node replayed WAL beyond the point where the
-/// transaction started (<c>pg_last_wal_replay_lsn()</c>, frozen at the end of its recovery).
+/// <c>txid_status()</c> on the writer after the failover. The writer's WAL timeline, taken with the id, tells
+/// whether the writer asked later has the same history: on the same timeline the answer is exact. After a
+/// promotion (another timeline) a transaction id that the new writer never saw may have been handed out
+/// again by it; so its "committed" counts only when it replayed WAL beyond the point where the transaction
+/// started (<c>pg_last_wal_replay_lsn()</c>, frozen at the end of its recovery), and its "in progress" means
+/// "not ours" (a promoted node runs no session from before its promotion).
 /// </summary>
 internal sealed class PostgresCommitOutcomeResolver : ICommitOutcomeResolver
 {
@@ -21,7 +23,9 @@ internal sealed class PostgresCommitOutcomeResolver : ICommitOutcomeResolver
     {
         await using var command = connection.CreateCommand();
         command.Transaction = transaction;
-        command.CommandText = "SELECT pg_catalog.txid_current(), pg_catalog.pg_current_wal_insert_lsn()::text, pg_catalog.pg_backend_pid()";
+        command.CommandText =
+            "SELECT pg_catalog.txid_current(), pg_catalog.pg_current_wal_insert_lsn()::text, pg_catalog.pg_backend_pid(), "
+            + "pg_catalog.pg_walfile_name(pg_catalog.pg_current_wal_insert_lsn())";
         await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         if (!await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
         {
@@ -31,17 +35,19 @@ internal sealed class PostgresCommitOutcomeResolver : ICommitOutcomeResolver
         var xid = Convert.ToInt64(reader.GetValue(0), CultureInfo.InvariantCulture);
         var lsn = reader.IsDBNull(1) ? null : ParseLsn(reader.GetString(1));
         var pid = Convert.ToInt32(reader.GetValue(2), CultureInfo.InvariantCulture);
-        return new TransactionMarker(xid, lsn, pid, host);
+        var timeline = reader.IsDBNull(3) ? null : ParseTimeline(reader.GetString(3));
+        return new TransactionMarker(xid, lsn, pid, timeline, host);
     }
 
     public async Task<CommitOutcome> ResolveAsync(DbConnection connection, HostSpec host, TransactionMarker marker, CancellationToken cancellationToken)
     {
         await using var command = connection.CreateCommand();
-        command.CommandText = string.Create(
-            CultureInfo.InvariantCulture,
-            $"SELECT pg_catalog.txid_status({marker.TransactionId}), pg_catalog.pg_last_wal_replay_lsn()::text");
+        command.CommandText =
+            string.Create(CultureInfo.InvariantCulture, $"SELECT pg_catalog.txid_status({marker.TransactionId}), pg_catalog.pg_last_wal_replay_lsn()::text, ")
+            + "CASE WHEN pg_catalog.pg_is_in_recovery() THEN NULL ELSE pg_catalog.pg_walfile_name(pg_catalog.pg_current_wal_lsn()) END";
         string? status;
         ulong? replayedUpTo;
+        long? timeline;
         try
         {
             await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
@@ -52,6 +58,7 @@ internal sealed class PostgresCommitOutcomeResolver : ICommitOutcomeResolver
 
             status = reader.IsDBNull(0) ? null : reader.GetString(0);
             replayedUpTo = reader.IsDBNull(1) ? null : ParseLsn(reader.GetString(1));
+            timeline = reader.IsDBNull(2) ? null : ParseTimeline(reader.GetString(2));
         }
         catch (DbException error) when (error.SqlState == FutureTransactionIdState)
         {
@@ -59,13 +66,21 @@ internal sealed class PostgresCommitOutcomeResolver : ICommitOutcomeResolver
             return CommitOutcome.NotCommitted;
         }
 
+        return Decide(status, replayedUpTo, timeline, marker);
+    }
+
+    /// <summary>The outcome, from what the writer asked later says: <c>txid_status</c>, where its recovery ended, and its timeline.</summary>
+    internal static CommitOutcome Decide(string? status, ulong? replayedUpTo, long? timeline, TransactionMarker marker)
+    {
+        var sameHistory = timeline is not null && timeline == marker.Timeline;
         return status switch
         {
-            "committed" when host.SameNode(marker.Host) => CommitOutcome.Committed,
+            "committed" when sameHistory => CommitOutcome.Committed,
             "committed" when replayedUpTo is { } replayed && marker.StartLsn is { } started && replayed < started => CommitOutcome.NotCommitted,
             "committed" => CommitOutcome.Committed,
             "aborted" => CommitOutcome.NotCommitted,
-            "in progress" => CommitOutcome.InProgress,
+            "in progress" when sameHistory => CommitOutcome.InProgress,
+            "in progress" => CommitOutcome.NotCommitted,
             _ => CommitOutcome.Unknown,
         };
     }
@@ -76,6 +91,12 @@ internal sealed class PostgresCommitOutcomeResolver : ICommitOutcomeResolver
         command.CommandText = string.Create(CultureInfo.InvariantCulture, $"SELECT pg_catalog.pg_terminate_backend({marker.BackendProcessId})");
         await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false);
     }
+
+    /// <summary>The timeline of a WAL file name (its first eight hexadecimal digits).</summary>
+    internal static long? ParseTimeline(string walFileName) =>
+        walFileName.Length >= 8 && long.TryParse(walFileName.AsSpan(0, 8), NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture, out var timeline)
+            ? timeline
+            : null;
 
     /// <summary>Parses PostgreSQL's <c>X/Y</c> hexadecimal WAL position.</summary>
     internal static ulong? ParseLsn(string text)

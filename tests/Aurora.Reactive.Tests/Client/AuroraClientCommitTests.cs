@@ -64,15 +64,34 @@ public sealed class AuroraClientCommitTests
     }
 
     [Fact]
-    public async Task ExecuteInTransactionAsync_InProgressOnAPromotedNode_CountsAsNotCommitted()
+    public async Task ExecuteInTransactionAsync_StillInProgressOnTheSameWriter_EndsTheOldSessionOnceAndAsksAgainUntilItResolves()
     {
         await using var harness = new ClientHarness();
-        harness.Resolver!.Answer(CommitOutcome.InProgress);
+        harness.Resolver!.Answer(CommitOutcome.InProgress, CommitOutcome.InProgress, CommitOutcome.Committed);
 
-        var result = await harness.Client.ExecuteInTransactionAsync(UnitKillingNodeBeforeCommit(harness));
+        var call = harness.Client.ExecuteInTransactionAsync(UnitKillingNodeBeforeCommit(harness));
+        harness.Scheduler.AdvanceInline(TimeSpan.FromMilliseconds(199));
+        Assert.False(call.IsCompleted);
+        harness.Scheduler.AdvanceInline(TimeSpan.FromMilliseconds(1));
 
-        Assert.Equal("n2#2", result);
-        Assert.Equal(0, harness.Resolver.SessionsEnded);
+        Assert.Equal("n1#1", await call);
+        Assert.Equal(1, harness.Resolver.SessionsEnded);
+        Assert.Equal(3, harness.Resolver.Asked.Count);
+    }
+
+    [Fact]
+    public async Task ExecuteInTransactionAsync_StillInProgressAfterFiveSeconds_ThrowsTransactionResolutionUnknown()
+    {
+        await using var harness = new ClientHarness();
+        harness.Resolver!.Answer(Enumerable.Repeat(CommitOutcome.InProgress, 1000).ToArray());
+
+        var call = harness.Client.ExecuteInTransactionAsync(UnitKillingNodeBeforeCommit(harness));
+        harness.Scheduler.AdvanceInline(TimeSpan.FromMilliseconds(4999));
+        Assert.False(call.IsCompleted);
+        harness.Scheduler.AdvanceInline(TimeSpan.FromMilliseconds(1));
+
+        await Assert.ThrowsAsync<TransactionResolutionUnknownException>(() => call);
+        Assert.Equal(1, _runs);
     }
 
     [Fact]

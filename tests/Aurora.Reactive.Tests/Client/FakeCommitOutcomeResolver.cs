@@ -26,7 +26,7 @@ internal sealed class FakeCommitOutcomeResolver : ICommitOutcomeResolver
 
     public Task<TransactionMarker> MarkAsync(DbConnection connection, DbTransaction transaction, HostSpec host, CancellationToken cancellationToken)
     {
-        var marker = new TransactionMarker(_nextId++, 100, 4242, host);
+        var marker = new TransactionMarker(_nextId++, 100, 4242, 1, host);
         Marked.Add(marker);
         return Task.FromResult(marker);
     }
