@@ -41,6 +41,7 @@ public sealed partial class AuroraClient : IAsyncDisposable
     private readonly ICommitOutcomeResolver? _resolver;
     private readonly ClusterWatch? _watch;
     private readonly string _clusterKey;
+    private readonly IDisposable? _ownedHandler;
 
     internal AuroraClient(
         AuroraDataSource dataSource,
@@ -49,8 +50,10 @@ public sealed partial class AuroraClient : IAsyncDisposable
         ILogger logger,
         ICommitOutcomeResolver? resolver,
         Func<AuroraClient, ClusterWatch?> createWatch,
-        string clusterKey)
+        string clusterKey,
+        IDisposable? ownedHandler = null)
     {
+        _ownedHandler = ownedHandler;
         _dataSource = dataSource;
         Options = options;
         _scheduler = scheduler;

@@ -1,6 +1,7 @@
 using System.Reactive.Concurrency;
 using Aurora.Reactive.Connections;
 using Aurora.Reactive.Drivers;
+using Aurora.Reactive.Failover;
 using Aurora.Reactive.Options;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -16,6 +17,7 @@ public sealed class AuroraClientBuilder
     private IScheduler _scheduler = DefaultScheduler.Instance;
     private AuroraClientOptions? _options;
     private IFailoverHandler? _failoverHandler;
+    private IFailoverPolicy? _failoverPolicy;
     private Func<AuroraConnectionSettings, AuroraConnectionSettings>? _configureConnections;
     private int _defaultPort = 5432;
     private bool _watchCluster = true;
@@ -53,6 +55,16 @@ public sealed class AuroraClientBuilder
     public AuroraClientBuilder WithOptions(AuroraClientOptions options)
     {
         _options = options ?? throw new ArgumentNullException(nameof(options));
+        return this;
+    }
+
+    /// <summary>Lets <paramref name="policy"/> decide where a failed connection goes, instead of the built-in policy of <c>failover_mode</c>.</summary>
+    /// <param name="policy">The policy (see <see cref="IFailoverPolicy"/>; marble-test it in virtual time).</param>
+    /// <returns>This builder.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="policy"/> is <see langword="null"/>.</exception>
+    public AuroraClientBuilder WithFailoverPolicy(IFailoverPolicy policy)
+    {
+        _failoverPolicy = policy ?? throw new ArgumentNullException(nameof(policy));
         return this;
     }
 
@@ -100,10 +112,21 @@ public sealed class AuroraClientBuilder
     public AuroraClient Build()
     {
         var parsed = AuroraConnectionString.Parse(_connectionString, _defaultPort);
-        var settings = AuroraConnectionSettings.From(parsed, _failoverHandler);
-        settings = _configureConnections?.Invoke(settings) ?? settings;
         var options = _options ?? AuroraClientOptions.Default with { FailoverTimeout = parsed.Options.FailoverTimeout };
-        var dataSource = AuroraDataSource.Create(parsed.DriverConnectionString, _driver, settings);
+        var coordinator = _failoverHandler is null ? FailoverCoordinator.Create(parsed, _driver, _failoverPolicy) : null;
+        AuroraDataSource dataSource;
+        try
+        {
+            var settings = AuroraConnectionSettings.From(parsed, _failoverHandler ?? coordinator, _loggerFactory);
+            settings = _configureConnections?.Invoke(settings) ?? settings;
+            dataSource = AuroraDataSource.Create(parsed.DriverConnectionString, _driver, settings);
+        }
+        catch
+        {
+            coordinator?.Dispose();
+            throw;
+        }
+
         try
         {
             var resolver = string.Equals(_driver.DisplayName, "Npgsql", StringComparison.OrdinalIgnoreCase) ? PostgresCommitOutcomeResolver.Instance : null;
@@ -114,12 +137,14 @@ public sealed class AuroraClientBuilder
                 _scheduler,
                 logger,
                 resolver,
-                client => _watchCluster ? new ClusterWatch(parsed, dataSource.Connections, _scheduler, options.WatchAllHosts, client.ReportMonitorError) : null,
-                parsed.ClusterKey.ToString());
+                client => _watchCluster ? new ClusterWatch(parsed, _driver, dataSource, _scheduler, options.WatchAllHosts, client.ReportMonitorError) : null,
+                parsed.ClusterKey.ToString(),
+                coordinator);
         }
         catch
         {
             dataSource.Dispose();
+            coordinator?.Dispose();
             throw;
         }
     }

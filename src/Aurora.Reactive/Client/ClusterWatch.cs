@@ -3,7 +3,9 @@ using System.Reactive.Concurrency;
 using System.Reactive.Disposables;
 using System.Reactive.Linq;
 using System.Reactive.Subjects;
+using Aurora.Reactive.Connections;
 using Aurora.Reactive.Drivers;
+using Aurora.Reactive.Failover;
 using Aurora.Reactive.Hosts;
 using Aurora.Reactive.Monitoring;
 using Aurora.Reactive.Options;
@@ -12,76 +14,63 @@ using Aurora.Reactive.Topology;
 namespace Aurora.Reactive.Client;
 
 /// <summary>
-/// The client's view of its cluster: one topology monitor (started once the dialect is detected) and one
-/// host monitor registry whose monitors, when asked, keep every host of the topology probed so that the
-/// health of all hosts is known, not only of those running a command.
+/// The client's view of its cluster: a hold on the cluster's topology monitor (the one the failover
+/// coordinator shares process-wide by cluster key; created here when failover is off) and the data source's
+/// host monitors (its own when failure monitoring is off), which, when asked, it keeps probing every host of
+/// the topology so that the health of all hosts is known, not only of those running a command.
 /// </summary>
 internal sealed partial class ClusterWatch : IDisposable
 {
-    private static readonly TimeSpan DetectionRetryDelay = TimeSpan.FromSeconds(1);
     private readonly object _gate = new();
-    private readonly AuroraConnectionString _connectionString;
-    private readonly IHostConnectionFactory _connections;
     private readonly IScheduler _scheduler;
     private readonly Action<string, Exception?> _onMonitorError;
     private readonly ReplaySubject<TopologySnapshot> _topology = new(1);
     private readonly CompositeDisposable _subscriptions = new();
-    private readonly CancellationTokenSource _stopping = new();
     private readonly FailureDetectionSettings _detection;
-    private TopologyMonitor? _monitor;
+    private readonly TopologyMonitorLease _lease;
+    private readonly bool _ownsRegistry;
     private bool _disposed;
 
     public ClusterWatch(
         AuroraConnectionString connectionString,
-        IHostConnectionFactory connections,
+        IDatabaseDriver driver,
+        AuroraDataSource dataSource,
         IScheduler scheduler,
         bool watchAllHosts,
         Action<string, Exception?> onMonitorError)
     {
-        _connectionString = connectionString;
-        _connections = connections;
         _scheduler = scheduler;
         _onMonitorError = onMonitorError;
-        _detection = FailureDetectionSettings.FromOptions(connectionString.Options);
-        Registry = new HostMonitorRegistry((_, _) => HostProbers.Create(ProbeMethod.SelectOne, OpenAsync), scheduler);
+        _detection = dataSource.Settings.HostMonitoring?.Detection ?? FailureDetectionSettings.FromOptions(connectionString.Options);
+        _ownsRegistry = dataSource.Monitors is null;
+        Registry = dataSource.Monitors ?? new HostMonitorRegistry((_, _) => HostProbers.Create(ProbeMethod.SelectOne, (h, ct) => OpenAsync(dataSource.Connections, h, ct)), scheduler);
+        _lease = SharedTopologyMonitors.For(connectionString.Options.TopologyMonitorDisposalTime)
+            .Acquire(connectionString.ClusterKey.Value, () => CreateMonitor(connectionString, driver));
         if (watchAllHosts)
         {
             _subscriptions.Add(_topology.Subscribe(WatchHostsOf));
         }
 
-        _ = Task.Run(StartTopologyAsync);
+        _subscriptions.Add(_lease.Monitor.Events
+            .Where(e => e.Kind == TopologyMonitorEventKind.Error)
+            .Subscribe(e => _onMonitorError($"topology: {e.Message}", e.Error)));
+        _subscriptions.Add(_lease.Monitor.Snapshots.Subscribe(_topology.OnNext));
     }
 
-    /// <summary>The shared per-host monitors.</summary>
+    /// <summary>The host monitors: the data source's, shared with its commands.</summary>
     public HostMonitorRegistry Registry { get; }
 
     /// <summary>Topology snapshots; the latest is replayed. Completes on dispose.</summary>
     public IObservable<TopologySnapshot> Topology => _topology.AsObservable();
 
     /// <summary>The latest snapshot, or <see langword="null"/> before the first read.</summary>
-    public TopologySnapshot? Current
-    {
-        get
-        {
-            lock (_gate)
-            {
-                return _monitor?.Current;
-            }
-        }
-    }
+    public TopologySnapshot? Current => _lease.Monitor.Current;
 
     /// <summary>Asks the topology monitor for fast refreshes (a failover started).</summary>
-    public void RequestFastRefresh()
-    {
-        lock (_gate)
-        {
-            _monitor?.RequestFastRefresh();
-        }
-    }
+    public void RequestFastRefresh() => _lease.Monitor.RequestFastRefresh();
 
     public void Dispose()
     {
-        TopologyMonitor? monitor;
         lock (_gate)
         {
             if (_disposed)
@@ -90,22 +79,22 @@ internal sealed partial class ClusterWatch : IDisposable
             }
 
             _disposed = true;
-            monitor = _monitor;
-            _monitor = null;
         }
 
-        _stopping.Cancel();
         _subscriptions.Dispose();
         DisposeHostWatches();
-        monitor?.Dispose();
-        Registry.Dispose();
+        _lease.Dispose();
+        if (_ownsRegistry)
+        {
+            Registry.Dispose();
+        }
+
         _topology.OnCompleted();
-        _stopping.Dispose();
     }
 
-    private async Task<DbConnection> OpenAsync(HostSpec host, CancellationToken cancellationToken)
+    private static async Task<DbConnection> OpenAsync(IHostConnectionFactory connections, HostSpec host, CancellationToken cancellationToken)
     {
-        var connection = _connections.CreateConnection(host);
+        var connection = connections.CreateConnection(host);
         try
         {
             await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
@@ -118,78 +107,33 @@ internal sealed partial class ClusterWatch : IDisposable
         }
     }
 
-    private async Task StartTopologyAsync()
+    /// <summary>The cluster's monitor when no failover coordinator created it (failover off), as the coordinator's set-up would.</summary>
+    private static TopologyMonitor CreateMonitor(AuroraConnectionString connectionString, IDatabaseDriver driver)
     {
-        var token = _stopping.Token;
-        while (!token.IsCancellationRequested)
-        {
-            try
-            {
-                var dialect = await DetectDialectAsync(token).ConfigureAwait(false);
-                if (dialect is null)
-                {
-                    _onMonitorError("no known cluster dialect recognises the server; the topology stays unknown", null);
-                    return;
-                }
-
-                StartMonitor(dialect);
-                return;
-            }
-            catch (OperationCanceledException) when (token.IsCancellationRequested)
-            {
-                return;
-            }
-            catch (Exception error)
-            {
-                _onMonitorError($"detecting the cluster dialect failed: {error.Message}", error);
-            }
-
-            try
-            {
-                await SchedulerDelay.Delay(_scheduler, DetectionRetryDelay, token).ConfigureAwait(false);
-            }
-            catch (OperationCanceledException)
-            {
-                return;
-            }
-        }
-    }
-
-    private async Task<IClusterDialect?> DetectDialectAsync(CancellationToken cancellationToken)
-    {
-        await using var connection = await OpenAsync(_connectionString.InitialHost, cancellationToken).ConfigureAwait(false);
-        return await ClusterDialects.DetectAsync(connection, cancellationToken).ConfigureAwait(false);
-    }
-
-    private void StartMonitor(IClusterDialect dialect)
-    {
-        var options = _connectionString.Options;
+        var options = connectionString.Options;
         var monitorOptions = new TopologyMonitorOptions
         {
             SlowRefreshInterval = options.TopologyRefreshRate,
             FastRefreshInterval = options.TopologyFastRefreshRate < options.TopologyRefreshRate ? options.TopologyFastRefreshRate : options.TopologyRefreshRate,
             FastModeLinger = options.TopologyFastRefreshDuration > TimeSpan.Zero ? options.TopologyFastRefreshDuration : options.TopologyFastRefreshRate,
         }.WithFailoverRefreshRate(options.FailoverClusterTopologyRefreshRate);
-        var resolver = _connectionString.InstanceEndpoints;
+        var resolver = connectionString.InstanceEndpoints;
         Func<string, HostSpec> resolve = resolver is null
             ? id => throw new ArgumentException($"Instance '{id}' cannot be mapped to a host: set cluster_instance_host_pattern or cluster_instance_endpoints.")
             : resolver.Resolve;
-        var client = new DbClusterNodeClient(OpenAsync, dialect, resolve, _scheduler, monitorOptions.OperationTimeout);
-        var monitor = new TopologyMonitor(client, _connectionString.Hosts, _scheduler, monitorOptions);
-        lock (_gate)
+        var connections = driver.CreateConnectionFactory(connectionString.MonitoringConnectionString);
+        try
         {
-            if (_disposed)
-            {
-                monitor.Dispose();
-                return;
-            }
-
-            _monitor = monitor;
+            var dialect = FailoverSetup.ChooseDialect(connectionString, driver);
+            var client = new DbClusterNodeClient((h, ct) => OpenAsync(connections, h, ct), dialect, resolve, DefaultScheduler.Instance, monitorOptions.OperationTimeout);
+            var monitor = new TopologyMonitor(client, connectionString.Hosts, DefaultScheduler.Instance, monitorOptions);
+            monitor.Snapshots.Subscribe(_ => { }, _ => connections.Dispose(), connections.Dispose);
+            return monitor;
         }
-
-        _subscriptions.Add(monitor.Events
-            .Where(e => e.Kind == TopologyMonitorEventKind.Error)
-            .Subscribe(e => _onMonitorError($"topology: {e.Message}", e.Error)));
-        _subscriptions.Add(monitor.Snapshots.Subscribe(_topology.OnNext));
+        catch
+        {
+            connections.Dispose();
+            throw;
+        }
     }
 }

@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
 using Aurora.Reactive.Client;
-using Aurora.Reactive.IntegrationTests.Connections;
+using Aurora.Reactive.Monitoring;
 using Aurora.Reactive.Npgsql;
 using Aurora.Reactive.Testing.LocalCluster;
 using Npgsql;
@@ -12,11 +12,11 @@ internal sealed class ClientClusterScenario : IAsyncDisposable
 {
     public const string ApplicationName = "aurora-client-tests";
 
-    private ClientClusterScenario(LocalPostgresCluster cluster, AuroraClient client, NodeFailoverHandler handler)
+    private ClientClusterScenario(LocalPostgresCluster cluster, AuroraClient client, string connectionString)
     {
         Cluster = cluster;
         Client = client;
-        Handler = handler;
+        ConnectionString = connectionString;
         client.Events.Subscribe(Events.Enqueue);
     }
 
@@ -24,8 +24,8 @@ internal sealed class ClientClusterScenario : IAsyncDisposable
 
     public AuroraClient Client { get; }
 
-    /// <summary>Stands in for the coordinator: tell it where the next failover goes.</summary>
-    public NodeFailoverHandler Handler { get; }
+    /// <summary>The client's connection string: the writer endpoint, instance endpoints, aggressive failure detection.</summary>
+    public string ConnectionString { get; }
 
     public ConcurrentQueue<AuroraClientEvent> Events { get; } = new();
 
@@ -34,20 +34,21 @@ internal sealed class ClientClusterScenario : IAsyncDisposable
         var cluster = await LocalPostgresCluster.StartAsync(options);
         try
         {
-            var handler = new NodeFailoverHandler();
             var connectionString = string.Join(
                 ';',
                 cluster.WriterConnectionString,
-                $"Application Name={ApplicationName};Timeout=3;Command Timeout=5",
+                $"Application Name={ApplicationName};Timeout=3;Command Timeout=15",
                 $"cluster_instance_endpoints={cluster.InstanceEndpoints}",
-                "failover_timeout_sec=30;topology_refresh_rate_ms=1000");
-            var builder = AuroraClient.CreateBuilder(connectionString, NpgsqlDriver.Instance).WithFailoverHandler(handler);
+                "failover_timeout_sec=30;topology_refresh_rate_ms=1000",
+                "failure_detection_time_ms=1000;failure_detection_interval_ms=500;failure_detection_count=2",
+                "monitor_disposal_time_ms=0;topology_monitor_disposal_time_ms=0");
+            var builder = AuroraClient.CreateBuilder(connectionString, NpgsqlDriver.Instance);
             if (clientOptions is not null)
             {
                 builder.WithOptions(clientOptions);
             }
 
-            return new ClientClusterScenario(cluster, builder.Build(), handler);
+            return new ClientClusterScenario(cluster, builder.Build(), connectionString);
         }
         catch
         {
@@ -65,9 +66,11 @@ internal sealed class ClientClusterScenario : IAsyncDisposable
         return await command.ExecuteScalarAsync();
     }
 
-    /// <summary>The client's sessions on a node, counted by the server.</summary>
+    /// <summary>The client's sessions on a node (its own and its monitors'), counted by the server.</summary>
     public static async Task<long> SessionsOnAsync(LocalPostgresNode node) =>
-        (long)(await ScalarOnAsync(node, $"SELECT count(*) FROM pg_stat_activity WHERE application_name = '{ApplicationName}'"))!;
+        (long)(await ScalarOnAsync(
+            node,
+            $"SELECT count(*) FROM pg_stat_activity WHERE application_name IN ('{ApplicationName}', '{HostMonitoringSettings.DefaultApplicationName}')"))!;
 
     public async ValueTask DisposeAsync()
     {

@@ -41,7 +41,6 @@ public sealed class ClientLifetimeTests(ITestOutputHelper output)
         scenario.Client.Events.Subscribe(_ => { }, () => completed.Add("events"));
         scenario.Client.HostHealth.Subscribe(_ => { }, () => completed.Add("health"));
         scenario.Client.Topology.Subscribe(_ => { }, () => completed.Add("topology"));
-        scenario.Handler.Forget();
         await scenario.Cluster.CrashAsync(writer);
 
         var call = scenario.Client.ExecuteAsync((c, ct) => ClusterSql.ScalarAsync<int>(c, "SELECT 1", ct));

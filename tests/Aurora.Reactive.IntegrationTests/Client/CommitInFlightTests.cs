@@ -36,7 +36,6 @@ public sealed class CommitInFlightTests(ITestOutputHelper output)
             return run;
         });
         var pid = await WaitForCommitInFlightAsync(writer);
-        scenario.Handler.MoveTo(writer);
         await ClientClusterScenario.ScalarOnAsync(writer, $"SELECT pg_terminate_backend({pid})");
         await scenario.Cluster.ThawAsync(reader);
         var result = await call;
@@ -74,8 +73,6 @@ public sealed class CommitInFlightTests(ITestOutputHelper output)
         });
         await WaitForCommitInFlightAsync(writer);
         var promoted = readers[0];
-        var promotion = new TaskCompletionSource<LocalPostgresNode>(TaskCreationOptions.RunContinuationsAsynchronously);
-        scenario.Handler.Follow(promotion.Task);
         await scenario.Cluster.CrashAsync(writer);
         foreach (var reader in readers)
         {
@@ -83,7 +80,6 @@ public sealed class CommitInFlightTests(ITestOutputHelper output)
         }
 
         await scenario.Cluster.PromoteAsync(promoted);
-        promotion.SetResult(promoted);
         var ranOn = await call;
 
         var outcome = Assert.Single(scenario.Events, e => e.Kind == AuroraClientEventKind.CommitOutcomeResolved);
@@ -115,7 +111,6 @@ public sealed class CommitInFlightTests(ITestOutputHelper output)
         await ClusterSql.WaitUntilAsync(
             () => Task.FromResult(scenario.Events.Any(e => e.Kind == AuroraClientEventKind.FailoverStarted)), TimeSpan.FromSeconds(20), "the commit to fail");
         await scenario.Cluster.RestoreNetworkAsync(writer);
-        scenario.Handler.MoveTo(writer);
         var result = await call;
 
         var outcome = Assert.Single(scenario.Events, e => e.Kind == AuroraClientEventKind.CommitOutcomeResolved);

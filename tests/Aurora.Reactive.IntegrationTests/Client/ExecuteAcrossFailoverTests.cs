@@ -28,8 +28,9 @@ public sealed class ExecuteAcrossFailoverTests(ITestOutputHelper output)
         var oldWriter = scenario.Cluster.Writer;
 
         var faultAt = clock.Elapsed;
-        scenario.Handler.Follow(scenario.Cluster.FailoverAsync(fault));
+        var failover = scenario.Cluster.FailoverAsync(fault);
         await writes.WaitForAcknowledgementsAfterAsync(faultAt, 20, TimeSpan.FromSeconds(60));
+        await failover;
         await writes.StopAsync();
 
         var newWriter = scenario.Cluster.Writer;
