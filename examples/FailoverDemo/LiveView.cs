@@ -156,10 +156,11 @@ internal sealed class LiveView : IAsyncDisposable
         {
             known.TryGetValue(endpoint, out var host);
             _health.TryGetValue(endpoint, out var health);
+            var name = host?.InstanceId ?? health?.Host.InstanceId;
             yield return (
-                host?.InstanceId ?? health?.Host.InstanceId ?? "?",
+                name ?? "(endpoint)",
                 endpoint,
-                host?.Role.ToString() ?? "left",
+                host?.Role.ToString() ?? (name is null ? "-" : "left"),
                 health?.Status.ToString() ?? "Unknown",
                 health?.ConsecutiveFailures ?? 0,
                 health?.LastProbeLatency is { } latency ? $"{latency.TotalMilliseconds:0.0} ms" : "-");
