@@ -11,13 +11,13 @@ namespace Aurora.Reactive.Tests.Client;
 /// <summary>An <see cref="AuroraClient"/> over the fake driver (nodes n1, then n2 after a failover) on a virtual clock.</summary>
 internal sealed class ClientHarness : IAsyncDisposable
 {
-    public ClientHarness(AuroraClientOptions? options = null, bool withResolver = true)
+    public ClientHarness(AuroraClientOptions? options = null, bool withResolver = true, string clusterKey = "fake-cluster")
     {
         Handler = new FakeFailoverHandler(FakeCluster.Node2);
         var settings = new AuroraConnectionSettings { FailoverHandler = Handler, InitialHostRole = HostRole.Writer };
         DataSource = AuroraDataSource.Create("n1:5432", Driver, settings);
         Resolver = withResolver ? new FakeCommitOutcomeResolver() : null;
-        Client = new AuroraClient(DataSource, options ?? AuroraClientOptions.Default, Scheduler, NullLogger.Instance, Resolver, _ => null, "fake-cluster");
+        Client = new AuroraClient(DataSource, options ?? AuroraClientOptions.Default, Scheduler, NullLogger.Instance, Resolver, _ => null, clusterKey);
         Client.Events.Subscribe(Events.Add);
         Client.ConnectionStates.Subscribe(States.Add);
     }
