@@ -19,13 +19,22 @@ namespace Aurora.Reactive.Client;
 /// </summary>
 /// <remarks>
 /// <para>The guarantee of <see cref="ExecuteInTransactionAsync{T}(Func{System.Data.Common.DbConnection, System.Data.Common.DbTransaction, CancellationToken, Task{T}}, CancellationToken)"/>
-/// on PostgreSQL: the unit's work is applied at most once and, when the call returns normally, exactly
-/// once, as the surviving writer's history sees it. A unit interrupted before its COMMIT was sent is
-/// rolled back and run again. A unit interrupted while its COMMIT was in flight is not run again blindly:
-/// the client asks the new writer (<c>txid_status</c>) and returns the result the unit produced when the
-/// transaction committed, runs the unit again when it did not (aborted, or never reached the new writer),
-/// and throws <see cref="Failover.TransactionResolutionUnknownException"/> when the writer cannot tell
-/// (the id is too old, or the old session still holds it after the failover timeout).</para>
+/// on PostgreSQL: when the call returns normally, the unit's transaction committed exactly once, as the
+/// surviving writer's history sees it, and the value returned is the one the committed run produced. The
+/// client opens the transaction and takes <c>txid_current()</c>, the WAL position and the WAL timeline in it.
+/// A unit interrupted before its COMMIT was sent is rolled back and run again. A unit interrupted while its
+/// COMMIT was in flight is not run again blindly: the client asks the writer it reaches next
+/// (<c>txid_status</c>) and returns the first run's result when the transaction committed, runs the unit again
+/// when it did not (aborted, never seen by the new writer, or, on the same writer, once the old session has
+/// been ended), and throws <see cref="Failover.TransactionResolutionUnknownException"/> (the unit is not run
+/// again) when the writer cannot tell: the id is too old, or the old session still holds the transaction open
+/// five seconds after it was ended. On the same timeline the answer is exact. After a promotion, a "committed"
+/// for an id the new writer may have handed out again is accepted only when the new writer replayed WAL past
+/// the point where the transaction started; a transaction none of whose WAL reached the new writer but whose
+/// id the new writer then reused for a transaction that also replayed past that point would be taken for
+/// committed: the residual risk, which the quick check after the failover makes small.</para>
+/// <para>Other drivers (no outcome check): a COMMIT interrupted in flight ends in
+/// <see cref="Failover.TransactionResolutionUnknownException"/>.</para>
 /// <para>Units run with <see cref="ExecuteAsync{T}(Func{System.Data.Common.DbConnection, CancellationToken, Task{T}}, CancellationToken)"/> get no
 /// such check: they are run again after any interruption, so their writes must be idempotent (at least once).</para>
 /// <para>Subscribers that throw are logged and do not break the client or the other subscribers.</para>

@@ -38,7 +38,11 @@ public sealed class AuroraClientBuilder
         return this;
     }
 
-    /// <summary>Runs every timer of the client (re-run pauses, deadlines, monitors) on <paramref name="scheduler"/>; a virtual-time scheduler in tests.</summary>
+    /// <summary>
+    /// Runs the client's own timers (re-run pauses, the failover deadline, event times, the standing health watches)
+    /// on <paramref name="scheduler"/>; a virtual-time scheduler in tests. The data source's monitors and the shared
+    /// topology monitor keep their own schedulers.
+    /// </summary>
     /// <param name="scheduler">The scheduler.</param>
     /// <returns>This builder.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="scheduler"/> is <see langword="null"/>.</exception>
