@@ -39,7 +39,7 @@ public sealed class AuroraClientBuilder
     }
 
     /// <summary>
-    /// Runs the client's own timers (re-run pauses, the failover deadline, event times, the standing health watches)
+    /// Runs the client's own timers (re-run pauses, the failover deadline, event times and, when failure monitoring is off, the client's own host monitors)
     /// on <paramref name="scheduler"/>; a virtual-time scheduler in tests. The data source's monitors and the shared
     /// topology monitor keep their own schedulers.
     /// </summary>

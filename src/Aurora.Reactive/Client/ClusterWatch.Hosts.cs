@@ -55,8 +55,8 @@ internal sealed partial class ClusterWatch
             return;
         }
 
-        watch.Disposable = Registry.WatchCommand(host, _detection, _scheduler.Now - _detection.Time).Subscribe(
-            _ => watch.Disposable = _scheduler.Schedule(_detection.Interval, () => Arm(host, watch)),
+        watch.Disposable = Registry.WatchCommand(host, _detection, Registry.Scheduler.Now - _detection.Time).Subscribe(
+            _ => watch.Disposable = Registry.Scheduler.Schedule(_detection.Interval, () => Arm(host, watch)),
             error =>
             {
                 if (error is not ObjectDisposedException)

@@ -22,7 +22,6 @@ namespace Aurora.Reactive.Client;
 internal sealed partial class ClusterWatch : IDisposable
 {
     private readonly object _gate = new();
-    private readonly IScheduler _scheduler;
     private readonly Action<string, Exception?> _onMonitorError;
     private readonly ReplaySubject<TopologySnapshot> _topology = new(1);
     private readonly CompositeDisposable _subscriptions = new();
@@ -39,7 +38,6 @@ internal sealed partial class ClusterWatch : IDisposable
         bool watchAllHosts,
         Action<string, Exception?> onMonitorError)
     {
-        _scheduler = scheduler;
         _onMonitorError = onMonitorError;
         _detection = dataSource.Settings.HostMonitoring?.Detection ?? FailureDetectionSettings.FromOptions(connectionString.Options);
         _ownsRegistry = dataSource.Monitors is null;
