@@ -42,8 +42,9 @@ internal sealed partial class ClusterWatch : IDisposable
         _detection = dataSource.Settings.HostMonitoring?.Detection ?? FailureDetectionSettings.FromOptions(connectionString.Options);
         _ownsRegistry = dataSource.Monitors is null;
         Registry = dataSource.Monitors ?? new HostMonitorRegistry((_, _) => HostProbers.Create(ProbeMethod.SelectOne, (h, ct) => OpenAsync(dataSource.Connections, h, ct)), scheduler);
+        var dialect = FailoverSetup.ChooseDialect(connectionString, driver);
         _lease = SharedTopologyMonitors.For(connectionString.Options.TopologyMonitorDisposalTime)
-            .Acquire(connectionString.ClusterKey.Value, () => CreateMonitor(connectionString, driver));
+            .Acquire(FailoverSetup.MonitorKey(connectionString, dialect), () => CreateMonitor(connectionString, driver, dialect));
         if (watchAllHosts)
         {
             _subscriptions.Add(_topology.Subscribe(WatchHostsOf));
@@ -106,7 +107,7 @@ internal sealed partial class ClusterWatch : IDisposable
     }
 
     /// <summary>The cluster's monitor when no failover coordinator created it (failover off), as the coordinator's set-up would.</summary>
-    private static TopologyMonitor CreateMonitor(AuroraConnectionString connectionString, IDatabaseDriver driver)
+    private static TopologyMonitor CreateMonitor(AuroraConnectionString connectionString, IDatabaseDriver driver, IClusterDialect dialect)
     {
         var options = connectionString.Options;
         var monitorOptions = new TopologyMonitorOptions
@@ -122,7 +123,6 @@ internal sealed partial class ClusterWatch : IDisposable
         var connections = driver.CreateConnectionFactory(connectionString.MonitoringConnectionString);
         try
         {
-            var dialect = FailoverSetup.ChooseDialect(connectionString, driver);
             var client = new DbClusterNodeClient((h, ct) => OpenAsync(connections, h, ct), dialect, resolve, DefaultScheduler.Instance, monitorOptions.OperationTimeout);
             var monitor = new TopologyMonitor(client, connectionString.Hosts, DefaultScheduler.Instance, monitorOptions);
             monitor.Snapshots.Subscribe(_ => { }, _ => connections.Dispose(), connections.Dispose);
