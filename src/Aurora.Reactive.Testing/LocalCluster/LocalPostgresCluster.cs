@@ -46,7 +46,7 @@ public sealed partial class LocalPostgresCluster : IAsyncDisposable
             "reader",
             new LoopbackForwarder("reader", readerTargets.Select(n => n.Port).ToArray()),
             readerTargets.Select(n => n.InstanceId).ToArray());
-        controlPlane = new ControlPlane(nodes, context, WriterEndpoint, ReaderEndpoint);
+        controlPlane = new ControlPlane(nodes, context.User, context.Options.TopologyPublicationDelay, context.Options.EndpointRepointDelay, WriterEndpoint, ReaderEndpoint);
     }
 
     /// <summary>Every node, in the order of the instance ids given at start.</summary>
