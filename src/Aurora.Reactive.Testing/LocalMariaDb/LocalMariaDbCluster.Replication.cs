@@ -6,24 +6,28 @@ namespace Aurora.Reactive.Testing.LocalMariaDb;
 /// <content>Waiting for replication.</content>
 public sealed partial class LocalMariaDbCluster
 {
-    /// <summary>Waits until every running reader has applied everything the writer has written so far (<c>MASTER_GTID_WAIT</c>).</summary>
+    /// <summary>
+    /// Waits until every running reader that replicates from the writer has applied everything the writer has
+    /// written so far (<c>MASTER_GTID_WAIT</c>). An old writer left alone after a failover is not waited for.
+    /// </summary>
     /// <param name="cancellationToken">Cancels the wait.</param>
     /// <returns>A task that completes when the readers have caught up.</returns>
     /// <exception cref="TimeoutException">A reader did not catch up within <see cref="LocalMariaDbClusterOptions.StartupTimeout"/>.</exception>
     public async Task WaitForReplicationAsync(CancellationToken cancellationToken = default)
     {
+        var writer = Writer;
         var position = Convert.ToString(
-            await MariaDbSql.ScalarAsync(Writer.ServerPort, "SELECT CAST(@@gtid_binlog_pos AS CHAR)", cancellationToken).ConfigureAwait(false),
+            await MariaDbSql.ScalarAsync(writer.ServerPort, "SELECT CAST(@@gtid_binlog_pos AS CHAR)", cancellationToken).ConfigureAwait(false),
             CultureInfo.InvariantCulture) ?? string.Empty;
-        var seconds = (int)Math.Ceiling(context.Timeout.TotalSeconds);
-        foreach (var reader in Nodes.Where(n => n.Role == LocalNodeRole.Reader && n.State == LocalNodeState.Running))
+        foreach (var reader in Nodes.Where(n => n.Upstream == writer && n.State == LocalNodeState.Running))
         {
-            var result = await MariaDbSql.ScalarAsync(
-                reader.ServerPort, string.Create(CultureInfo.InvariantCulture, $"SELECT MASTER_GTID_WAIT('{position}', {seconds})"), cancellationToken).ConfigureAwait(false);
-            if (Convert.ToInt32(result, CultureInfo.InvariantCulture) != 0)
-            {
-                throw new TimeoutException($"{reader.InstanceId} did not apply GTID position '{position}' within {seconds} s.");
-            }
+            await ServerSql.WaitUntilAsync(
+                async token => Convert.ToInt32(
+                    await MariaDbSql.ScalarAsync(reader.ServerPort, $"SELECT MASTER_GTID_WAIT('{position}', 1)", token).ConfigureAwait(false),
+                    CultureInfo.InvariantCulture) == 0,
+                context.Timeout,
+                $"{reader.InstanceId} applies GTID position '{position}'",
+                cancellationToken).ConfigureAwait(false);
         }
     }
 

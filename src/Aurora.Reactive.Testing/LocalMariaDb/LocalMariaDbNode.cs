@@ -46,9 +46,13 @@ public sealed class LocalMariaDbNode : LocalClusterNode
     internal async Task StartServerAsync(CancellationToken cancellationToken) =>
         MarkUp(await MariaDbServerProcess.StartAsync(context.Binaries, User, OptionFile, LogFile, ServerPort, Folder, OperationTimeout, cancellationToken).ConfigureAwait(false));
 
+    /// <summary>The node this one replicates from, or <see langword="null"/> for a writer (or an old writer left alone after a failover).</summary>
+    public LocalMariaDbNode? Upstream { get; private set; }
+
     /// <summary>Makes the server replicate from <paramref name="source"/> by GTID, from where its own history ends.</summary>
-    internal Task ReplicateFromAsync(LocalMariaDbNode source, CancellationToken cancellationToken) =>
-        MariaDbSql.ExecuteAsync(
+    internal async Task ReplicateFromAsync(LocalMariaDbNode source, CancellationToken cancellationToken)
+    {
+        await MariaDbSql.ExecuteAsync(
             ServerPort,
             [
                 "STOP SLAVE",
@@ -58,11 +62,16 @@ public sealed class LocalMariaDbNode : LocalClusterNode
                 "SET GLOBAL read_only = ON",
                 "START SLAVE",
             ],
-            cancellationToken);
+            cancellationToken).ConfigureAwait(false);
+        Upstream = source;
+    }
 
     /// <summary>Stops replication for good and accepts writes: <c>STOP SLAVE; RESET SLAVE ALL; SET GLOBAL read_only=OFF</c>.</summary>
-    internal Task BecomeWriterAsync(CancellationToken cancellationToken) =>
-        MariaDbSql.ExecuteAsync(ServerPort, ["STOP SLAVE", "RESET SLAVE ALL", "SET GLOBAL read_only = OFF"], cancellationToken);
+    internal async Task BecomeWriterAsync(CancellationToken cancellationToken)
+    {
+        await MariaDbSql.ExecuteAsync(ServerPort, ["STOP SLAVE", "RESET SLAVE ALL", "SET GLOBAL read_only = OFF"], cancellationToken).ConfigureAwait(false);
+        Upstream = null;
+    }
 
     /// <summary>Whether both replication threads run (status <c>Slave_running</c>; <c>SHOW SLAVE STATUS</c> has columns MySql.Data cannot read).</summary>
     internal async Task<bool> IsReplicatingAsync(CancellationToken cancellationToken) =>
