@@ -1,0 +1,77 @@
+using System.Data.Common;
+
+namespace Aurora.Reactive.Connections;
+
+public sealed partial class AuroraCommand
+{
+    private DbCommand? _physical;
+    private DbConnection? _boundConnection;
+    private int _boundVersion = -1;
+    private bool _prepareRequested;
+    private bool _needsPrepare;
+
+    private AuroraConnection OpenConnection() =>
+        _connection ?? throw new InvalidOperationException("The command has no connection; set Connection first.");
+
+    /// <summary>
+    /// The driver command for the connection's current physical connection, with this command's text,
+    /// parameters and the connection's transaction. A new driver command is made after the physical
+    /// connection changed (failover, reopen); otherwise nothing is allocated.
+    /// </summary>
+    private DbCommand Bind(AuroraConnection connection)
+    {
+        var physicalConnection = connection.GetPhysicalForCommand();
+        var command = _physical;
+        if (command is null || !ReferenceEquals(_boundConnection, physicalConnection))
+        {
+            command = Rebind(physicalConnection);
+        }
+        else if (_boundVersion != _parameters.Version)
+        {
+            _parameters.BindTo(command, previous: null);
+            _boundVersion = _parameters.Version;
+        }
+        else if (_parameters.HasNeutralParameters)
+        {
+            _parameters.CopyNeutralValuesIn();
+        }
+
+        if (_transaction is { } explicitTransaction && (explicitTransaction.IsLost || explicitTransaction.Connection is null))
+        {
+            throw new InvalidOperationException(explicitTransaction.IsLost
+                ? "The command's transaction was lost when the connection failed over; begin a new transaction and redo its work."
+                : "The command's transaction has already ended.");
+        }
+
+        command.Transaction = connection.PhysicalTransaction;
+        return command;
+    }
+
+    private DbCommand Rebind(DbConnection physicalConnection)
+    {
+        var previous = _physical;
+        var command = physicalConnection.CreateCommand();
+        command.CommandText = _commandText;
+        command.CommandType = _commandType;
+        if (_commandTimeout is int timeout)
+        {
+            command.CommandTimeout = timeout;
+        }
+
+        _parameters.BindTo(command, previous);
+        previous?.Dispose();
+        _physical = command;
+        _boundConnection = physicalConnection;
+        _boundVersion = _parameters.Version;
+        _needsPrepare = _prepareRequested;
+        return command;
+    }
+
+    private void AfterExecute()
+    {
+        if (_parameters.HasNeutralParameters)
+        {
+            _parameters.CopyNeutralValuesOut();
+        }
+    }
+}

@@ -1,0 +1,175 @@
+using System.Data.Common;
+using Aurora.Reactive.Drivers;
+using Aurora.Reactive.Failover;
+using Aurora.Reactive.Hosts;
+
+namespace Aurora.Reactive.Connections;
+
+public sealed partial class AuroraConnection
+{
+    /// <summary>Whether <paramref name="error"/>, raised by the physical connection, makes this connection fail over.</summary>
+    internal bool ShouldFailOver(Exception error) =>
+        _handler is not null && _physical is not null && ClassifyForFailover(error, _host) != DriverErrorKind.NotFailover;
+
+    private DriverErrorKind ClassifyForFailover(Exception error, HostSpec? host)
+    {
+        if (error is HostLostException)
+        {
+            return DriverErrorKind.NodeUnavailable;
+        }
+
+        var kind = Driver.ErrorClassifier.Classify(error);
+        if (kind == DriverErrorKind.ReadOnlyNode && !(Settings.FailOverOnReadOnlyError && host?.Role == HostRole.Writer))
+        {
+            return DriverErrorKind.NotFailover;
+        }
+
+        return kind;
+    }
+
+    /// <summary>
+    /// Fails over after <paramref name="error"/> (for which <see cref="ShouldFailOver"/> held) and returns
+    /// the error the caller must throw: success, transaction resolution unknown, or failed.
+    /// </summary>
+    internal async Task<FailoverException> FailOverAsync(Exception error, CancellationToken cancellationToken)
+    {
+        var failedHost = _host ?? _dataSource.InitialHost;
+        var cause = error is HostLostException lost ? lost.Reason : error;
+        var inTransaction = _transaction is not null;
+        SetState(LogicalConnectionStatus.Broken, failedHost, cause);
+        var failure = await ReplaceAfterFailureAsync(failedHost, error, _transaction, cancellationToken).ConfigureAwait(false);
+        if (failure is not null)
+        {
+            return failure;
+        }
+
+        return inTransaction
+            ? new TransactionResolutionUnknownException(failedHost, _host!, cause)
+            : new FailoverSuccessException(failedHost, _host!, cause);
+    }
+
+    /// <summary>Replaces the physical connection through the handler; returns <see langword="null"/> on success.</summary>
+    private async Task<FailoverFailedException?> ReplaceAfterFailureAsync(
+        HostSpec failedHost, Exception error, AuroraTransaction? transaction, CancellationToken cancellationToken)
+    {
+        var cause = error is HostLostException lost ? lost.Reason : error;
+        var kind = ClassifyForFailover(error, failedHost);
+        var old = _physical;
+        _physical = null;
+        ResetHostLoss();
+        if (transaction is not null)
+        {
+            // A node judged lost would only make the rollback wait for its timeout.
+            if (old is not null && error is not HostLostException)
+            {
+                await TryRollbackAsync(transaction.Physical).ConfigureAwait(false);
+            }
+
+            transaction.MarkLost();
+            _transaction = null;
+        }
+
+        if (old is not null)
+        {
+            DisposeInBackground(old);
+        }
+
+        var readOnly = _readOnly == true;
+        if (!Settings.KeepSessionStateOnFailover)
+        {
+            _readOnly = null;
+        }
+
+        SetState(LogicalConnectionStatus.FailingOver, failedHost);
+        FailoverOutcome outcome;
+        try
+        {
+            var request = new FailoverRequest(this, failedHost, cause, kind, transaction is not null, readOnly, _connections);
+            outcome = await _handler!.FailOverAsync(request, cancellationToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            SetState(LogicalConnectionStatus.Failed, failedHost, cause);
+            throw;
+        }
+        catch (Exception handlerError)
+        {
+            SetState(LogicalConnectionStatus.Failed, failedHost, cause);
+            return new FailoverFailedException(failedHost, cause, "the failover handler failed", handlerError);
+        }
+
+        if (!outcome.Succeeded)
+        {
+            SetState(LogicalConnectionStatus.Failed, failedHost, cause);
+            return new FailoverFailedException(failedHost, cause, outcome.FailureMessage, outcome.FailureReason);
+        }
+
+        try
+        {
+            await InstallAsync(outcome.Connection!, outcome.Host!, cancellationToken).ConfigureAwait(false);
+            return null;
+        }
+        catch (Exception restoreError)
+        {
+            _physical = null;
+            ResetHostLoss();
+            DisposeInBackground(outcome.Connection!);
+            SetState(LogicalConnectionStatus.Failed, failedHost, cause);
+            return new FailoverFailedException(failedHost, cause, "restoring the session on the new node failed", restoreError);
+        }
+    }
+
+    private async Task InstallAsync(DbConnection physical, HostSpec host, CancellationToken cancellationToken)
+    {
+        _physical = physical;
+        _host = host;
+        if (_handler is not null)
+        {
+            ArmHostLoss();
+        }
+
+        if (HasSessionSetup)
+        {
+            await ApplySessionAsync(physical, cancellationToken).ConfigureAwait(false);
+        }
+
+        SetState(ReferenceEquals(host, _dataSource.InitialHost) ? _dataSource.OpenOnInitialHostState : new LogicalConnectionState(LogicalConnectionStatus.Open, host));
+    }
+
+    private async Task TryRollbackAsync(DbTransaction physicalTransaction)
+    {
+        Task rollback;
+        try
+        {
+            rollback = physicalTransaction.RollbackAsync(CancellationToken.None);
+        }
+        catch (Exception)
+        {
+            return;
+        }
+
+        ObserveFault(rollback);
+        try
+        {
+            await rollback.WaitAsync(Settings.RollbackTimeout).ConfigureAwait(false);
+        }
+        catch (Exception)
+        {
+            // Best effort: the node is failing; the server rolls back on its own when the session ends.
+        }
+    }
+
+    private static void DisposeInBackground(DbConnection physical) =>
+        ObserveFault(Task.Run(async () => await physical.DisposeAsync().ConfigureAwait(false)));
+
+    internal static void ObserveFault(Task task)
+    {
+        if (task.IsCompleted)
+        {
+            _ = task.Exception;
+            return;
+        }
+
+        _ = task.ContinueWith(static t => _ = t.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted | TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+    }
+}

@@ -1,0 +1,167 @@
+using System.Data.Common;
+using Aurora.Reactive.Failover;
+using Aurora.Reactive.Hosts;
+
+namespace Aurora.Reactive.Connections;
+
+public sealed partial class AuroraConnection
+{
+    private IDisposable? _attachment;
+
+    /// <summary>Opens a physical connection to the data source's initial node.</summary>
+    /// <exception cref="InvalidOperationException">The connection is not closed.</exception>
+    /// <exception cref="ObjectDisposedException">The connection was disposed.</exception>
+    /// <exception cref="FailoverFailedException">The initial node is unavailable and no other node could take over.</exception>
+    public override void Open() => OpenCoreAsync(async: false, CancellationToken.None).GetAwaiter().GetResult();
+
+    /// <summary>Opens a physical connection to the data source's initial node. When that node is unavailable
+    /// and a failover handler is installed, the connection opens on the node the handler finds, without error.</summary>
+    /// <param name="cancellationToken">Cancels the open.</param>
+    /// <returns>A task that completes when the connection is open.</returns>
+    /// <exception cref="InvalidOperationException">The connection is not closed.</exception>
+    /// <exception cref="ObjectDisposedException">The connection was disposed.</exception>
+    /// <exception cref="FailoverFailedException">The initial node is unavailable and no other node could take over.</exception>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
+    public override Task OpenAsync(CancellationToken cancellationToken) => OpenCoreAsync(async: true, cancellationToken);
+
+    private async Task OpenCoreAsync(bool async, CancellationToken cancellationToken)
+    {
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        if (_status != LogicalConnectionStatus.Closed)
+        {
+            throw new InvalidOperationException($"The connection is already {_status}; close it before opening it again.");
+        }
+
+        var host = _dataSource.InitialHost;
+        SetState(_dataSource.OpeningState);
+        var physical = _connections.CreateConnection(host);
+        try
+        {
+            if (async)
+            {
+                await physical.OpenAsync(cancellationToken).ConfigureAwait(false);
+            }
+            else
+            {
+                physical.Open();
+            }
+        }
+        catch (Exception error) when (_handler is not null && ClassifyForFailover(error, host) != Drivers.DriverErrorKind.NotFailover)
+        {
+            await physical.DisposeAsync().ConfigureAwait(false);
+            await OpenThroughFailoverAsync(host, error, cancellationToken).ConfigureAwait(false);
+            return;
+        }
+        catch
+        {
+            await physical.DisposeAsync().ConfigureAwait(false);
+            SetState(LogicalConnectionStatus.Closed, null);
+            throw;
+        }
+
+        try
+        {
+            await InstallAsync(physical, host, cancellationToken).ConfigureAwait(false);
+        }
+        catch
+        {
+            await physical.DisposeAsync().ConfigureAwait(false);
+            _physical = null;
+            _host = null;
+            ResetHostLoss();
+            ClearSessionState();
+            SetState(LogicalConnectionStatus.Closed, null);
+            throw;
+        }
+
+        _attachment = _handler?.Attach(this);
+    }
+
+    private async Task OpenThroughFailoverAsync(HostSpec failedHost, Exception error, CancellationToken cancellationToken)
+    {
+        _host = failedHost;
+        SetState(LogicalConnectionStatus.Broken, failedHost, error);
+        _attachment = _handler!.Attach(this);
+        FailoverFailedException? failure;
+        try
+        {
+            failure = await ReplaceAfterFailureAsync(failedHost, error, null, cancellationToken).ConfigureAwait(false);
+        }
+        catch
+        {
+            Detach();
+            throw;
+        }
+
+        if (failure is not null)
+        {
+            // A failed open leaves the connection closed, as ADO.NET expects.
+            Detach();
+            throw failure;
+        }
+    }
+
+    /// <summary>Closes the physical connection (returning it to its pool). An open transaction is rolled back by the driver.</summary>
+    public override void Close()
+    {
+        var physical = Detach();
+        physical?.Dispose();
+    }
+
+    /// <summary>Closes the physical connection (returning it to its pool). An open transaction is rolled back by the driver.</summary>
+    /// <returns>A task that completes when the physical connection is closed.</returns>
+    public override async Task CloseAsync()
+    {
+        var physical = Detach();
+        if (physical is not null)
+        {
+            await physical.DisposeAsync().ConfigureAwait(false);
+        }
+    }
+
+    /// <inheritdoc/>
+    public override async ValueTask DisposeAsync()
+    {
+        if (!_disposed)
+        {
+            await CloseAsync().ConfigureAwait(false);
+            _disposed = true;
+            CompleteStates();
+        }
+
+        GC.SuppressFinalize(this);
+    }
+
+    /// <inheritdoc/>
+    protected override void Dispose(bool disposing)
+    {
+        if (disposing && !_disposed)
+        {
+            Close();
+            _disposed = true;
+            CompleteStates();
+        }
+
+        base.Dispose(disposing);
+    }
+
+    private DbConnection? Detach()
+    {
+        if (_status == LogicalConnectionStatus.Closed)
+        {
+            return null;
+        }
+
+        var physical = _physical;
+        _transaction?.MarkEnded();
+        _transaction = null;
+        _physical = null;
+        _host = null;
+        ClearSessionState();
+        ResetHostLoss();
+        _attachment?.Dispose();
+        _attachment = null;
+        SetState(LogicalConnectionStatus.Closed, null);
+        return physical;
+    }
+}

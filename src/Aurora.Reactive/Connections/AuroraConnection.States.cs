@@ -1,0 +1,72 @@
+using System.Reactive.Disposables;
+using System.Reactive.Linq;
+using System.Reactive.Subjects;
+using Aurora.Reactive.Hosts;
+
+namespace Aurora.Reactive.Connections;
+
+public sealed partial class AuroraConnection
+{
+    private LogicalConnectionStatus _status;
+    private LogicalConnectionState _state = LogicalConnectionState.Closed;
+    private Subject<LogicalConnectionState>? _stateSubject;
+    private bool _stateCompleted;
+
+    /// <inheritdoc/>
+    public LogicalConnectionState CurrentState
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _state;
+            }
+        }
+    }
+
+    /// <inheritdoc/>
+    public IObservable<LogicalConnectionState> StateChanges => Observable.Create<LogicalConnectionState>(observer =>
+    {
+        lock (_gate)
+        {
+            observer.OnNext(_state);
+            if (_stateCompleted)
+            {
+                observer.OnCompleted();
+                return Disposable.Empty;
+            }
+
+            _stateSubject ??= new Subject<LogicalConnectionState>();
+            return _stateSubject.Subscribe(observer);
+        }
+    });
+
+    private void SetState(LogicalConnectionStatus status, HostSpec? host, Exception? error = null) =>
+        SetState(status == LogicalConnectionStatus.Closed && host is null ? LogicalConnectionState.Closed : new LogicalConnectionState(status, host, error));
+
+    private void SetState(LogicalConnectionState state)
+    {
+        _status = state.Status;
+        lock (_gate)
+        {
+            _state = state;
+            _stateSubject?.OnNext(state);
+        }
+    }
+
+    private void CompleteStates()
+    {
+        lock (_gate)
+        {
+            if (_stateCompleted)
+            {
+                return;
+            }
+
+            _stateCompleted = true;
+            _stateSubject?.OnCompleted();
+            _stateSubject?.Dispose();
+            _stateSubject = null;
+        }
+    }
+}

@@ -1,0 +1,174 @@
+using System.Data;
+using System.Data.Common;
+using System.Diagnostics.CodeAnalysis;
+using Aurora.Reactive.Drivers;
+using Aurora.Reactive.Hosts;
+
+namespace Aurora.Reactive.Connections;
+
+/// <summary>
+/// A logical connection: an ordinary <see cref="DbConnection"/> (Dapper and other ADO.NET code use it
+/// unchanged) whose physical driver connection may move to another node. When the data source has a
+/// failover handler, an error that means the node is gone makes the connection fail over and throw a
+/// <see cref="Failover.FailoverException"/>; keep the connection object after
+/// <see cref="Failover.FailoverSuccessException"/> and <see cref="Failover.TransactionResolutionUnknownException"/>,
+/// it works on the new node. Every other driver error reaches the caller as the driver raised it.
+/// Like every ADO.NET connection, not safe for concurrent use, except <see cref="ReportHostLost"/>.
+/// </summary>
+/// <remarks>
+/// Dapper recognises PostgreSQL by the connection's type name, so through an <see cref="AuroraConnection"/>
+/// it expands an array parameter into a list (<c>IN @ids</c> works; <c>= ANY(@ids)</c> does not). Only
+/// ADO.NET transactions (<see cref="BeginTransaction()"/>) are known to the connection; a transaction opened
+/// with SQL text (<c>BEGIN</c>) fails over as if none were open.
+/// </remarks>
+/// <example>
+/// Keep the connection object when a failover succeeded; do not dispose it on every error:
+/// <code>
+/// await using var connection = await dataSource.OpenConnectionAsync(ct);
+/// for (var attempt = 1; ; attempt++)
+/// {
+///     try
+///     {
+///         await using var transaction = await connection.BeginTransactionAsync(ct);
+///         await connection.ExecuteAsync("UPDATE accounts SET balance = balance - 10 WHERE id = 1", transaction: transaction);
+///         await connection.ExecuteAsync("UPDATE accounts SET balance = balance + 10 WHERE id = 2", transaction: transaction);
+///         await transaction.CommitAsync(ct);
+///         break;
+///     }
+///     catch (FailoverException error) when (error.IsConnectionUsable &amp;&amp; attempt &lt; 3)
+///     {
+///         // FailoverSuccessException or TransactionResolutionUnknownException: the same connection now
+///         // works on another node; session state not registered for replay is gone. Redo the work.
+///     }
+///     // FailoverFailedException, and every ordinary driver error (unwrapped), reach the caller.
+/// }
+/// </code>
+/// </example>
+public sealed partial class AuroraConnection : DbConnection, ILogicalConnection
+{
+    private readonly AuroraDataSource _dataSource;
+    private readonly IHostConnectionFactory _connections;
+    private readonly IFailoverHandler? _handler;
+    private readonly object _gate = new();
+    private DbConnection? _physical;
+    private HostSpec? _host;
+    private AuroraTransaction? _transaction;
+    private bool _disposed;
+
+    internal AuroraConnection(AuroraDataSource dataSource)
+    {
+        _dataSource = dataSource;
+        _connections = dataSource.Connections;
+        _handler = dataSource.Settings.FailoverHandler;
+    }
+
+    /// <summary>The data source this connection belongs to.</summary>
+    public AuroraDataSource AuroraDataSource => _dataSource;
+
+    /// <summary>The connection string without password. Set it on the data source, not here.</summary>
+    /// <exception cref="NotSupportedException">On set, with a value other than the current one.</exception>
+    [AllowNull]
+    public override string ConnectionString
+    {
+        get => _connections.DisplayConnectionString;
+        set
+        {
+            if (!string.Equals(value, _connections.DisplayConnectionString, StringComparison.Ordinal))
+            {
+                throw new NotSupportedException("The connection string of an AuroraConnection comes from its AuroraDataSource and cannot be changed.");
+            }
+        }
+    }
+
+    /// <summary>The database of the open physical connection, or the data source's database when closed.</summary>
+    public override string Database => _physical?.Database ?? _connections.Database;
+
+    /// <summary>The <c>host:port</c> of the node the connection is on, or of the initial node when closed.</summary>
+    public override string DataSource => (_host ?? _connections.InitialHost).Endpoint;
+
+    /// <summary>The server version reported by the physical connection.</summary>
+    /// <exception cref="InvalidOperationException">The connection is not open.</exception>
+    public override string ServerVersion => OpenPhysical.ServerVersion;
+
+    /// <summary>The ADO.NET state: <see cref="ConnectionState.Broken"/> after a failover found no node.</summary>
+    public override ConnectionState State => _status switch
+    {
+        LogicalConnectionStatus.Open or LogicalConnectionStatus.Broken or LogicalConnectionStatus.FailingOver => ConnectionState.Open,
+        LogicalConnectionStatus.Opening => ConnectionState.Connecting,
+        LogicalConnectionStatus.Failed => ConnectionState.Broken,
+        _ => ConnectionState.Closed,
+    };
+
+    /// <inheritdoc/>
+    public HostSpec? CurrentHost => _host;
+
+    /// <summary>Whether a failover handler is installed; without one the connection is a pass-through.</summary>
+    public bool IsFailoverEnabled => _handler is not null;
+
+    internal AuroraTransaction? CurrentTransaction => _transaction;
+
+    internal IDatabaseDriver Driver => _dataSource.Driver;
+
+    private AuroraConnectionSettings Settings => _dataSource.Settings;
+
+    private DbConnection OpenPhysical => _physical ?? throw NotOpen();
+
+    /// <summary>The physical driver connection the logical connection uses now, for driver features this library does not wrap.</summary>
+    /// <returns>The driver connection. Do not close or keep it: after a failover it is replaced.</returns>
+    /// <exception cref="InvalidOperationException">The connection is not open.</exception>
+    public DbConnection Unwrap() => OpenPhysical;
+
+    /// <summary>The physical driver connection as the driver's own type.</summary>
+    /// <typeparam name="TConnection">The driver connection type, such as <c>NpgsqlConnection</c>.</typeparam>
+    /// <returns>The driver connection. Do not close or keep it: after a failover it is replaced.</returns>
+    /// <exception cref="InvalidOperationException">The connection is not open, or its driver connection is not a <typeparamref name="TConnection"/>.</exception>
+    public TConnection Unwrap<TConnection>()
+        where TConnection : DbConnection =>
+        OpenPhysical as TConnection
+        ?? throw new InvalidOperationException($"The physical connection is a {OpenPhysical.GetType().Name}, not a {typeof(TConnection).Name}.");
+
+    /// <summary>Creates a command on this connection.</summary>
+    /// <returns>A new command.</returns>
+    public new AuroraCommand CreateCommand() => new() { Connection = this };
+
+    /// <inheritdoc/>
+    protected override DbCommand CreateDbCommand() => CreateCommand();
+
+    /// <summary>Changes the database of the physical connection; a failover connects to the data source's database again.</summary>
+    /// <param name="databaseName">The database.</param>
+    /// <exception cref="InvalidOperationException">The connection is not open.</exception>
+    public override void ChangeDatabase(string databaseName) => OpenPhysical.ChangeDatabase(databaseName);
+
+    /// <summary>Enlists the physical connection in a distributed transaction; a failover does not carry the enlistment over.</summary>
+    /// <param name="transaction">The transaction.</param>
+    /// <exception cref="InvalidOperationException">The connection is not open.</exception>
+    public override void EnlistTransaction(System.Transactions.Transaction? transaction) => OpenPhysical.EnlistTransaction(transaction);
+
+    /// <summary>Gets schema information from the physical connection.</summary>
+    /// <returns>The schema table.</returns>
+    /// <exception cref="InvalidOperationException">The connection is not open.</exception>
+    public override DataTable GetSchema() => OpenPhysical.GetSchema();
+
+    /// <summary>Gets schema information from the physical connection.</summary>
+    /// <param name="collectionName">The schema collection.</param>
+    /// <returns>The schema table.</returns>
+    /// <exception cref="InvalidOperationException">The connection is not open.</exception>
+    public override DataTable GetSchema(string collectionName) => OpenPhysical.GetSchema(collectionName);
+
+    /// <summary>Gets schema information from the physical connection.</summary>
+    /// <param name="collectionName">The schema collection.</param>
+    /// <param name="restrictionValues">The restrictions.</param>
+    /// <returns>The schema table.</returns>
+    /// <exception cref="InvalidOperationException">The connection is not open.</exception>
+    public override DataTable GetSchema(string collectionName, string?[] restrictionValues) =>
+        OpenPhysical.GetSchema(collectionName, restrictionValues);
+
+    internal DbConnection GetPhysicalForCommand() => _physical ?? throw NotOpen();
+
+    private InvalidOperationException NotOpen() => _status switch
+    {
+        LogicalConnectionStatus.Failed => new InvalidOperationException(
+            "The connection failed over without finding a node and is unusable; close it and open it again."),
+        _ => new InvalidOperationException("The connection is not open."),
+    };
+}

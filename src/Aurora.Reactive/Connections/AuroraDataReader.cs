@@ -1,0 +1,204 @@
+using System.Collections;
+using System.Data;
+using System.Data.Common;
+
+namespace Aurora.Reactive.Connections;
+
+/// <summary>
+/// A reader over the results of an <see cref="AuroraCommand"/>, forwarding to the driver's reader. When
+/// the node fails while rows are read, the connection fails over and the read throws a
+/// <see cref="Failover.FailoverException"/>; this reader is then finished.
+/// </summary>
+public sealed partial class AuroraDataReader : DbDataReader
+{
+    private readonly DbDataReader _inner;
+    private readonly AuroraConnection _connection;
+    private readonly AuroraCommand _command;
+    private readonly CommandBehavior _behavior;
+    private bool _closed;
+
+    internal AuroraDataReader(DbDataReader inner, AuroraConnection connection, AuroraCommand command, CommandBehavior behavior)
+    {
+        _inner = inner;
+        _connection = connection;
+        _command = command;
+        _behavior = behavior;
+    }
+
+    /// <summary>The driver's reader, for driver features this library does not wrap.</summary>
+    /// <returns>The driver reader.</returns>
+    public DbDataReader Unwrap() => _inner;
+
+    /// <inheritdoc/>
+    public override int Depth => _inner.Depth;
+
+    /// <inheritdoc/>
+    public override int FieldCount => _inner.FieldCount;
+
+    /// <inheritdoc/>
+    public override bool HasRows => _inner.HasRows;
+
+    /// <inheritdoc/>
+    public override bool IsClosed => _closed || _inner.IsClosed;
+
+    /// <inheritdoc/>
+    public override int RecordsAffected => _inner.RecordsAffected;
+
+    /// <inheritdoc/>
+    public override int VisibleFieldCount => _inner.VisibleFieldCount;
+
+    /// <summary>Moves to the next row.</summary>
+    /// <returns><see langword="true"/> when there is a row.</returns>
+    /// <exception cref="Failover.FailoverException">The node failed and the connection failed over.</exception>
+    public override bool Read()
+    {
+        try
+        {
+            return _inner.Read();
+        }
+        catch (Exception error) when (_connection.ShouldFailOver(error))
+        {
+            throw FailOver(error);
+        }
+    }
+
+    /// <summary>Moves to the next row.</summary>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    /// <returns><see langword="true"/> when there is a row.</returns>
+    /// <exception cref="Failover.FailoverException">The node failed and the connection failed over.</exception>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
+    public override Task<bool> ReadAsync(CancellationToken cancellationToken)
+    {
+        var read = _inner.ReadAsync(cancellationToken);
+        return read.IsCompletedSuccessfully || !_connection.IsFailoverEnabled ? read : WatchedAsync(read, cancellationToken);
+    }
+
+    /// <summary>Moves to the next result set.</summary>
+    /// <returns><see langword="true"/> when there is one.</returns>
+    /// <exception cref="Failover.FailoverException">The node failed and the connection failed over.</exception>
+    public override bool NextResult()
+    {
+        try
+        {
+            return _inner.NextResult();
+        }
+        catch (Exception error) when (_connection.ShouldFailOver(error))
+        {
+            throw FailOver(error);
+        }
+    }
+
+    /// <summary>Moves to the next result set.</summary>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    /// <returns><see langword="true"/> when there is one.</returns>
+    /// <exception cref="Failover.FailoverException">The node failed and the connection failed over.</exception>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
+    public override Task<bool> NextResultAsync(CancellationToken cancellationToken)
+    {
+        var next = _inner.NextResultAsync(cancellationToken);
+        return next.IsCompletedSuccessfully || !_connection.IsFailoverEnabled ? next : WatchedAsync(next, cancellationToken);
+    }
+
+    /// <inheritdoc/>
+    public override IEnumerator GetEnumerator() => new DbEnumerator(this, (_behavior & CommandBehavior.CloseConnection) != 0);
+
+    /// <inheritdoc/>
+    public override DataTable? GetSchemaTable() => _inner.GetSchemaTable();
+
+    /// <inheritdoc/>
+    public override Task<DataTable?> GetSchemaTableAsync(CancellationToken cancellationToken = default) => _inner.GetSchemaTableAsync(cancellationToken);
+
+    /// <inheritdoc/>
+    public override Task<System.Collections.ObjectModel.ReadOnlyCollection<DbColumn>> GetColumnSchemaAsync(CancellationToken cancellationToken = default) =>
+        _inner.GetColumnSchemaAsync(cancellationToken);
+
+    /// <summary>Closes the reader (and, with <see cref="CommandBehavior.CloseConnection"/>, the logical connection).</summary>
+    public override void Close()
+    {
+        if (_closed)
+        {
+            return;
+        }
+
+        _closed = true;
+        try
+        {
+            _inner.Dispose();
+        }
+        catch (Exception error) when (_connection.ShouldFailOver(error))
+        {
+            _connection.DeferFailover(error);
+        }
+
+        Closed();
+        if ((_behavior & CommandBehavior.CloseConnection) != 0)
+        {
+            _connection.Close();
+        }
+    }
+
+    /// <summary>Closes the reader (and, with <see cref="CommandBehavior.CloseConnection"/>, the logical connection).</summary>
+    /// <returns>A task that completes when the reader is closed.</returns>
+    public override async Task CloseAsync()
+    {
+        if (_closed)
+        {
+            return;
+        }
+
+        _closed = true;
+        try
+        {
+            await _inner.DisposeAsync().ConfigureAwait(false);
+        }
+        catch (Exception error) when (_connection.ShouldFailOver(error))
+        {
+            _connection.DeferFailover(error);
+        }
+
+        Closed();
+        if ((_behavior & CommandBehavior.CloseConnection) != 0)
+        {
+            await _connection.CloseAsync().ConfigureAwait(false);
+        }
+    }
+
+    /// <inheritdoc/>
+    public override ValueTask DisposeAsync()
+    {
+        GC.SuppressFinalize(this);
+        return new ValueTask(CloseAsync());
+    }
+
+    /// <inheritdoc/>
+    protected override void Dispose(bool disposing)
+    {
+        if (disposing)
+        {
+            Close();
+        }
+
+        base.Dispose(disposing);
+    }
+
+    private void Closed() => _command.ReaderClosed();
+
+    private async Task<bool> WatchedAsync(Task<bool> operation, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await _connection.Watch(operation).ConfigureAwait(false);
+        }
+        catch (Exception error) when (_connection.ShouldFailOver(error))
+        {
+            _closed = true;
+            throw await _connection.FailOverAsync(error, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private Failover.FailoverException FailOver(Exception error)
+    {
+        _closed = true;
+        return _connection.FailOverAsync(error, CancellationToken.None).GetAwaiter().GetResult();
+    }
+}

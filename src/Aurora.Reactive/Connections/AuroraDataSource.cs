@@ -1,0 +1,158 @@
+using System.Data.Common;
+using Aurora.Reactive.Drivers;
+using Aurora.Reactive.Hosts;
+
+namespace Aurora.Reactive.Connections;
+
+/// <summary>
+/// The entry point of the ADO.NET surface: a <see cref="DbDataSource"/> that hands out
+/// <see cref="AuroraConnection"/>s. It owns the driver's per-host pools; dispose it when the
+/// application shuts down.
+/// </summary>
+public sealed class AuroraDataSource : DbDataSource
+{
+    private readonly IHostConnectionFactory _connections;
+    private int _disposed;
+
+    private AuroraDataSource(IDatabaseDriver driver, IHostConnectionFactory connections, AuroraConnectionSettings settings)
+    {
+        Driver = driver;
+        _connections = connections;
+        Settings = settings;
+        InitialHost = connections.InitialHost with { Role = settings.InitialHostRole };
+        OpeningState = new LogicalConnectionState(LogicalConnectionStatus.Opening, InitialHost);
+        OpenOnInitialHostState = new LogicalConnectionState(LogicalConnectionStatus.Open, InitialHost);
+    }
+
+    /// <summary>Creates a data source.</summary>
+    /// <param name="connectionString">The driver's connection string; its host names the initial node.</param>
+    /// <param name="driver">The database driver, such as <c>NpgsqlDriver.Instance</c>.</param>
+    /// <param name="settings">Failover behaviour; <see langword="null"/> for a pass-through data source.</param>
+    /// <returns>The data source.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="connectionString"/> or <paramref name="driver"/> is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentException">The driver rejects the connection string.</exception>
+    public static AuroraDataSource Create(string connectionString, IDatabaseDriver driver, AuroraConnectionSettings? settings = null)
+    {
+        ArgumentNullException.ThrowIfNull(connectionString);
+        ArgumentNullException.ThrowIfNull(driver);
+        return new AuroraDataSource(driver, driver.CreateConnectionFactory(connectionString), settings ?? AuroraConnectionSettings.Default);
+    }
+
+    /// <summary>
+    /// Creates a data source from a connection string that may hold this library's keys
+    /// (<c>enable_failover</c>, <c>failover_mode</c>, <c>keep_session_state_on_failover</c>...): the driver
+    /// receives only its own keys, and the settings follow <see cref="AuroraConnectionSettings.From"/>.
+    /// </summary>
+    /// <param name="connectionString">The parsed connection string.</param>
+    /// <param name="driver">The database driver.</param>
+    /// <param name="failoverHandler">The failover coordinator, used only when the string leaves failover on.</param>
+    /// <returns>The data source.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="connectionString"/> or <paramref name="driver"/> is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentException">The driver rejects its part of the connection string.</exception>
+    public static AuroraDataSource Create(Options.AuroraConnectionString connectionString, IDatabaseDriver driver, IFailoverHandler? failoverHandler)
+    {
+        ArgumentNullException.ThrowIfNull(connectionString);
+        return Create(connectionString.DriverConnectionString, driver, AuroraConnectionSettings.From(connectionString, failoverHandler));
+    }
+
+    /// <summary>The database driver.</summary>
+    public IDatabaseDriver Driver { get; }
+
+    /// <summary>The failover settings every connection of this data source uses.</summary>
+    public AuroraConnectionSettings Settings { get; }
+
+    /// <summary>The factory of physical connections, shared with the failover handler.</summary>
+    public IHostConnectionFactory Connections => _connections;
+
+    /// <summary>The connection string without password.</summary>
+    public override string ConnectionString => _connections.DisplayConnectionString;
+
+    internal HostSpec InitialHost { get; }
+
+    internal LogicalConnectionState OpeningState { get; }
+
+    internal LogicalConnectionState OpenOnInitialHostState { get; }
+
+    internal bool IsDisposed => Volatile.Read(ref _disposed) != 0;
+
+    /// <summary>Creates a closed connection.</summary>
+    /// <returns>A new logical connection.</returns>
+    /// <exception cref="ObjectDisposedException">The data source was disposed.</exception>
+    public new AuroraConnection CreateConnection()
+    {
+        ObjectDisposedException.ThrowIf(IsDisposed, this);
+        return new AuroraConnection(this);
+    }
+
+    /// <summary>Creates and opens a connection.</summary>
+    /// <returns>An open logical connection.</returns>
+    /// <exception cref="ObjectDisposedException">The data source was disposed.</exception>
+    /// <exception cref="Failover.FailoverFailedException">The initial node failed and no other node could take over.</exception>
+    public new AuroraConnection OpenConnection()
+    {
+        var connection = CreateConnection();
+        try
+        {
+            connection.Open();
+            return connection;
+        }
+        catch
+        {
+            connection.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>Creates and opens a connection.</summary>
+    /// <param name="cancellationToken">Cancels the open.</param>
+    /// <returns>An open logical connection.</returns>
+    /// <exception cref="ObjectDisposedException">The data source was disposed.</exception>
+    /// <exception cref="Failover.FailoverFailedException">The initial node failed and no other node could take over.</exception>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
+    public new async ValueTask<AuroraConnection> OpenConnectionAsync(CancellationToken cancellationToken = default)
+    {
+        var connection = CreateConnection();
+        try
+        {
+            await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
+            return connection;
+        }
+        catch
+        {
+            await connection.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
+    }
+
+    /// <inheritdoc/>
+    protected override DbConnection CreateDbConnection() => CreateConnection();
+
+    /// <inheritdoc/>
+    protected override DbConnection OpenDbConnection() => OpenConnection();
+
+    /// <inheritdoc/>
+    protected override async ValueTask<DbConnection> OpenDbConnectionAsync(CancellationToken cancellationToken = default) =>
+        await OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+
+    /// <inheritdoc/>
+    protected override void Dispose(bool disposing)
+    {
+        if (disposing && Interlocked.Exchange(ref _disposed, 1) == 0)
+        {
+            _connections.Dispose();
+        }
+
+        base.Dispose(disposing);
+    }
+
+    /// <inheritdoc/>
+    protected override async ValueTask DisposeAsyncCore()
+    {
+        if (Interlocked.Exchange(ref _disposed, 1) == 0)
+        {
+            await _connections.DisposeAsync().ConfigureAwait(false);
+        }
+
+        await base.DisposeAsyncCore().ConfigureAwait(false);
+    }
+}

@@ -1,0 +1,213 @@
+using System.Data;
+using System.Data.Common;
+
+namespace Aurora.Reactive.Connections;
+
+/// <summary>
+/// A transaction of an <see cref="AuroraConnection"/>, wrapping the physical driver transaction. When the
+/// node fails inside it, the transaction is lost: <see cref="Failover.TransactionResolutionUnknownException"/>
+/// is thrown, rolling it back afterwards does nothing, and committing it throws.
+/// </summary>
+public sealed partial class AuroraTransaction : DbTransaction
+{
+    private readonly AuroraConnection _connection;
+    private bool _ended;
+    private bool _lost;
+
+    internal AuroraTransaction(AuroraConnection connection, DbTransaction physical)
+    {
+        _connection = connection;
+        Physical = physical;
+    }
+
+    /// <summary>The connection, or <see langword="null"/> once the transaction has ended.</summary>
+    public new AuroraConnection? Connection => _ended ? null : _connection;
+
+    /// <inheritdoc/>
+    protected override DbConnection? DbConnection => Connection;
+
+    /// <summary>The isolation level of the physical transaction.</summary>
+    public override IsolationLevel IsolationLevel => Physical.IsolationLevel;
+
+    /// <summary>Whether a failover ended the transaction with an unknown outcome.</summary>
+    public bool IsLost => _lost;
+
+    /// <inheritdoc/>
+    public override bool SupportsSavepoints => Physical.SupportsSavepoints;
+
+    internal DbTransaction Physical { get; }
+
+    /// <summary>The physical driver transaction, for driver features this library does not wrap.</summary>
+    /// <returns>The driver transaction.</returns>
+    public DbTransaction Unwrap() => Physical;
+
+    /// <summary>Commits the transaction.</summary>
+    /// <exception cref="InvalidOperationException">The transaction has ended or was lost in a failover.</exception>
+    /// <exception cref="Failover.TransactionResolutionUnknownException">The node failed during the commit; whether it committed is unknown.</exception>
+    /// <exception cref="Failover.FailoverFailedException">The node failed and no other node could take over.</exception>
+    public override void Commit()
+    {
+        ThrowIfUnusable();
+        try
+        {
+            Physical.Commit();
+        }
+        catch (Exception error) when (_connection.ShouldFailOver(error))
+        {
+            throw _connection.FailOverAsync(error, CancellationToken.None).GetAwaiter().GetResult();
+        }
+
+        End();
+    }
+
+    /// <summary>Commits the transaction.</summary>
+    /// <param name="cancellationToken">Cancels the commit.</param>
+    /// <returns>A task that completes when the transaction is committed.</returns>
+    /// <exception cref="InvalidOperationException">The transaction has ended or was lost in a failover.</exception>
+    /// <exception cref="Failover.TransactionResolutionUnknownException">The node failed during the commit; whether it committed is unknown.</exception>
+    /// <exception cref="Failover.FailoverFailedException">The node failed and no other node could take over.</exception>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
+    public override async Task CommitAsync(CancellationToken cancellationToken = default)
+    {
+        ThrowIfUnusable();
+        try
+        {
+            await _connection.Watch(CommitPhysicalAsync(cancellationToken)).ConfigureAwait(false);
+        }
+        catch (Exception error) when (_connection.ShouldFailOver(error))
+        {
+            throw await _connection.FailOverAsync(error, cancellationToken).ConfigureAwait(false);
+        }
+
+        End();
+    }
+
+    /// <summary>Rolls the transaction back; does nothing when a failover already lost it.</summary>
+    /// <exception cref="InvalidOperationException">The transaction has already ended.</exception>
+    /// <exception cref="Failover.FailoverException">The node failed during the rollback (the transaction did not commit).</exception>
+    public override void Rollback()
+    {
+        if (_lost)
+        {
+            return;
+        }
+
+        ObjectDisposedException.ThrowIf(_ended, this);
+        try
+        {
+            Physical.Rollback();
+        }
+        catch (Exception error) when (_connection.ShouldFailOver(error))
+        {
+            throw _connection.FailOverAsync(error, CancellationToken.None).GetAwaiter().GetResult();
+        }
+
+        End();
+    }
+
+    /// <summary>Rolls the transaction back; does nothing when a failover already lost it.</summary>
+    /// <param name="cancellationToken">Cancels the rollback.</param>
+    /// <returns>A task that completes when the transaction is rolled back.</returns>
+    /// <exception cref="InvalidOperationException">The transaction has already ended.</exception>
+    /// <exception cref="Failover.FailoverException">The node failed during the rollback (the transaction did not commit).</exception>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
+    public override async Task RollbackAsync(CancellationToken cancellationToken = default)
+    {
+        if (_lost)
+        {
+            return;
+        }
+
+        ObjectDisposedException.ThrowIf(_ended, this);
+        try
+        {
+            await _connection.Watch(RollbackPhysicalAsync(cancellationToken)).ConfigureAwait(false);
+        }
+        catch (Exception error) when (_connection.ShouldFailOver(error))
+        {
+            throw await _connection.FailOverAsync(error, cancellationToken).ConfigureAwait(false);
+        }
+
+        End();
+    }
+
+    internal void MarkLost()
+    {
+        _lost = true;
+        End();
+    }
+
+    internal void MarkEnded() => _ended = true;
+
+    /// <inheritdoc/>
+    protected override void Dispose(bool disposing)
+    {
+        if (disposing && !_ended)
+        {
+            try
+            {
+                Physical.Dispose();
+            }
+            catch (Exception error) when (_connection.ShouldFailOver(error))
+            {
+                _connection.DeferFailover(error);
+            }
+
+            End();
+        }
+
+        base.Dispose(disposing);
+    }
+
+    /// <inheritdoc/>
+    public override async ValueTask DisposeAsync()
+    {
+        if (!_ended)
+        {
+            try
+            {
+                await Physical.DisposeAsync().ConfigureAwait(false);
+            }
+            catch (Exception error) when (_connection.ShouldFailOver(error))
+            {
+                _connection.DeferFailover(error);
+            }
+
+            End();
+        }
+
+        GC.SuppressFinalize(this);
+    }
+
+    private async Task<bool> CommitPhysicalAsync(CancellationToken cancellationToken)
+    {
+        await Physical.CommitAsync(cancellationToken).ConfigureAwait(false);
+        return true;
+    }
+
+    private async Task<bool> RollbackPhysicalAsync(CancellationToken cancellationToken)
+    {
+        await Physical.RollbackAsync(cancellationToken).ConfigureAwait(false);
+        return true;
+    }
+
+    private void ThrowIfUnusable()
+    {
+        if (_lost)
+        {
+            throw new InvalidOperationException(
+                "This transaction was lost when the connection failed over; its outcome is unknown. Begin a new transaction and redo its work.");
+        }
+
+        ObjectDisposedException.ThrowIf(_ended, this);
+    }
+
+    private void End()
+    {
+        if (!_ended)
+        {
+            _ended = true;
+            _connection.EndTransaction(this);
+        }
+    }
+}

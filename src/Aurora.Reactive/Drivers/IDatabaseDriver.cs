@@ -1,0 +1,43 @@
+using System.Data;
+using System.Data.Common;
+
+namespace Aurora.Reactive.Drivers;
+
+/// <summary>
+/// What Aurora.Reactive needs from an ADO.NET driver: physical connections to a chosen host, the
+/// classification of the driver's errors, parameters, and the SQL that sets session state. One
+/// implementation per driver (Npgsql now, MySQL later); implementations hold no per-cluster state,
+/// that lives in the <see cref="IHostConnectionFactory"/> each data source owns.
+/// </summary>
+public interface IDatabaseDriver
+{
+    /// <summary>The driver's name for messages and logs, such as "Npgsql".</summary>
+    string DisplayName { get; }
+
+    /// <summary>Tells which of this driver's errors start a failover.</summary>
+    IDriverErrorClassifier ErrorClassifier { get; }
+
+    /// <summary>
+    /// Creates the factory of physical connections for one base connection string. The factory owns
+    /// whatever pools it creates and releases them when disposed.
+    /// </summary>
+    /// <param name="connectionString">The driver connection string; its host and port name the initial node.</param>
+    /// <returns>A factory for connections to any host of the cluster, with the other settings of <paramref name="connectionString"/>.</returns>
+    /// <exception cref="ArgumentException">The connection string is empty or the driver rejects it; the message never contains a password.</exception>
+    IHostConnectionFactory CreateConnectionFactory(string connectionString);
+
+    /// <summary>Creates an empty parameter of the driver's own type.</summary>
+    /// <returns>A new parameter, not attached to any command.</returns>
+    DbParameter CreateParameter();
+
+    /// <summary>The statement that makes the session's later transactions read-only or read-write.</summary>
+    /// <param name="readOnly"><see langword="true"/> for read-only.</param>
+    /// <returns>The SQL statement.</returns>
+    string GetReadOnlySql(bool readOnly);
+
+    /// <summary>The statement that sets the session's default isolation level.</summary>
+    /// <param name="isolationLevel">The isolation level.</param>
+    /// <returns>The SQL statement.</returns>
+    /// <exception cref="ArgumentOutOfRangeException">The driver has no such level (for example <see cref="IsolationLevel.Chaos"/>).</exception>
+    string GetIsolationLevelSql(IsolationLevel isolationLevel);
+}

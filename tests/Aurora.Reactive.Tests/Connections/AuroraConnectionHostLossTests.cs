@@ -1,0 +1,71 @@
+using Aurora.Reactive.Failover;
+using Aurora.Reactive.Hosts;
+using Aurora.Reactive.Tests.Connections.Fakes;
+
+namespace Aurora.Reactive.Tests.Connections;
+
+public sealed class AuroraConnectionHostLossTests
+{
+    [Fact]
+    public async Task ReportHostLost_CommandInFlightOnFrozenNode_ReleasesItWithFailoverSuccess()
+    {
+        await using var cluster = new FakeCluster();
+        await using var connection = await cluster.DataSource.OpenConnectionAsync();
+        cluster.Factory.Freeze(FakeCluster.Node1);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT pg_sleep(1000)";
+        var running = command.ExecuteNonQueryAsync();
+        Assert.False(running.IsCompleted);
+        var reason = new TimeoutException("judged dead by the test");
+
+        connection.ReportHostLost(FakeCluster.Node1, reason);
+
+        var error = await Assert.ThrowsAsync<FailoverSuccessException>(() => running);
+        Assert.Same(reason, error.InnerException);
+        Assert.Equal(FakeCluster.Node2, connection.CurrentHost);
+    }
+
+    [Fact]
+    public async Task ReportHostLost_IdleConnectionOutsideTransaction_SwitchesSilentlyBeforeNextCommand()
+    {
+        await using var cluster = new FakeCluster();
+        await using var connection = await cluster.DataSource.OpenConnectionAsync();
+
+        connection.ReportHostLost(new HostSpec("N1", 5432), new TimeoutException("writer changed"));
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT 1";
+        var result = await command.ExecuteScalarAsync();
+
+        Assert.Equal("n2", result);
+        Assert.Single(cluster.Handler!.Requests);
+    }
+
+    [Fact]
+    public async Task ReportHostLost_IdleConnectionInsideTransaction_NextCommandThrowsTransactionResolutionUnknown()
+    {
+        await using var cluster = new FakeCluster();
+        await using var connection = await cluster.DataSource.OpenConnectionAsync();
+        await using var transaction = await connection.BeginTransactionAsync(System.Data.IsolationLevel.ReadCommitted);
+
+        connection.ReportHostLost(FakeCluster.Node1, new TimeoutException("writer changed"));
+        await using var command = connection.CreateCommand();
+        command.CommandText = "INSERT 1";
+
+        await Assert.ThrowsAsync<TransactionResolutionUnknownException>(() => command.ExecuteNonQueryAsync());
+        Assert.True(transaction.IsLost);
+    }
+
+    [Fact]
+    public async Task ReportHostLost_OtherNode_IsIgnored()
+    {
+        await using var cluster = new FakeCluster();
+        await using var connection = await cluster.DataSource.OpenConnectionAsync();
+
+        connection.ReportHostLost(FakeCluster.Node2, new TimeoutException("not this one"));
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT 1";
+
+        Assert.Equal("n1", await command.ExecuteScalarAsync());
+        Assert.Empty(cluster.Handler!.Requests);
+    }
+}

@@ -1,0 +1,42 @@
+using Aurora.Reactive.Connections;
+using Aurora.Reactive.Hosts;
+
+namespace Aurora.Reactive.Tests.Connections.Fakes;
+
+/// <summary>A failover handler that moves every failed connection to one target host, and records what it was asked.</summary>
+internal sealed class FakeFailoverHandler : IFailoverHandler
+{
+    public FakeFailoverHandler(HostSpec? target) => Target = target;
+
+    public HostSpec? Target { get; set; }
+
+    public List<FailoverRequest> Requests { get; } = new();
+
+    public List<ILogicalConnection> Attached { get; } = new();
+
+    public int Detached { get; private set; }
+
+    public IDisposable Attach(ILogicalConnection connection)
+    {
+        Attached.Add(connection);
+        return new Detacher(this);
+    }
+
+    public async Task<FailoverOutcome> FailOverAsync(FailoverRequest request, CancellationToken cancellationToken)
+    {
+        Requests.Add(request);
+        if (Target is null)
+        {
+            return FailoverOutcome.Failure("no node in the test");
+        }
+
+        var connection = request.Connections.CreateConnection(Target);
+        await connection.OpenAsync(cancellationToken);
+        return FailoverOutcome.Success(connection, Target);
+    }
+
+    private sealed class Detacher(FakeFailoverHandler owner) : IDisposable
+    {
+        public void Dispose() => owner.Detached++;
+    }
+}
