@@ -13,22 +13,12 @@ namespace Aurora.Reactive.Testing.LocalCluster;
 internal static class ClusterTemplate
 {
     /// <summary>Returns the template's data folder, building it first when needed.</summary>
-    internal static async Task<string> EnsureAsync(PostgresBinaries binaries, ServerUser user, string kitRoot, TimeSpan timeout, CancellationToken cancellationToken)
-    {
-        var folder = await KitTemplate.EnsureAsync(
-            kitRoot,
-            "template-" + Key(binaries, user),
-            (building, token) => BuildAsync(binaries, user, building, timeout, token),
-            binaries.Directory,
-            cancellationToken).ConfigureAwait(false);
-        return Path.Combine(folder, "data");
-    }
+    internal static Task<string> EnsureAsync(PostgresBinaries binaries, ServerUser user, string kitRoot, TimeSpan timeout, CancellationToken cancellationToken) =>
+        KitTemplate.EnsureDataAsync(
+            kitRoot, "template-" + Key(binaries, user), user, (folder, data, token) => BuildAsync(binaries, user, folder, data, timeout, token), binaries.Directory, cancellationToken);
 
-    private static async Task BuildAsync(PostgresBinaries binaries, ServerUser user, string folder, TimeSpan timeout, CancellationToken cancellationToken)
+    private static async Task BuildAsync(PostgresBinaries binaries, ServerUser user, string folder, string data, TimeSpan timeout, CancellationToken cancellationToken)
     {
-        Directory.CreateDirectory(folder);
-        user.Own(folder);
-        var data = Path.Combine(folder, "data");
         (await CommandRunner.RunAsync(
             binaries.Initdb,
             ["-D", data, "-U", "postgres", "-A", "trust", "-E", "UTF8", "--locale=C", "-N", "--wal-segsize=1"],

@@ -146,4 +146,40 @@ public abstract partial class LocalDatabaseCluster<TNode> : IAsyncDisposable
             }
         }
     }
+
+    /// <summary>
+    /// The start every kit shares: reaps stale clusters, lets <paramref name="prepare"/> find or install the server
+    /// and its template, creates the cluster folder (owned by this process, watched by a watchdog), creates the
+    /// cluster and boots it; a cluster whose boot fails is disposed.
+    /// </summary>
+    /// <param name="prepare">Given the kit folder: the server user, and how to create the cluster in a folder with its watchdog.</param>
+    /// <param name="boot">Starts the cluster's servers and replication.</param>
+    /// <param name="cancellationToken">Cancels the start.</param>
+    private protected static async Task<TCluster> LaunchAsync<TCluster>(
+        Func<string, Task<(ServerUser User, Func<string, ClusterWatchdog, TCluster> Create)>> prepare,
+        Func<TCluster, Task> boot,
+        CancellationToken cancellationToken)
+        where TCluster : LocalDatabaseCluster<TNode>
+    {
+        var elapsed = Measure();
+        var kitRoot = KitRoot.Ensure(KitRoot.DefaultPath);
+        ClusterReaper.ReapStale(kitRoot);
+        var (user, create) = await prepare(kitRoot).ConfigureAwait(false);
+        cancellationToken.ThrowIfCancellationRequested();
+        var owner = OwnerMarker.ForCurrentProcess();
+        var folder = KitRoot.CreateClusterFolder(kitRoot, owner, user);
+        var cluster = create(folder, ClusterWatchdog.Start(folder, owner));
+        try
+        {
+            await boot(cluster).ConfigureAwait(false);
+        }
+        catch
+        {
+            await cluster.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
+
+        cluster.StartupDuration = elapsed.Elapsed;
+        return cluster;
+    }
 }

@@ -19,30 +19,17 @@ public sealed partial class LocalPostgresCluster
     {
         var copy = (options ?? new LocalPostgresClusterOptions()).Clone();
         copy.Validate();
-        var elapsed = Measure();
-        var kitRoot = KitRoot.Ensure(KitRoot.DefaultPath);
-        ClusterReaper.ReapStale(kitRoot);
-        var binaries = await PostgresInstaller.EnsureAsync(kitRoot, cancellationToken).ConfigureAwait(false);
-        var user = ServerUser.ForCurrentProcess();
-        var template = await ClusterTemplate.EnsureAsync(binaries, user, kitRoot, copy.StartupTimeout, cancellationToken).ConfigureAwait(false);
-
-        var owner = OwnerMarker.ForCurrentProcess();
-        var folder = KitRoot.CreateClusterFolder(kitRoot, owner, user);
-        var cluster = new LocalPostgresCluster(
-            new ClusterContext(binaries, user, copy, folder, copy.ResolveInstanceIds()),
-            ClusterWatchdog.Start(folder, owner));
-        try
-        {
-            await cluster.BootAsync(template, cancellationToken).ConfigureAwait(false);
-        }
-        catch
-        {
-            await cluster.DisposeAsync().ConfigureAwait(false);
-            throw;
-        }
-
-        cluster.StartupDuration = elapsed.Elapsed;
-        return cluster;
+        string? template = null;
+        return await LaunchAsync<LocalPostgresCluster>(
+            async kitRoot =>
+            {
+                var binaries = await PostgresInstaller.EnsureAsync(kitRoot, cancellationToken).ConfigureAwait(false);
+                var user = ServerUser.ForCurrentProcess();
+                template = await ClusterTemplate.EnsureAsync(binaries, user, kitRoot, copy.StartupTimeout, cancellationToken).ConfigureAwait(false);
+                return (user, (folder, watchdog) => new LocalPostgresCluster(new ClusterContext(binaries, user, copy, folder, copy.ResolveInstanceIds()), watchdog));
+            },
+            cluster => cluster.BootAsync(template!, cancellationToken),
+            cancellationToken).ConfigureAwait(false);
     }
 
     private async Task BootAsync(string template, CancellationToken cancellationToken)

@@ -12,22 +12,12 @@ namespace Aurora.Reactive.Testing.LocalMariaDb;
 internal static class MariaDbTemplate
 {
     /// <summary>Returns the template's data folder, building it first when needed.</summary>
-    internal static async Task<string> EnsureAsync(MariaDbBinaries binaries, ServerUser user, string kitRoot, TimeSpan timeout, CancellationToken cancellationToken)
-    {
-        var folder = await KitTemplate.EnsureAsync(
-            kitRoot,
-            "mariadb-template-" + Key(binaries, user),
-            (building, token) => BuildAsync(binaries, user, building, timeout, token),
-            binaries.Server,
-            cancellationToken).ConfigureAwait(false);
-        return Path.Combine(folder, "data");
-    }
+    internal static Task<string> EnsureAsync(MariaDbBinaries binaries, ServerUser user, string kitRoot, TimeSpan timeout, CancellationToken cancellationToken) =>
+        KitTemplate.EnsureDataAsync(
+            kitRoot, "mariadb-template-" + Key(binaries, user), user, (folder, data, token) => BuildAsync(binaries, user, folder, data, timeout, token), binaries.Server, cancellationToken);
 
-    private static async Task BuildAsync(MariaDbBinaries binaries, ServerUser user, string folder, TimeSpan timeout, CancellationToken cancellationToken)
+    private static async Task BuildAsync(MariaDbBinaries binaries, ServerUser user, string folder, string data, TimeSpan timeout, CancellationToken cancellationToken)
     {
-        Directory.CreateDirectory(folder);
-        user.Own(folder);
-        var data = Path.Combine(folder, "data");
         var port = FreePort.Next();
         var optionFile = Path.Combine(folder, MariaDbConfiguration.FileName);
         await File.WriteAllTextAsync(optionFile, MariaDbConfiguration.Format(MariaDbConfiguration.TemplateSettings(folder, data, port)), cancellationToken).ConfigureAwait(false);

@@ -12,31 +12,24 @@ internal static class ProcFs
             .Where(pid => pid > 0 && IsLive(pid) && CommandLine(pid).Contains(text, StringComparison.Ordinal))
             .ToList();
 
-    public static string? StartTime(int pid) => StatField(pid, 19);
+    /// <summary>The process's start time (ticks since boot), to tell it from a later process with a recycled id.</summary>
+    public static string? StartTime(int pid) => Stat(pid)?[19];
 
-    public static bool IsLive(int pid) => StatField(pid, 0) is { } state && state != "Z";
+    public static bool IsLive(int pid) => Stat(pid)?[0] is { } state && state != "Z";
 
-    public static string CommandLine(int pid)
+    public static string CommandLine(int pid) => Read($"/proc/{pid}/cmdline")?.Replace('\0', ' ') ?? string.Empty;
+
+    /// <summary>The fields of /proc/PID/stat after the command name: 0 state, 1 parent, 19 start time.</summary>
+    private static string[]? Stat(int pid) =>
+        Read($"/proc/{pid}/stat") is { } stat ? stat[(stat.LastIndexOf(')') + 2)..].Split(' ') : null;
+
+    private static string? Read(string path)
     {
         try
         {
-            return File.ReadAllText($"/proc/{pid}/cmdline").Replace('\0', ' ');
+            return File.ReadAllText(path);
         }
-        catch (IOException)
-        {
-            return string.Empty;
-        }
-    }
-
-    /// <summary>A field of /proc/PID/stat counted after the command name: 0 state, 1 parent, 19 start time.</summary>
-    private static string? StatField(int pid, int index)
-    {
-        try
-        {
-            var stat = File.ReadAllText($"/proc/{pid}/stat");
-            return stat[(stat.LastIndexOf(')') + 2)..].Split(' ')[index];
-        }
-        catch (IOException)
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             return null;
         }
