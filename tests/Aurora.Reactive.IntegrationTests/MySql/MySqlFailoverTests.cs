@@ -62,8 +62,8 @@ public sealed class MySqlFailoverTests(ITestOutputHelper output)
             await redo.CommitAsync();
         }
 
-        Assert.Equal(newWriter.InstanceId, error.NewHost!.InstanceId ?? scenario.Cluster.Nodes.Single(n => n.Port == error.NewHost.Port).InstanceId);
-        Assert.Equal(0L, Convert.ToInt64(await MySqlClusterScenario.ScalarAsync(connection, "SELECT SUM(amount) FROM transfers"), CultureInfo.InvariantCulture));
+        Assert.Equal(newWriter.InstanceId, error.NewHost!.InstanceId);
+        Assert.Equal("2 0", await MySqlClusterScenario.ScalarAsync(connection, "SELECT CONCAT(COUNT(*), ' ', SUM(amount)) FROM transfers"));
         Assert.True(Assert.Single(scenario.Handler.Requests).InTransaction);
     }
 
