@@ -1,6 +1,7 @@
 using System.Data;
 using System.Data.Common;
 using Aurora.Reactive.Drivers;
+using Aurora.Reactive.Topology;
 
 namespace Aurora.Reactive.MySql;
 
@@ -37,6 +38,14 @@ public sealed class MySqlDriver : IDatabaseDriver
 
     /// <inheritdoc/>
     public IDriverErrorClassifier ErrorClassifier => MySqlErrorClassifier.Instance;
+
+    /// <inheritdoc/>
+    /// <value><see cref="AuroraMySqlDialect"/>.</value>
+    public IClusterDialect AuroraDialect => AuroraMySqlDialect.Instance;
+
+    /// <inheritdoc/>
+    /// <value><see cref="MySqlReplicationDialect"/>: roles from <c>@@read_only</c>.</value>
+    public IClusterDialect ReplicationDialect => MySqlReplicationDialect.Instance;
 
     /// <summary>Creates a driver over a provider.</summary>
     /// <param name="createConnection">Creates a new, closed provider connection for a connection string, such as <c>cs =&gt; new MySqlConnector.MySqlConnection(cs)</c>.</param>

@@ -32,7 +32,7 @@ internal sealed class MySqlHostConnectionFactory : IHostConnectionFactory
             throw new ArgumentException($"The MySQL connection string is not valid: {error.Message}", nameof(connectionString));
         }
 
-        InitialHost = new HostSpec(FirstHost(_baseSettings), Port(_baseSettings));
+        InitialHost = MySqlHostEntry.Parse(FirstHost(_baseSettings), Port(_baseSettings));
         Database = Value(_baseSettings, MySqlConnectionStringKeys.Database) ?? string.Empty;
         var display = new DbConnectionStringBuilder { ConnectionString = _baseSettings.ConnectionString };
         foreach (var key in MySqlConnectionStringKeys.Password)

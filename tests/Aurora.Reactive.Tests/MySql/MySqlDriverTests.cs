@@ -1,6 +1,7 @@
 using System.Data;
 using Aurora.Reactive.Hosts;
 using Aurora.Reactive.MySql;
+using Aurora.Reactive.Topology;
 using MySql.Data.MySqlClient;
 
 namespace Aurora.Reactive.Tests.MySql;
@@ -81,4 +82,22 @@ public sealed class MySqlDriverTests
     [Fact]
     public void Create_NullFactory_ThrowsNamingIt() =>
         Assert.Equal("createConnection", Assert.Throws<ArgumentNullException>(() => MySqlDriver.Create(null!)).ParamName);
+
+    [Theory]
+    [InlineData("Server=127.0.0.1:33061,127.0.0.1:33062;Port=3306", "127.0.0.1", 33061)]
+    [InlineData("Server=[::1]:33070", "::1", 33070)]
+    [InlineData("Server=::1;Port=3310", "::1", 3310)]
+    public void CreateConnectionFactory_HostWithItsOwnPort_UsesIt(string connectionString, string host, int port)
+    {
+        using var factory = Driver.CreateConnectionFactory(connectionString);
+
+        Assert.Equal(new HostSpec(host, port), factory.InitialHost);
+    }
+
+    [Fact]
+    public void Driver_Dialects_AreTheMySqlOnes()
+    {
+        Assert.Same(AuroraMySqlDialect.Instance, Driver.AuroraDialect);
+        Assert.Same(MySqlReplicationDialect.Instance, Driver.ReplicationDialect);
+    }
 }
