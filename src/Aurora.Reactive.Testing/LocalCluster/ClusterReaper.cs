@@ -2,7 +2,7 @@ namespace Aurora.Reactive.Testing.LocalCluster;
 
 /// <summary>
 /// Removes clusters whose owning process died without disposing them (a crashed or killed test host):
-/// kills their servers (thawing them first) and deletes their folders. Runs at every cluster start.
+/// kills their servers, PostgreSQL or MariaDB (thawing them first) and deletes their folders. Runs at every cluster start.
 /// </summary>
 internal static class ClusterReaper
 {
@@ -39,21 +39,26 @@ internal static class ClusterReaper
         return reaped;
     }
 
-    /// <summary>Kills every server whose <c>postmaster.pid</c> lies in <paramref name="clusterFolder"/> and still points at a postgres of that folder.</summary>
+    /// <summary>
+    /// Kills every server whose pid file (<c>postmaster.pid</c> of PostgreSQL, <c>mysqld.pid</c> of MariaDB) lies in
+    /// <paramref name="clusterFolder"/> and still points at a server process of that folder.
+    /// </summary>
     internal static void KillServers(string clusterFolder)
     {
         var killed = new List<int>();
-        var dataDirectories = new List<string>();
-        foreach (var pidFile in Directory.EnumerateFiles(clusterFolder, "postmaster.pid", SearchOption.AllDirectories))
+        var postgresDataDirectories = new List<string>();
+        foreach (var pidFile in ServerPidFiles.Find(clusterFolder))
         {
-            var dataDirectory = Path.GetDirectoryName(pidFile)!;
-            if (PostmasterFile.ProcessId(dataDirectory) is { } pid
+            if (ServerPidFiles.ProcessId(pidFile) is { } pid
                 && ProcessTree.CommandLine(pid) is { } commandLine
                 && commandLine.Contains(clusterFolder, StringComparison.Ordinal))
             {
                 ProcessTree.Thaw(pid);
                 killed.AddRange(ProcessTree.Kill(pid));
-                dataDirectories.Add(dataDirectory);
+                if (Path.GetFileName(pidFile) == ServerPidFiles.Postgres)
+                {
+                    postgresDataDirectories.Add(Path.GetDirectoryName(pidFile)!);
+                }
             }
         }
 
@@ -62,6 +67,6 @@ internal static class ClusterReaper
             ProcessTree.WaitGoneAsync(killed, TimeSpan.FromSeconds(10), CancellationToken.None).GetAwaiter().GetResult();
         }
 
-        dataDirectories.ForEach(PostmasterFile.RemoveSharedMemory);
+        postgresDataDirectories.ForEach(PostmasterFile.RemoveSharedMemory);
     }
 }

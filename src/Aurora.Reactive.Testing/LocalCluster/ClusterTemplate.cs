@@ -12,58 +12,13 @@ namespace Aurora.Reactive.Testing.LocalCluster;
 /// </summary>
 internal static class ClusterTemplate
 {
-    private const string ReadyMarker = "ready";
-    private static readonly SemaphoreSlim ProcessLock = new(1, 1);
-
     /// <summary>Returns the template's data folder, building it first when needed.</summary>
-    internal static async Task<string> EnsureAsync(PostgresBinaries binaries, ServerUser user, string kitRoot, TimeSpan timeout, CancellationToken cancellationToken)
+    internal static Task<string> EnsureAsync(PostgresBinaries binaries, ServerUser user, string kitRoot, TimeSpan timeout, CancellationToken cancellationToken) =>
+        KitTemplate.EnsureDataAsync(
+            kitRoot, "template-" + Key(binaries, user), user, (folder, data, token) => BuildAsync(binaries, user, folder, data, timeout, token), binaries.Directory, cancellationToken);
+
+    private static async Task BuildAsync(PostgresBinaries binaries, ServerUser user, string folder, string data, TimeSpan timeout, CancellationToken cancellationToken)
     {
-        var folder = Path.Combine(kitRoot, "template-" + Key(binaries, user));
-        if (File.Exists(Path.Combine(folder, ReadyMarker)))
-        {
-            return Path.Combine(folder, "data");
-        }
-
-        await ProcessLock.WaitAsync(cancellationToken).ConfigureAwait(false);
-        try
-        {
-            using var fileLock = await KitFileLock.AcquireAsync(Path.Combine(kitRoot, "template.lock"), cancellationToken).ConfigureAwait(false);
-            if (!File.Exists(Path.Combine(folder, ReadyMarker)))
-            {
-                if (Directory.Exists(folder))
-                {
-                    Directory.Delete(folder, recursive: true);
-                }
-
-                var building = Path.Combine(kitRoot, "template-building-" + Guid.NewGuid().ToString("N"));
-                try
-                {
-                    await BuildAsync(binaries, user, building, timeout, cancellationToken).ConfigureAwait(false);
-                    Directory.Move(building, folder);
-                    await File.WriteAllTextAsync(Path.Combine(folder, ReadyMarker), binaries.Directory, cancellationToken).ConfigureAwait(false);
-                }
-                finally
-                {
-                    if (Directory.Exists(building))
-                    {
-                        Directory.Delete(building, recursive: true);
-                    }
-                }
-            }
-
-            return Path.Combine(folder, "data");
-        }
-        finally
-        {
-            ProcessLock.Release();
-        }
-    }
-
-    private static async Task BuildAsync(PostgresBinaries binaries, ServerUser user, string folder, TimeSpan timeout, CancellationToken cancellationToken)
-    {
-        Directory.CreateDirectory(folder);
-        user.Own(folder);
-        var data = Path.Combine(folder, "data");
         (await CommandRunner.RunAsync(
             binaries.Initdb,
             ["-D", data, "-U", "postgres", "-A", "trust", "-E", "UTF8", "--locale=C", "-N", "--wal-segsize=1"],

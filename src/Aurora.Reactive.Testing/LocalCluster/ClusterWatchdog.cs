@@ -17,7 +17,7 @@ internal sealed class ClusterWatchdog : IDisposable
         alive() { [ "$(sed 's/.*) //' "/proc/$owner/stat" 2>/dev/null | cut -d' ' -f20)" = "$start" ]; }
         while [ -d "$dir" ] && alive; do sleep 1; done
         [ -d "$dir" ] || exit 0
-        for f in "$dir"/*/data/postmaster.pid; do
+        for f in "$dir"/*/data/postmaster.pid "$dir"/*/data/mysqld.pid; do
           p=$(head -n 1 "$f" 2>/dev/null)
           [ -n "$p" ] || continue
           kill -CONT -"$p" "$p"; kill -KILL -"$p" "$p"

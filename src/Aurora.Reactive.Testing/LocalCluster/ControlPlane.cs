@@ -2,13 +2,15 @@ namespace Aurora.Reactive.Testing.LocalCluster;
 
 /// <summary>
 /// The kit's stand-in for Aurora's control plane: after a topology change (a new writer, a reader back) it publishes the new topology
-/// to every node's <c>aurora_replica_status()</c> after the publication delay, and re-points the writer
+/// to every node's emulated Aurora topology (<c>aurora_replica_status()</c>, <c>replica_host_status</c>) after the publication delay, and re-points the writer
 /// and reader endpoints after the endpoint delay. Each change is applied in the order it happened.
 /// </summary>
 internal sealed class ControlPlane : IAsyncDisposable
 {
-    private readonly IReadOnlyList<LocalPostgresNode> nodes;
-    private readonly ClusterContext context;
+    private readonly IReadOnlyList<LocalClusterNode> nodes;
+    private readonly ServerUser user;
+    private readonly TimeSpan publicationDelay;
+    private readonly TimeSpan repointDelay;
     private readonly LocalClusterEndpoint writerEndpoint;
     private readonly LocalClusterEndpoint readerEndpoint;
     private readonly CancellationTokenSource stopping = new();
@@ -19,10 +21,18 @@ internal sealed class ControlPlane : IAsyncDisposable
     private long repointSequence;
     private long repointedSequence;
 
-    internal ControlPlane(IReadOnlyList<LocalPostgresNode> nodes, ClusterContext context, LocalClusterEndpoint writerEndpoint, LocalClusterEndpoint readerEndpoint)
+    internal ControlPlane(
+        IReadOnlyList<LocalClusterNode> nodes,
+        ServerUser user,
+        TimeSpan publicationDelay,
+        TimeSpan repointDelay,
+        LocalClusterEndpoint writerEndpoint,
+        LocalClusterEndpoint readerEndpoint)
     {
         this.nodes = nodes;
-        this.context = context;
+        this.user = user;
+        this.publicationDelay = publicationDelay;
+        this.repointDelay = repointDelay;
         this.writerEndpoint = writerEndpoint;
         this.readerEndpoint = readerEndpoint;
     }
@@ -39,13 +49,13 @@ internal sealed class ControlPlane : IAsyncDisposable
         }).ToArray();
 
     /// <summary>Publishes <paramref name="rows"/> now, to <paramref name="only"/> or to every node; a later automatic publication still replaces them.</summary>
-    internal void PublishNow(IReadOnlyList<AuroraReplicaStatusRow> rows, LocalPostgresNode? only = null)
+    internal void PublishNow(IReadOnlyList<AuroraReplicaStatusRow> rows, LocalClusterNode? only = null)
     {
         lock (sync)
         {
             foreach (var node in only is null ? nodes : [only])
             {
-                TopologyFile.Write(node.DataDirectory, rows, context.User);
+                TopologyFile.Write(node.DataDirectory, rows, user);
             }
 
             if (only is null)
@@ -56,11 +66,11 @@ internal sealed class ControlPlane : IAsyncDisposable
     }
 
     /// <summary>Writes the last published rows to one node again (after its data folder was replaced).</summary>
-    internal void Republish(LocalPostgresNode node)
+    internal void Republish(LocalClusterNode node)
     {
         lock (sync)
         {
-            TopologyFile.Write(node.DataDirectory, Published, context.User);
+            TopologyFile.Write(node.DataDirectory, Published, user);
         }
     }
 
@@ -78,7 +88,7 @@ internal sealed class ControlPlane : IAsyncDisposable
             repointNumber = ++repointSequence;
         }
 
-        Schedule(context.Options.TopologyPublicationDelay, () =>
+        Schedule(publicationDelay, () =>
         {
             lock (sync)
             {
@@ -87,14 +97,14 @@ internal sealed class ControlPlane : IAsyncDisposable
                     publishedSequence = publishNumber;
                     foreach (var node in nodes)
                     {
-                        TopologyFile.Write(node.DataDirectory, rows, context.User);
+                        TopologyFile.Write(node.DataDirectory, rows, user);
                     }
 
                     Published = rows;
                 }
             }
         });
-        Schedule(context.Options.EndpointRepointDelay, () =>
+        Schedule(repointDelay, () =>
         {
             lock (sync)
             {

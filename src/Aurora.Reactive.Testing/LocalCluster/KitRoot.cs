@@ -34,4 +34,16 @@ internal static class KitRoot
 
         return path;
     }
+
+    /// <summary>Creates a new cluster folder (named for this process), writes the owner marker into it and gives it to the server user.</summary>
+    internal static string CreateClusterFolder(string kitRoot, OwnerMarker owner, ServerUser user)
+    {
+        var folder = Path.Combine(
+            kitRoot,
+            string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{ClusterFolderPrefix}{Environment.ProcessId}-{Guid.NewGuid().ToString("N")[..8]}"));
+        Directory.CreateDirectory(folder);
+        owner.Write(folder);
+        user.Own(folder);
+        return folder;
+    }
 }

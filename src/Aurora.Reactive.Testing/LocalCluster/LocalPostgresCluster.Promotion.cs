@@ -2,87 +2,9 @@ using System.Globalization;
 
 namespace Aurora.Reactive.Testing.LocalCluster;
 
-/// <content>Promotion, failover and switchover.</content>
+/// <content>Promotion and switchover.</content>
 public sealed partial class LocalPostgresCluster
 {
-    /// <summary>
-    /// Promotes a standby (<c>pg_ctl promote</c>), waits until it accepts writes, and re-points the other
-    /// running readers at it (they follow its new timeline). The previous writer gets the reader role but is
-    /// not touched: if it still runs it keeps accepting writes on its own (a split brain, as when a frozen
-    /// writer thaws after a failover); bring it back with <see cref="RejoinAsReaderAsync"/>. The control
-    /// plane publishes the change and re-points the endpoints after their delays.
-    /// </summary>
-    /// <param name="standby">A running reader of this cluster. Readers ahead of it in the WAL cannot follow it.</param>
-    /// <param name="cancellationToken">Cancels the waits.</param>
-    /// <returns>A task that completes when the node accepts writes and the readers are re-pointed.</returns>
-    /// <exception cref="ArgumentException">The node belongs to another cluster.</exception>
-    /// <exception cref="InvalidOperationException">The node is not a running reader, or the promotion failed.</exception>
-    /// <exception cref="TimeoutException">The node did not accept writes within <see cref="LocalPostgresClusterOptions.StartupTimeout"/>.</exception>
-    public Task PromoteAsync(LocalPostgresNode standby, CancellationToken cancellationToken = default)
-    {
-        Own(standby, nameof(standby));
-        return ExclusiveAsync(() => PromoteCoreAsync(standby, cancellationToken), cancellationToken);
-    }
-
-    /// <summary>
-    /// Fails the writer over as Aurora does after an instance failure: crashes or freezes the writer,
-    /// waits <paramref name="delayBeforePromotion"/> (the time Aurora takes to notice), then promotes
-    /// <paramref name="target"/> or, when none is given, the standby that received the most WAL.
-    /// </summary>
-    /// <param name="fault">What happens to the writer.</param>
-    /// <param name="target">The reader to promote, or <see langword="null"/> for the most advanced running one.</param>
-    /// <param name="delayBeforePromotion">How long the cluster has no writer; zero or more.</param>
-    /// <param name="cancellationToken">Cancels the waits.</param>
-    /// <returns>The new writer.</returns>
-    /// <exception cref="ArgumentException">The target belongs to another cluster.</exception>
-    /// <exception cref="ArgumentOutOfRangeException"><paramref name="delayBeforePromotion"/> is negative, or <paramref name="fault"/> is not defined.</exception>
-    /// <exception cref="InvalidOperationException">There is no running reader to promote, or the promotion failed.</exception>
-    public Task<LocalPostgresNode> FailoverAsync(
-        FailoverFault fault = FailoverFault.Crash,
-        LocalPostgresNode? target = null,
-        TimeSpan delayBeforePromotion = default,
-        CancellationToken cancellationToken = default)
-    {
-        if (target is not null)
-        {
-            Own(target, nameof(target));
-        }
-
-        if (delayBeforePromotion < TimeSpan.Zero)
-        {
-            throw new ArgumentOutOfRangeException(nameof(delayBeforePromotion), delayBeforePromotion, $"delayBeforePromotion is {delayBeforePromotion}; it must be zero or more.");
-        }
-
-        if (!Enum.IsDefined(fault))
-        {
-            throw new ArgumentOutOfRangeException(nameof(fault), fault, $"Failover fault {fault} is not {FailoverFault.Crash} or {FailoverFault.Freeze}.");
-        }
-
-        return ExclusiveAsync(
-            async () =>
-            {
-                var oldWriter = Writer;
-                if (fault == FailoverFault.Crash)
-                {
-                    await oldWriter.KillServerAsync(cancellationToken).ConfigureAwait(false);
-                }
-                else
-                {
-                    oldWriter.FreezeServer();
-                }
-
-                if (delayBeforePromotion > TimeSpan.Zero)
-                {
-                    await Task.Delay(delayBeforePromotion, cancellationToken).ConfigureAwait(false);
-                }
-
-                var chosen = target ?? await MostAdvancedReaderAsync(cancellationToken).ConfigureAwait(false);
-                await PromoteCoreAsync(chosen, cancellationToken).ConfigureAwait(false);
-                return chosen;
-            },
-            cancellationToken);
-    }
-
     /// <summary>
     /// Switches the writer role over cleanly, as a planned maintenance: stops the writer with a fast
     /// shutdown (its last WAL reaches the standbys), waits until the target has replayed it, promotes
@@ -121,7 +43,8 @@ public sealed partial class LocalPostgresCluster
             cancellationToken);
     }
 
-    private async Task PromoteCoreAsync(LocalPostgresNode standby, CancellationToken cancellationToken)
+    /// <inheritdoc/>
+    private protected override async Task PromoteCoreAsync(LocalPostgresNode standby, CancellationToken cancellationToken)
     {
         if (standby.Role != LocalNodeRole.Reader || standby.State != LocalNodeState.Running)
         {
@@ -144,20 +67,21 @@ public sealed partial class LocalPostgresCluster
         var oldWriter = Writer;
         oldWriter.Role = LocalNodeRole.Reader;
         standby.Role = LocalNodeRole.Writer;
-        foreach (var reader in nodes.Where(n => n != oldWriter && n.Role == LocalNodeRole.Reader && n.ProcessId is not null))
+        foreach (var reader in Nodes.Where(n => n != oldWriter && n.Role == LocalNodeRole.Reader && n.ProcessId is not null))
         {
             reader.WriteSettings(standby.ServerPort);
             reader.ReloadConfiguration();
         }
 
-        controlPlane.OnTopologyChanged();
+        ControlPlane.OnTopologyChanged();
     }
 
-    private async Task<LocalPostgresNode> MostAdvancedReaderAsync(CancellationToken cancellationToken)
+    /// <inheritdoc/>
+    private protected override async Task<LocalPostgresNode> MostAdvancedReaderAsync(CancellationToken cancellationToken)
     {
         LocalPostgresNode? best = null;
         decimal bestPosition = -1;
-        foreach (var reader in nodes.Where(n => n.Role == LocalNodeRole.Reader && n.State == LocalNodeState.Running))
+        foreach (var reader in Nodes.Where(n => n.Role == LocalNodeRole.Reader && n.State == LocalNodeState.Running))
         {
             var position = Convert.ToDecimal(
                 await ServerSql.ScalarAsync(

@@ -46,13 +46,13 @@ public sealed partial class LocalPostgresCluster
 
             await RewindOrCopyAsync(node, writer, cancellationToken).ConfigureAwait(false);
             node.WriteSettings(writer.ServerPort);
-            controlPlane.Republish(node);
+            ControlPlane.Republish(node);
             await node.StartServerAsync(cancellationToken).ConfigureAwait(false);
         }
 
         node.Role = LocalNodeRole.Reader;
         await WaitUntilStreamingAsync(writer, [node], cancellationToken).ConfigureAwait(false);
-        controlPlane.OnTopologyChanged();
+        ControlPlane.OnTopologyChanged();
     }
 
     private async Task RewindOrCopyAsync(LocalPostgresNode node, LocalPostgresNode writer, CancellationToken cancellationToken)

@@ -19,69 +19,31 @@ public sealed partial class LocalPostgresCluster
     {
         var copy = (options ?? new LocalPostgresClusterOptions()).Clone();
         copy.Validate();
-        var elapsed = Measure();
-        var kitRoot = KitRoot.Ensure(KitRoot.DefaultPath);
-        ClusterReaper.ReapStale(kitRoot);
-        var binaries = await PostgresInstaller.EnsureAsync(kitRoot, cancellationToken).ConfigureAwait(false);
-        var user = ServerUser.ForCurrentProcess();
-        var template = await ClusterTemplate.EnsureAsync(binaries, user, kitRoot, copy.StartupTimeout, cancellationToken).ConfigureAwait(false);
-
-        var folder = Path.Combine(
-            kitRoot,
-            string.Create(CultureInfo.InvariantCulture, $"{KitRoot.ClusterFolderPrefix}{Environment.ProcessId}-{Guid.NewGuid().ToString("N")[..8]}"));
-        Directory.CreateDirectory(folder);
-        var owner = OwnerMarker.ForCurrentProcess();
-        owner.Write(folder);
-        user.Own(folder);
-        var cluster = new LocalPostgresCluster(
-            new ClusterContext(binaries, user, copy, folder, copy.ResolveInstanceIds()),
-            ClusterWatchdog.Start(folder, owner));
-        try
-        {
-            await cluster.BootAsync(template, cancellationToken).ConfigureAwait(false);
-        }
-        catch
-        {
-            await cluster.DisposeAsync().ConfigureAwait(false);
-            throw;
-        }
-
-        cluster.StartupDuration = elapsed.Elapsed;
-        return cluster;
+        string? template = null;
+        return await LaunchAsync<LocalPostgresCluster>(
+            async kitRoot =>
+            {
+                var binaries = await PostgresInstaller.EnsureAsync(kitRoot, cancellationToken).ConfigureAwait(false);
+                var user = ServerUser.ForCurrentProcess();
+                template = await ClusterTemplate.EnsureAsync(binaries, user, kitRoot, copy.StartupTimeout, cancellationToken).ConfigureAwait(false);
+                return (user, (folder, watchdog) => new LocalPostgresCluster(new ClusterContext(binaries, user, copy, folder, copy.ResolveInstanceIds()), watchdog));
+            },
+            cluster => cluster.BootAsync(template!, cancellationToken),
+            cancellationToken).ConfigureAwait(false);
     }
 
     private async Task BootAsync(string template, CancellationToken cancellationToken)
     {
-        await Task.WhenAll(nodes.Select(n => n.CopyTemplateAsync(template, cancellationToken))).ConfigureAwait(false);
-        var writer = nodes[0];
-        for (var attempt = 1; ; attempt++)
-        {
-            foreach (var node in nodes)
-            {
-                node.WriteSettings(node == writer ? null : writer.ServerPort);
-            }
-
-            try
-            {
-                // Copies of one cleanly shut down folder share their history, so the standbys can start at
-                // once and stream from the primary as soon as it listens.
-                await Task.WhenAll(nodes.Select(n => n.StartServerAsync(cancellationToken))).ConfigureAwait(false);
-                break;
-            }
-            catch (InvalidOperationException) when (attempt < 3 && nodes.Any(n => n.LastStartLostItsPort()))
-            {
-                // Another process took a port between our probe and the server's bind: start again on new ports.
-                await Task.WhenAll(nodes.Where(n => n.ProcessId is not null).Select(n => n.StopServerAsync("immediate", cancellationToken))).ConfigureAwait(false);
-                foreach (var node in nodes)
-                {
-                    node.ReassignServerPort();
-                    File.Delete(node.LogFile);
-                }
-            }
-        }
-
-        controlPlane.PublishNow(controlPlane.CurrentRows());
-        await WaitUntilStreamingAsync(writer, nodes.Where(n => n != writer).ToArray(), cancellationToken).ConfigureAwait(false);
+        await Task.WhenAll(Nodes.Select(n => n.CopyTemplateAsync(template, cancellationToken))).ConfigureAwait(false);
+        var writer = Nodes[0];
+        // Copies of one cleanly shut down folder share their history, so the standbys can start at
+        // once and stream from the primary as soon as it listens.
+        await StartServersAsync(
+            node => node.WriteSettings(node == writer ? null : writer.ServerPort),
+            node => node.StartServerAsync(cancellationToken),
+            node => node.StopServerAsync("immediate", cancellationToken)).ConfigureAwait(false);
+        ControlPlane.PublishNow(ControlPlane.CurrentRows());
+        await WaitUntilStreamingAsync(writer, Nodes.Where(n => n != writer).ToArray(), cancellationToken).ConfigureAwait(false);
     }
 
     private Task WaitUntilStreamingAsync(LocalPostgresNode writer, IReadOnlyList<LocalPostgresNode> standbys, CancellationToken cancellationToken)

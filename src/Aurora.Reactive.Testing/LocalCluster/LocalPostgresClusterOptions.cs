@@ -7,7 +7,7 @@ namespace Aurora.Reactive.Testing.LocalCluster;
 public sealed partial class LocalPostgresClusterOptions
 {
     /// <summary>The most readers a cluster may have, as in Aurora.</summary>
-    public const int MaxReaderCount = 15;
+    public const int MaxReaderCount = KitOptionChecks.MaxReaderCount;
 
     /// <summary>Setting names the kit writes itself; <see cref="ServerSettings"/> may not override them.</summary>
     private static readonly HashSet<string> KitOwnedSettings = new(StringComparer.OrdinalIgnoreCase)
@@ -58,15 +58,7 @@ public sealed partial class LocalPostgresClusterOptions
     /// <exception cref="ArgumentException">An option has a value the kit cannot use; the message names the option and the value.</exception>
     public void Validate()
     {
-        if (ReaderCount is < 0 or > MaxReaderCount)
-        {
-            throw new ArgumentException($"{nameof(ReaderCount)} is {ReaderCount}; it must be between 0 and {MaxReaderCount}.", nameof(ReaderCount));
-        }
-
-        ValidateInstanceIds();
-        ValidateDelay(nameof(TopologyPublicationDelay), TopologyPublicationDelay, allowZero: true);
-        ValidateDelay(nameof(EndpointRepointDelay), EndpointRepointDelay, allowZero: true);
-        ValidateDelay(nameof(StartupTimeout), StartupTimeout, allowZero: false);
+        KitOptionChecks.ValidateShape(ReaderCount, InstanceIds, TopologyPublicationDelay, EndpointRepointDelay, StartupTimeout);
         foreach (var (name, value) in ServerSettings)
         {
             if (!SettingName().IsMatch(name) || KitOwnedSettings.Contains(name))
@@ -104,48 +96,7 @@ public sealed partial class LocalPostgresClusterOptions
     }
 
     /// <summary>The instance ids to use, writer first.</summary>
-    internal IReadOnlyList<string> ResolveInstanceIds() =>
-        InstanceIds ?? Enumerable.Range(1, ReaderCount + 1).Select(i => "instance-" + i.ToString(CultureInfo.InvariantCulture)).ToArray();
-
-    private void ValidateInstanceIds()
-    {
-        if (InstanceIds is null)
-        {
-            return;
-        }
-
-        if (InstanceIds.Count != ReaderCount + 1)
-        {
-            throw new ArgumentException(
-                $"{nameof(InstanceIds)} has {InstanceIds.Count} ids ({string.Join(", ", InstanceIds)}) but {nameof(ReaderCount)} {ReaderCount} needs {ReaderCount + 1}: the writer's, then one per reader.",
-                nameof(InstanceIds));
-        }
-
-        var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-        foreach (var id in InstanceIds)
-        {
-            if (!DnsLabel.IsValid(id))
-            {
-                throw new ArgumentException(
-                    $"{nameof(InstanceIds)} contains '{id}', which is not a DNS label (1 to 63 letters, digits or hyphens, not starting or ending with a hyphen).",
-                    nameof(InstanceIds));
-            }
-
-            if (!seen.Add(id))
-            {
-                throw new ArgumentException($"{nameof(InstanceIds)} contains '{id}' twice; instance ids must be distinct.", nameof(InstanceIds));
-            }
-        }
-    }
-
-    private static void ValidateDelay(string name, TimeSpan value, bool allowZero)
-    {
-        if (value < TimeSpan.Zero || (!allowZero && value == TimeSpan.Zero) || value > TimeSpan.FromHours(1))
-        {
-            throw new ArgumentException(
-                $"{name} is {value}; it must be {(allowZero ? "zero or more" : "more than zero")} and at most one hour.", name);
-        }
-    }
+    internal IReadOnlyList<string> ResolveInstanceIds() => KitOptionChecks.ResolveInstanceIds(InstanceIds, ReaderCount);
 
     [GeneratedRegex("^[A-Za-z_][A-Za-z0-9_.]*$")]
     private static partial Regex SettingName();

@@ -1,3 +1,4 @@
+using System.Data.Common;
 using System.Globalization;
 using Npgsql;
 
@@ -20,7 +21,7 @@ internal static class ServerSql
         return result is DBNull ? null : result;
     }
 
-    /// <summary>Retries <paramref name="check"/> until it returns true or <paramref name="timeout"/> passes; failures of single attempts are retried.</summary>
+    /// <summary>Retries <paramref name="check"/> until it returns true or <paramref name="timeout"/> passes; failures of single attempts (any provider's <see cref="DbException"/>) are retried.</summary>
     /// <exception cref="TimeoutException">The check never returned true in time.</exception>
     internal static async Task WaitUntilAsync(Func<CancellationToken, Task<bool>> check, TimeSpan timeout, string what, CancellationToken cancellationToken)
     {
@@ -35,7 +36,7 @@ internal static class ServerSql
                     return;
                 }
             }
-            catch (Exception e) when (e is NpgsqlException or InvalidOperationException or TimeoutException)
+            catch (Exception e) when (e is DbException or InvalidOperationException or TimeoutException)
             {
                 last = e;
             }

@@ -1,26 +1,27 @@
 namespace Aurora.Reactive.Testing.LocalCluster;
 
 /// <summary>
-/// The operating-system user that runs the PostgreSQL servers. PostgreSQL refuses to run as root, so a
-/// root process runs server commands as <c>postgres</c> through <c>runuser</c>; anyone else runs them as itself.
+/// The operating-system user that runs the database servers. The kit never runs a server as root (PostgreSQL
+/// refuses to), so a root process runs server commands as the server's own account (<c>postgres</c>,
+/// <c>mysql</c>) through <c>runuser</c>; anyone else runs them as itself.
 /// </summary>
 internal sealed record ServerUser(string Name, int Uid, int Gid, bool RunsThroughRunuser)
 {
-    private const string PostgresUserName = "postgres";
-
-    /// <summary>Finds the user for the current process.</summary>
-    /// <exception cref="InvalidOperationException">The process is root and there is no <c>postgres</c> user.</exception>
-    internal static ServerUser ForCurrentProcess()
+    /// <summary>Finds the user for the current process: itself, or as root the account <paramref name="serverAccount"/>.</summary>
+    /// <param name="serverAccount">The account the server package creates (<c>postgres</c>, <c>mysql</c>).</param>
+    /// <param name="package">The package that creates it, for the message.</param>
+    /// <exception cref="InvalidOperationException">The process is root and there is no such account.</exception>
+    internal static ServerUser ForCurrentProcess(string serverAccount = "postgres", string package = "postgresql")
     {
         if (!NativeMethods.IsRoot)
         {
             return new ServerUser(Environment.UserName, -1, -1, RunsThroughRunuser: false);
         }
 
-        return FindInPasswd(File.ReadAllLines("/etc/passwd"), PostgresUserName)
+        return FindInPasswd(File.ReadAllLines("/etc/passwd"), serverAccount)
             ?? throw new InvalidOperationException(
-                "The process runs as root, which PostgreSQL refuses, and there is no 'postgres' user to run the servers as. " +
-                "Install the 'postgresql' package (it creates the user) or run the tests as an ordinary user.");
+                $"The process runs as root, which the kit never runs servers as, and there is no '{serverAccount}' user to run them as. " +
+                $"Install the '{package}' package (it creates the user) or run the tests as an ordinary user.");
     }
 
     /// <summary>Reads a user's ids from the lines of <c>/etc/passwd</c>.</summary>

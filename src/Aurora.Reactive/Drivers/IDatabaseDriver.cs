@@ -1,5 +1,6 @@
 using System.Data;
 using System.Data.Common;
+using Aurora.Reactive.Topology;
 
 namespace Aurora.Reactive.Drivers;
 
@@ -40,4 +41,16 @@ public interface IDatabaseDriver
     /// <returns>The SQL statement.</returns>
     /// <exception cref="ArgumentOutOfRangeException">The driver has no such level (for example <see cref="IsolationLevel.Chaos"/>).</exception>
     string GetIsolationLevelSql(IsolationLevel isolationLevel);
+
+    /// <summary>
+    /// The Aurora dialect of this driver's database engine, used when the connection string names instances;
+    /// <see langword="null"/> to let the library choose (Aurora PostgreSQL, or Aurora MySQL for a driver named MySql).
+    /// </summary>
+    IClusterDialect? AuroraDialect => null;
+
+    /// <summary>
+    /// The self-managed replication dialect of this driver's engine, used when the connection string lists several
+    /// hosts and no instance naming; <see langword="null"/> for PostgreSQL streaming replication.
+    /// </summary>
+    IClusterDialect? ReplicationDialect => null;
 }

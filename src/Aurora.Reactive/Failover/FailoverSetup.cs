@@ -55,19 +55,19 @@ internal static class FailoverSetup
     }
 
     /// <summary>
-    /// Aurora when the string names instances (an endpoint map or a host pattern); plain PostgreSQL replication
-    /// when it lists several hosts and no instance naming (roles are then asked of each host).
+    /// Aurora when the string names instances (an endpoint map or a host pattern); the driver's replication dialect
+    /// (plain PostgreSQL replication by default) when it lists several hosts and no instance naming (roles are then
+    /// asked of each host).
     /// </summary>
     public static IClusterDialect ChooseDialect(AuroraConnectionString connectionString, IDatabaseDriver driver)
     {
         if (connectionString.InstanceEndpoints is null && connectionString.Hosts.Count > 1)
         {
-            return PostgresReplicationDialect.Instance;
+            return driver.ReplicationDialect ?? PostgresReplicationDialect.Instance;
         }
 
-        return driver.DisplayName.Contains("MySql", StringComparison.OrdinalIgnoreCase)
-            ? AuroraMySqlDialect.Instance
-            : AuroraPostgresDialect.Instance;
+        return driver.AuroraDialect
+            ?? (driver.DisplayName.Contains("MySql", StringComparison.OrdinalIgnoreCase) ? AuroraMySqlDialect.Instance : AuroraPostgresDialect.Instance);
     }
 
     private static TopologyMonitorOptions MonitorOptions(AuroraOptions options)

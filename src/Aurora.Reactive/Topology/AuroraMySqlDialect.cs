@@ -16,14 +16,22 @@ public sealed class AuroraMySqlDialect : IClusterDialect
         WHERE time_to_sec(timediff(now(), LAST_UPDATE_TIMESTAMP)) <= 300 OR SESSION_ID = 'MASTER_SESSION_ID'
         """;
 
-    /// <summary>The connected node's instance id.</summary>
-    public const string InstanceIdSql = "SELECT @@aurora_server_id";
+    /// <summary>
+    /// The connected node's instance id. Cast, because a text <c>@@</c> variable comes back in the server's
+    /// <c>utf8mb3</c> system character set, which older MySql.Data versions cannot read.
+    /// </summary>
+    public const string InstanceIdSql = "SELECT CAST(@@aurora_server_id AS CHAR)";
 
     /// <summary>The connected node's role: 1 for a reader.</summary>
     public const string IsReaderSql = "SELECT @@innodb_read_only";
 
-    /// <summary>Answers one row on Aurora MySQL, none elsewhere.</summary>
-    public const string DetectionSql = "SHOW VARIABLES LIKE 'aurora_version'";
+    /// <summary>
+    /// Answers Aurora MySQL's version on Aurora MySQL and fails (unknown system variable) elsewhere. It asks the
+    /// variable <c>SHOW VARIABLES LIKE 'aurora_version'</c> lists, directly: MySql.Data cannot read the
+    /// <c>utf8mb3</c> columns of <c>SHOW VARIABLES</c> against MariaDB or MySQL 8.0.30+, and that failure breaks
+    /// the connection, so the next dialect tried on it would fail too. An unknown variable is an ordinary error.
+    /// </summary>
+    public const string DetectionSql = "SELECT CAST(@@aurora_version AS CHAR)";
 
     /// <summary>The shared instance; the dialect holds no state.</summary>
     public static AuroraMySqlDialect Instance { get; } = new();
@@ -79,10 +87,8 @@ public sealed class AuroraMySqlDialect : IClusterDialect
         ArgumentNullException.ThrowIfNull(connection);
         try
         {
-            await using var command = connection.CreateCommand();
-            command.CommandText = DetectionSql;
-            await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-            return await reader.ReadAsync(cancellationToken).ConfigureAwait(false);
+            var version = DbValueConversions.ToNullableString(await DbQueries.ScalarAsync(connection, DetectionSql, cancellationToken).ConfigureAwait(false));
+            return !string.IsNullOrWhiteSpace(version);
         }
         catch (DbException)
         {

@@ -19,6 +19,9 @@ internal sealed class NodeFailoverHandler : IFailoverHandler
     /// <summary>How long a failover may take before it gives up.</summary>
     public TimeSpan Timeout { get; init; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>The query whose value is true (or non-zero) on a reader: PostgreSQL's by default; MySQL's is <c>SELECT CAST(@@read_only AS SIGNED)</c>.</summary>
+    public string ReaderQuery { get; init; } = "SELECT pg_catalog.pg_is_in_recovery()";
+
     /// <summary>Whether the target must answer as a writer (it may still be finishing its promotion).</summary>
     public bool RequireWriter { get; init; } = true;
 
@@ -33,10 +36,10 @@ internal sealed class NodeFailoverHandler : IFailoverHandler
         }
     }
 
-    public static HostSpec HostOf(LocalPostgresNode node, HostRole role = HostRole.Unknown) => new("127.0.0.1", node.Port, node.InstanceId, role);
+    public static HostSpec HostOf(LocalClusterNode node, HostRole role = HostRole.Unknown) => new("127.0.0.1", node.Port, node.InstanceId, role);
 
     /// <summary>The next failover goes to <paramref name="node"/>.</summary>
-    public void MoveTo(LocalPostgresNode node)
+    public void MoveTo(LocalClusterNode node)
     {
         lock (_gate)
         {
@@ -49,7 +52,8 @@ internal sealed class NodeFailoverHandler : IFailoverHandler
     }
 
     /// <summary>The next failover goes to the node <paramref name="promotion"/> promotes, once it has.</summary>
-    public void Follow(Task<LocalPostgresNode> promotion)
+    public void Follow<TNode>(Task<TNode> promotion)
+        where TNode : LocalClusterNode
     {
         Forget();
         _ = promotion.ContinueWith(t => MoveTo(t.Result), CancellationToken.None, TaskContinuationOptions.OnlyOnRanToCompletion, TaskScheduler.Default);
@@ -94,7 +98,7 @@ internal sealed class NodeFailoverHandler : IFailoverHandler
             try
             {
                 await connection.OpenAsync(timeout.Token);
-                var inRecovery = await IsInRecoveryAsync(connection, timeout.Token);
+                var inRecovery = await IsReaderAsync(connection, timeout.Token);
                 if (!RequireWriter || !inRecovery)
                 {
                     return FailoverOutcome.Success(connection, target with { Role = inRecovery ? HostRole.Reader : HostRole.Writer });
@@ -121,10 +125,11 @@ internal sealed class NodeFailoverHandler : IFailoverHandler
         return FailoverOutcome.Failure($"{target} did not accept the connection as required within {Timeout.TotalSeconds:0.#} s", last);
     }
 
-    private static async Task<bool> IsInRecoveryAsync(DbConnection connection, CancellationToken cancellationToken)
+    private async Task<bool> IsReaderAsync(DbConnection connection, CancellationToken cancellationToken)
     {
         await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT pg_catalog.pg_is_in_recovery()";
-        return (bool)(await command.ExecuteScalarAsync(cancellationToken))!;
+        command.CommandText = ReaderQuery;
+        var value = await command.ExecuteScalarAsync(cancellationToken);
+        return value is bool reader ? reader : Convert.ToInt64(value, System.Globalization.CultureInfo.InvariantCulture) != 0;
     }
 }

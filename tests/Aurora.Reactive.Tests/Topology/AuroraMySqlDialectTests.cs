@@ -14,9 +14,9 @@ public sealed class AuroraMySqlDialectTests
             "WHERE time_to_sec(timediff(now(), LAST_UPDATE_TIMESTAMP)) <= 300 OR SESSION_ID = 'MASTER_SESSION_ID'";
 
         Assert.Equal(expected, AuroraMySqlDialect.Sql.ReplaceLineEndings("\n"));
-        Assert.Equal("SELECT @@aurora_server_id", AuroraMySqlDialect.InstanceIdSql);
+        Assert.Equal("SELECT CAST(@@aurora_server_id AS CHAR)", AuroraMySqlDialect.InstanceIdSql);
         Assert.Equal("SELECT @@innodb_read_only", AuroraMySqlDialect.IsReaderSql);
-        Assert.Equal("SHOW VARIABLES LIKE 'aurora_version'", AuroraMySqlDialect.DetectionSql);
+        Assert.Equal("SELECT CAST(@@aurora_version AS CHAR)", AuroraMySqlDialect.DetectionSql);
     }
 
     [Fact]

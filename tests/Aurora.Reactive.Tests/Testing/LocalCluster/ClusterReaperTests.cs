@@ -26,14 +26,16 @@ public sealed class ClusterReaperTests : IDisposable
         Assert.True(Directory.Exists(template));
     }
 
-    [Fact]
-    public async Task ReapStale_StaleClusterWithARunningServer_KillsItAndItsChildren()
+    [Theory]
+    [InlineData("postmaster.pid")]
+    [InlineData("mysqld.pid")]
+    public async Task ReapStale_StaleClusterWithARunningServer_KillsItAndItsChildren(string pidFile)
     {
         var current = OwnerMarker.ForCurrentProcess();
         var stale = MakeCluster("cluster-running", current with { StartTime = current.StartTime + 1 });
         var data = Directory.CreateDirectory(Path.Combine(stale, "instance-1", "data")).FullName;
         using var server = Process.Start(new ProcessStartInfo("/bin/sh") { ArgumentList = { "-c", "sleep 60; true", data } })!;
-        await File.WriteAllTextAsync(Path.Combine(data, "postmaster.pid"), server.Id.ToString(CultureInfo.InvariantCulture) + "\n" + data + "\n");
+        await File.WriteAllTextAsync(Path.Combine(data, pidFile), server.Id.ToString(CultureInfo.InvariantCulture) + "\n" + data + "\n");
 
         ClusterReaper.ReapStale(kitRoot);
 

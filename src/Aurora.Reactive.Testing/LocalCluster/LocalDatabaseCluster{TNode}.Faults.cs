@@ -1,26 +1,26 @@
 namespace Aurora.Reactive.Testing.LocalCluster;
 
 /// <content>Faults on one node.</content>
-public sealed partial class LocalPostgresCluster
+public abstract partial class LocalDatabaseCluster<TNode>
 {
     /// <summary>
-    /// Crashes a node: SIGKILL to its postmaster and every child at once, as a power cut; returns when
+    /// Crashes a node: SIGKILL to its server and every child at once, as a power cut; returns when
     /// they are gone. Clients see their connections fail. The node keeps its role until a promotion or
-    /// failover changes it; bring an old writer back with <see cref="RejoinAsReaderAsync"/>.
+    /// failover changes it; bring an old writer back with the cluster's rejoin, where it has one.
     /// </summary>
     /// <param name="node">A node of this cluster whose server runs or is frozen.</param>
     /// <param name="cancellationToken">Cancels the wait for the processes to disappear.</param>
     /// <returns>A task that completes when the processes are gone.</returns>
     /// <exception cref="ArgumentException">The node belongs to another cluster.</exception>
     /// <exception cref="ObjectDisposedException">The cluster is disposed.</exception>
-    public Task CrashAsync(LocalPostgresNode node, CancellationToken cancellationToken = default)
+    public Task CrashAsync(TNode node, CancellationToken cancellationToken = default)
     {
         Own(node, nameof(node));
         return ExclusiveAsync(() => node.KillServerAsync(cancellationToken), cancellationToken);
     }
 
     /// <summary>
-    /// Freezes a node: SIGSTOP to its postmaster, then to every child. Sockets stay open and connections
+    /// Freezes a node: SIGSTOP to the server, then to every child. Sockets stay open and connections
     /// are even accepted by the kernel, but nothing answers: a query hangs until the client's own timeout.
     /// </summary>
     /// <param name="node">A node of this cluster whose server runs.</param>
@@ -28,7 +28,7 @@ public sealed partial class LocalPostgresCluster
     /// <exception cref="ArgumentException">The node belongs to another cluster.</exception>
     /// <exception cref="InvalidOperationException">The node's server is not running.</exception>
     /// <exception cref="ObjectDisposedException">The cluster is disposed.</exception>
-    public Task FreezeAsync(LocalPostgresNode node)
+    public Task FreezeAsync(TNode node)
     {
         Own(node, nameof(node));
         return ExclusiveAsync(
@@ -40,13 +40,13 @@ public sealed partial class LocalPostgresCluster
             CancellationToken.None);
     }
 
-    /// <summary>Thaws a frozen node: SIGCONT to every child, then the postmaster. Held work resumes.</summary>
+    /// <summary>Thaws a frozen node: SIGCONT to every child, then the server. Held work resumes.</summary>
     /// <param name="node">A frozen node of this cluster.</param>
     /// <returns>A completed task once the processes continue.</returns>
     /// <exception cref="ArgumentException">The node belongs to another cluster.</exception>
     /// <exception cref="InvalidOperationException">The node's server is not running or frozen.</exception>
     /// <exception cref="ObjectDisposedException">The cluster is disposed.</exception>
-    public Task ThawAsync(LocalPostgresNode node)
+    public Task ThawAsync(TNode node)
     {
         Own(node, nameof(node));
         return ExclusiveAsync(
@@ -67,7 +67,7 @@ public sealed partial class LocalPostgresCluster
     /// <returns>A completed task once the cut is in place.</returns>
     /// <exception cref="ArgumentException">The node belongs to another cluster.</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="mode"/> is not a defined mode.</exception>
-    public Task CutNetworkAsync(LocalPostgresNode node, NetworkCutMode mode)
+    public Task CutNetworkAsync(TNode node, NetworkCutMode mode)
     {
         Own(node, nameof(node));
         if (!Enum.IsDefined(mode))
@@ -83,7 +83,7 @@ public sealed partial class LocalPostgresCluster
     /// <param name="node">A node of this cluster.</param>
     /// <returns>A completed task.</returns>
     /// <exception cref="ArgumentException">The node belongs to another cluster.</exception>
-    public Task RestoreNetworkAsync(LocalPostgresNode node)
+    public Task RestoreNetworkAsync(TNode node)
     {
         Own(node, nameof(node));
         node.Forwarder.RestoreNetwork();

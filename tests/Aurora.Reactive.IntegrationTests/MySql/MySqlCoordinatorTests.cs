@@ -1,0 +1,75 @@
+using System.Diagnostics;
+using System.Globalization;
+using Aurora.Reactive.Failover;
+using Aurora.Reactive.IntegrationTests.LocalMariaDb;
+using Aurora.Reactive.Testing.LocalCluster;
+using Aurora.Reactive.Testing.LocalMariaDb;
+using MySql.Data.MySqlClient;
+using Xunit.Abstractions;
+
+namespace Aurora.Reactive.IntegrationTests.MySql;
+
+/// <summary>
+/// The library's own failover coordinator and failure monitoring over MySqlDriver and MySql.Data, on a real MariaDB
+/// cluster through the MySQL replication dialect. Each prints the time from the fault to the caller's release.
+/// </summary>
+[Collection(DestructiveMariaDbCollection.Name)]
+public sealed class MySqlCoordinatorTests(ITestOutputHelper output)
+{
+    [Fact]
+    public async Task CrashWriterBetweenStatements_CoordinatorFindsTheNewWriter()
+    {
+        await using var kit = await MySqlKitDataSource.StartAsync(new LocalMariaDbClusterOptions { ReaderCount = 2 });
+        await using var connection = await kit.DataSource.OpenConnectionAsync();
+        var oldWriter = kit.Cluster.Writer;
+        Assert.Equal(oldWriter.InstanceId, await MySqlClusterScenario.InstanceIdAsync(connection));
+
+        var clock = Stopwatch.StartNew();
+        var newWriter = await kit.Cluster.FailoverAsync(FailoverFault.Crash, delayBeforePromotion: TimeSpan.FromMilliseconds(500));
+        var error = await MySqlKitDataSource.RunUntilAsync<FailoverSuccessException>(() => MySqlClusterScenario.InstanceIdAsync(connection));
+        var instance = await MySqlClusterScenario.InstanceIdAsync(connection);
+        output.WriteLine($"writer crash -> first statement on the new writer through the coordinator: {clock.ElapsedMilliseconds} ms");
+
+        Assert.Equal(newWriter.InstanceId, instance);
+        Assert.Equal(oldWriter.Port, error.OldHost!.Port);
+        Assert.Equal(newWriter.Port, error.NewHost!.Port);
+    }
+
+    [Fact]
+    public async Task CrashWriterInsideTransaction_TransactionResolutionUnknown_ThenTheRedoCommits()
+    {
+        await using var kit = await MySqlKitDataSource.StartAsync(new LocalMariaDbClusterOptions { ReaderCount = 1 });
+        await using var connection = await kit.DataSource.OpenConnectionAsync();
+        await MySqlClusterScenario.ScalarAsync(connection, "CREATE TABLE ledger (id INT PRIMARY KEY, amount INT NOT NULL)");
+        await kit.Cluster.WaitForReplicationAsync();
+        var transaction = await connection.BeginTransactionAsync();
+        await MySqlClusterScenario.ScalarAsync(connection, "INSERT INTO ledger VALUES (1, -100)", transaction);
+
+        var newWriter = await kit.Cluster.FailoverAsync(FailoverFault.Crash);
+        await Assert.ThrowsAsync<TransactionResolutionUnknownException>(
+            () => MySqlClusterScenario.ScalarAsync(connection, "INSERT INTO ledger VALUES (2, 100)", transaction));
+        await using (var redo = await connection.BeginTransactionAsync())
+        {
+            await MySqlClusterScenario.ScalarAsync(connection, "INSERT INTO ledger VALUES (1, -100)", redo);
+            await MySqlClusterScenario.ScalarAsync(connection, "INSERT INTO ledger VALUES (2, 100)", redo);
+            await redo.CommitAsync();
+        }
+
+        Assert.Equal(newWriter.InstanceId, await MySqlClusterScenario.InstanceIdAsync(connection));
+        Assert.Equal("2 0", await MySqlClusterScenario.ScalarAsync(connection, "SELECT CONCAT(COUNT(*), ' ', SUM(amount)) FROM ledger"));
+    }
+
+    [Fact]
+    public async Task DuplicateKey_ArrivesAsMySqlDatasOwnException()
+    {
+        await using var kit = await MySqlKitDataSource.StartAsync(new LocalMariaDbClusterOptions { ReaderCount = 1 });
+        await using var connection = await kit.DataSource.OpenConnectionAsync();
+        await MySqlClusterScenario.ScalarAsync(connection, "CREATE TABLE single (id INT PRIMARY KEY); INSERT INTO single VALUES (1)");
+
+        var error = await Assert.ThrowsAsync<MySqlException>(() => MySqlClusterScenario.ScalarAsync(connection, "INSERT INTO single VALUES (1)"));
+
+        Assert.Equal(1062, error.Number);
+        Assert.Equal(1L, Convert.ToInt64(await MySqlClusterScenario.ScalarAsync(connection, "SELECT COUNT(*) FROM single"), CultureInfo.InvariantCulture));
+        Assert.Equal(kit.Cluster.Writer.InstanceId, await MySqlClusterScenario.InstanceIdAsync(connection));
+    }
+}
