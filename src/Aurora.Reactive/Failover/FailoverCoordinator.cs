@@ -109,6 +109,9 @@ public sealed partial class FailoverCoordinator : IFailoverHandler, IDisposable
     /// <summary>The failover timing.</summary>
     public FailoverTiming Timing { get; }
 
+    /// <summary>The cluster's topology snapshots the coordinator follows (the latest replayed at subscription).</summary>
+    public IObservable<TopologySnapshot> Topology => _topology;
+
     /// <summary>The policy whose decisions are executed.</summary>
     public IFailoverPolicy Policy { get; }
 

@@ -32,6 +32,7 @@ internal static class FailoverSearch
     {
         private readonly object _gate = new();
         private readonly Subject<ConnectAttempt> _attempts = new();
+        private readonly object _feedGate = new();
         private readonly Dictionary<string, IDisposable> _inFlight = new(StringComparer.Ordinal);
         private readonly CompositeDisposable _resources = new();
         private bool _done;
@@ -102,6 +103,7 @@ internal static class FailoverSearch
 
         private void OnConnected(FailoverDecision decision, string key, IDisposable attempt, VerifiedConnection verified)
         {
+            ConnectAttempt refused;
             lock (_gate)
             {
                 Forget(key, attempt);
@@ -120,8 +122,10 @@ internal static class FailoverSearch
 
                 verified.DisposeUnclaimed();
                 _lastError = new InvalidOperationException($"{decision.Host} answered as {role}, expected {decision.ExpectedRole}.");
-                _attempts.OnNext(new ConnectAttempt(decision.Host!, decision.ExpectedRole, ConnectAttemptOutcome.WrongRole, role));
+                refused = new ConnectAttempt(decision.Host!, decision.ExpectedRole, ConnectAttemptOutcome.WrongRole, role);
             }
+
+            Feed(refused);
         }
 
         private void OnAttemptFailed(FailoverDecision decision, string key, IDisposable attempt, Exception error)
@@ -135,7 +139,20 @@ internal static class FailoverSearch
                 }
 
                 _lastError = error;
-                _attempts.OnNext(new ConnectAttempt(decision.Host!, decision.ExpectedRole, ConnectAttemptOutcome.Failed, Error: error));
+            }
+
+            Feed(new ConnectAttempt(decision.Host!, decision.ExpectedRole, ConnectAttemptOutcome.Failed, Error: error));
+        }
+
+        // Never under _gate: the policy's merge holds its own lock while it calls OnDecision, which takes _gate.
+        private void Feed(ConnectAttempt attempt)
+        {
+            lock (_feedGate)
+            {
+                if (!Volatile.Read(ref _done))
+                {
+                    _attempts.OnNext(attempt);
+                }
             }
         }
 

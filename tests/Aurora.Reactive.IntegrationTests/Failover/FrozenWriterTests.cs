@@ -20,6 +20,7 @@ public sealed class FrozenWriterTests(ITestOutputHelper output)
 
         var clock = Stopwatch.StartNew();
         var newWriter = await kit.Cluster.FailoverAsync(FailoverFault.Freeze, delayBeforePromotion: TimeSpan.FromMilliseconds(500));
+        output.WriteLine($"the kit froze the writer and promoted {newWriter.InstanceId} in {clock.ElapsedMilliseconds} ms");
         var error = await KitDataSource.RunUntilAsync<FailoverSuccessException>(() => KitDataSource.InstanceIdAsync(connection));
         var instance = await KitDataSource.InstanceIdAsync(connection);
         output.WriteLine($"frozen writer, Command Timeout=2: fault -> first statement on the new writer {clock.ElapsedMilliseconds} ms");
@@ -38,8 +39,10 @@ public sealed class FrozenWriterTests(ITestOutputHelper output)
 
         var clock = Stopwatch.StartNew();
         var failover = kit.Cluster.FailoverAsync(FailoverFault.Freeze, delayBeforePromotion: TimeSpan.FromMilliseconds(500));
+        var promoted = failover.ContinueWith(_ => clock.ElapsedMilliseconds, TaskScheduler.Default);
         var error = await KitDataSource.RunUntilAsync<FailoverSuccessException>(() => KitDataSource.InstanceIdAsync(connection));
         var instance = await KitDataSource.InstanceIdAsync(connection);
+        output.WriteLine($"the kit promoted the new writer {await promoted} ms after the freeze");
         output.WriteLine($"frozen writer, no client timeout, topology refresh 1 s: fault -> first statement on the new writer {clock.ElapsedMilliseconds} ms");
 
         Assert.Equal((await failover).InstanceId, instance);
