@@ -1,0 +1,25 @@
+using System.Data.Common;
+
+namespace Aurora.Reactive.Benchmarks.Failover;
+
+/// <summary>Writes through any <see cref="DbDataSource"/>: open a pooled connection, insert, close, as an application does.</summary>
+public sealed class DataSourceWriteClient(string label, string description, DbDataSource source) : IWriteClient
+{
+    public string Label { get; } = label;
+
+    public string Description { get; } = description;
+
+    public async Task<string> WriteAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await source.OpenConnectionAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = FailoverSql.Write;
+        var parameter = command.CreateParameter();
+        parameter.ParameterName = "client";
+        parameter.Value = Label;
+        command.Parameters.Add(parameter);
+        return (string)(await command.ExecuteScalarAsync(cancellationToken))!;
+    }
+
+    public ValueTask DisposeAsync() => source.DisposeAsync();
+}
