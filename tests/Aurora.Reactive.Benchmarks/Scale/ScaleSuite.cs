@@ -1,11 +1,41 @@
 using Aurora.Reactive.Benchmarks.Cli;
+using Aurora.Reactive.Benchmarks.Cluster;
 using Aurora.Reactive.Benchmarks.Reporting;
+using Aurora.Reactive.Testing.LocalCluster;
 
 namespace Aurora.Reactive.Benchmarks.Scale;
 
+/// <summary>
+/// 1, 100 and 1,000 logical connections busy on one cluster: monitoring connections on the server,
+/// threads, managed memory and CPU time, plain Npgsql and ours level by level.
+/// </summary>
 public sealed class ScaleSuite : IBenchmarkSuite
 {
     public string Name => "scale";
 
-    public Task<SuiteReport> RunAsync(bool quick, CancellationToken cancellationToken) => throw new NotSupportedException();
+    public async Task<SuiteReport> RunAsync(bool quick, CancellationToken cancellationToken)
+    {
+        var plan = ScalePlan.For(quick);
+        var options = new LocalPostgresClusterOptions { ReaderCount = 1 };
+        options.ServerSettings["max_connections"] = "1100";
+        await using var cluster = await BenchCluster.StartAsync(options, cancellationToken);
+        ScaleVariant[] variants = [ScaleVariants.PlainNpgsql(cluster), ScaleVariants.Aurora(cluster)];
+        var warmUp = new ScaleRun(cluster, plan.ForWarmUp());
+        foreach (var variant in variants)
+        {
+            await warmUp.RunAsync(variant, 10, cancellationToken);
+        }
+
+        var run = new ScaleRun(cluster, plan);
+        var measurements = new List<ScaleMeasurement>();
+        foreach (var level in plan.Levels)
+        {
+            foreach (var variant in variants)
+            {
+                measurements.Add(await run.RunAsync(variant, level, cancellationToken));
+            }
+        }
+
+        return ScaleReport.Build(variants, measurements, plan);
+    }
 }
