@@ -1,4 +1,5 @@
 using System.Data.Common;
+using Aurora.Reactive.Benchmarks.Library;
 
 namespace Aurora.Reactive.Benchmarks.Failover;
 
@@ -14,10 +15,7 @@ public sealed class DataSourceWriteClient(string label, string description, DbDa
         await using var connection = await source.OpenConnectionAsync(cancellationToken);
         await using var command = connection.CreateCommand();
         command.CommandText = FailoverSql.Write;
-        var parameter = command.CreateParameter();
-        parameter.ParameterName = "client";
-        parameter.Value = Label;
-        command.Parameters.Add(parameter);
+        CommandParameters.Add(command, "client", Label);
         return (string)(await command.ExecuteScalarAsync(cancellationToken))!;
     }
 

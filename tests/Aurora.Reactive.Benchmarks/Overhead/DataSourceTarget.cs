@@ -1,4 +1,5 @@
 using System.Data.Common;
+using Aurora.Reactive.Benchmarks.Library;
 
 namespace Aurora.Reactive.Benchmarks.Overhead;
 
@@ -30,8 +31,8 @@ public sealed class DataSourceTarget(string label, string description, DbDataSou
         await using var connection = await source.OpenConnectionAsync(cancellationToken);
         await using var command = connection.CreateCommand();
         command.CommandText = OverheadSql.Insert;
-        AddParameter(command, "label", OverheadSql.Label);
-        AddParameter(command, "amount", amount);
+        CommandParameters.Add(command, "label", OverheadSql.Label);
+        CommandParameters.Add(command, "amount", amount);
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
@@ -60,13 +61,5 @@ public sealed class DataSourceTarget(string label, string description, DbDataSou
         }
 
         await source.DisposeAsync();
-    }
-
-    private static void AddParameter(DbCommand command, string name, object value)
-    {
-        var parameter = command.CreateParameter();
-        parameter.ParameterName = name;
-        parameter.Value = value;
-        command.Parameters.Add(parameter);
     }
 }

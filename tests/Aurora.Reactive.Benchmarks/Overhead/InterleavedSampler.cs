@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Aurora.Reactive.Benchmarks.Measurement;
 using Aurora.Reactive.Benchmarks.Reporting;
 
 namespace Aurora.Reactive.Benchmarks.Overhead;
@@ -24,6 +25,7 @@ public sealed class InterleavedSampler(int rounds, int batch, int warmupOperatio
             }
         }
 
+        await JitQuiet.WaitAsync(TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(15), cancellationToken);
         for (var round = 0; round < rounds; round++)
         {
             foreach (var operation in operations)

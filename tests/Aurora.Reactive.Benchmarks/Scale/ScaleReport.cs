@@ -13,15 +13,15 @@ public static class ScaleReport
         var baseline = variants[0].Label;
         var table = new ReportTable(
             Format.Invariant($"Per level ({plan.Busy.TotalSeconds} s busy, every connection repeating `{plan.Command}`)"),
-            "variant", "connections", "open all", "commands", "CPU s", "CPU s over (n)", "peak threads", "peak managed", "workload conns (server)", "other conns (server)", "other after dispose");
+            "variant", "connections", "open all", "commands", "CPU s", "CPU s over (n)", "peak threads", "peak managed", "server conns", "extra conns", "monitoring conns", "left after dispose");
         foreach (var m in measurements)
         {
             var reference = measurements.Single(x => x.Variant == baseline && x.Connections == m.Connections);
             table.Add(
                 m.Variant, Format.Integer(m.Connections), Format.Seconds(m.OpenSeconds), Format.Integer(m.Commands), Format.Ratio(m.CpuSeconds),
                 m.Variant == baseline ? "-" : Format.Invariant($"{m.CpuSeconds - reference.CpuSeconds:+0.000;-0.000;0.000}"),
-                Format.Integer(m.PeakThreads), Format.Megabytes(m.PeakManagedBytes), Format.Integer(m.PeakWorkloadBackends),
-                Format.Integer(m.PeakOtherBackends), Format.Integer(m.OtherBackendsAfterDispose));
+                Format.Integer(m.PeakThreads), Format.Megabytes(m.PeakManagedBytes), Format.Integer(m.PeakServerConnections),
+                Format.Integer(m.ExtraServerConnections), Format.Integer(m.PeakMonitoringConnections), Format.Integer(m.ServerConnectionsAfterDispose));
         }
 
         report.Tables.Add(table);
@@ -36,9 +36,10 @@ public static class ScaleReport
             ["cpuSeconds"] = Math.Round(m.CpuSeconds, 3),
             ["peakThreads"] = m.PeakThreads,
             ["peakManagedBytes"] = m.PeakManagedBytes,
-            ["peakWorkloadConnections"] = m.PeakWorkloadBackends,
-            ["peakOtherConnections"] = m.PeakOtherBackends,
-            ["otherConnectionsAfterDispose"] = m.OtherBackendsAfterDispose,
+            ["peakServerConnections"] = m.PeakServerConnections,
+            ["extraServerConnections"] = m.ExtraServerConnections,
+            ["peakMonitoringConnections"] = m.PeakMonitoringConnections,
+            ["serverConnectionsAfterDispose"] = m.ServerConnectionsAfterDispose,
         }).ToArray());
         foreach (var variant in variants)
         {
@@ -46,7 +47,7 @@ public static class ScaleReport
         }
 
         report.Notes.Add("Kit: 1 writer + 1 reader, max_connections 1100; each connection is a real open logical connection (pool as large as the level), on the writer's real port.");
-        report.Notes.Add("'other conns' counts client connections on every node that are neither the workload's nor the harness's: monitoring and topology connections. CPU is the whole process over the busy window; the overhead column subtracts plain Npgsql's at the same level.");
+        report.Notes.Add($"Server connections are counted in pg_stat_activity on every node (peaks over the window, the harness's own left out): 'extra' = all of them minus the logical connections (monitoring, topology, anything else the library opened); 'monitoring' = those named {ServerConnections.MonitorApplicationName}. CPU is the whole process over the busy window; the overhead column subtracts plain Npgsql's at the same level.");
         report.Notes.Add("The machine is shared with other builds: CPU and thread figures carry noise; the connection counts do not.");
         return report;
     }
@@ -56,14 +57,15 @@ public static class ScaleReport
         var (small, large) = (plan.Levels.Min(), plan.Levels.Max());
         var table = new ReportTable(
             Format.Invariant($"Growth from {small} to {large:#,0} connections"),
-            "variant", "other conns", "threads", "managed memory", "CPU s");
+            "variant", "extra conns", "monitoring conns", "threads", "managed memory", "CPU s");
         foreach (var variant in variants)
         {
             var a = measurements.Single(m => m.Variant == variant.Label && m.Connections == small);
             var b = measurements.Single(m => m.Variant == variant.Label && m.Connections == large);
             table.Add(
                 variant.Label,
-                Format.Invariant($"{a.PeakOtherBackends} -> {b.PeakOtherBackends}"),
+                Format.Invariant($"{a.ExtraServerConnections} -> {b.ExtraServerConnections}"),
+                Format.Invariant($"{a.PeakMonitoringConnections} -> {b.PeakMonitoringConnections}"),
                 Format.Invariant($"{a.PeakThreads} -> {b.PeakThreads}"),
                 $"{Format.Megabytes(a.PeakManagedBytes)} -> {Format.Megabytes(b.PeakManagedBytes)}",
                 $"{Format.Ratio(a.CpuSeconds)} -> {Format.Ratio(b.CpuSeconds)}");

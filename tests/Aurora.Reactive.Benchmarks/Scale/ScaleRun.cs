@@ -1,5 +1,7 @@
 using System.Data.Common;
 using System.Diagnostics;
+using System.Runtime;
+using Aurora.Reactive.Benchmarks.Measurement;
 using Aurora.Reactive.Benchmarks.Reporting;
 using Aurora.Reactive.Testing.LocalCluster;
 
@@ -21,8 +23,10 @@ public sealed class ScaleRun(LocalPostgresCluster cluster, ScalePlan plan)
             var opening = Stopwatch.StartNew();
             await OpenAllAsync(source, connections, cancellationToken);
             var openSeconds = opening.Elapsed.TotalSeconds;
+            await JitQuiet.WaitAsync(TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(15), cancellationToken);
             GC.Collect();
-            var process = Process.GetCurrentProcess();
+            var jitBefore = JitInfo.GetCompiledMethodCount();
+            using var process = Process.GetCurrentProcess();
             var cpuBefore = process.TotalProcessorTime;
             using var stop = new CancellationTokenSource();
             long commands = 0;
@@ -36,8 +40,8 @@ public sealed class ScaleRun(LocalPostgresCluster cluster, ScalePlan plan)
             await Task.Delay(TimeSpan.FromSeconds(1), cancellationToken);
             var after = await ServerConnections.CountAsync(cluster, cancellationToken);
             var measurement = new ScaleMeasurement(
-                variant.Label, count, openSeconds, Interlocked.Read(ref commands), cpu, peaks.Threads, peaks.ManagedBytes, peaks.Workload, peaks.Other, after.Other);
-            Progress.Write($"scale: {measurement}");
+                variant.Label, count, openSeconds, Interlocked.Read(ref commands), cpu, peaks.Threads, peaks.ManagedBytes, peaks.All, peaks.Monitoring, after.All);
+            Progress.Write($"scale: {measurement}; methods compiled during the window: {JitInfo.GetCompiledMethodCount() - jitBefore}");
             return measurement;
         }
         catch
@@ -58,9 +62,9 @@ public sealed class ScaleRun(LocalPostgresCluster cluster, ScalePlan plan)
         }
     }
 
-    private async Task<(int Threads, double ManagedBytes, long Workload, long Other)> SampleAsync(Process process, CancellationToken cancellationToken)
+    private async Task<(int Threads, double ManagedBytes, long All, long Monitoring)> SampleAsync(Process process, CancellationToken cancellationToken)
     {
-        var (threads, managed, workload, other) = (0, 0.0, 0L, 0L);
+        var (threads, managed, all, monitoring) = (0, 0.0, 0L, 0L);
         var window = Stopwatch.StartNew();
         while (window.Elapsed < plan.Busy)
         {
@@ -69,11 +73,11 @@ public sealed class ScaleRun(LocalPostgresCluster cluster, ScalePlan plan)
             threads = Math.Max(threads, process.Threads.Count);
             managed = Math.Max(managed, GC.GetTotalMemory(forceFullCollection: false));
             var seen = await ServerConnections.CountAsync(cluster, cancellationToken);
-            workload = Math.Max(workload, seen.Workload);
-            other = Math.Max(other, seen.Other);
+            all = Math.Max(all, seen.All);
+            monitoring = Math.Max(monitoring, seen.Monitoring);
         }
 
-        return (threads, managed, workload, other);
+        return (threads, managed, all, monitoring);
     }
 
     private static async Task OpenAllAsync(DbDataSource source, DbConnection[] connections, CancellationToken cancellationToken)

@@ -4,17 +4,21 @@ using Npgsql;
 
 namespace Aurora.Reactive.Benchmarks.Scale;
 
-/// <summary>Counts client connections on every node: the workload's, and every other one (monitoring, topology), leaving out the harness's own.</summary>
+/// <summary>
+/// Counts client connections on every node, leaving out the harness's own: all of them, and those that
+/// name themselves as the library's monitoring connections.
+/// </summary>
 public static class ServerConnections
 {
-    private const string Count =
-        "SELECT count(*) FILTER (WHERE application_name = '" + ScalePlan.WorkloadApplicationName + "'),"
-        + " count(*) FILTER (WHERE application_name NOT IN ('" + ScalePlan.WorkloadApplicationName + "', 'bench-admin'))"
-        + " FROM pg_stat_activity WHERE backend_type = 'client backend'";
+    public const string MonitorApplicationName = "aurora-reactive-monitor";
 
-    public static async Task<(long Workload, long Other)> CountAsync(LocalPostgresCluster cluster, CancellationToken cancellationToken)
+    private const string Count =
+        "SELECT count(*), count(*) FILTER (WHERE application_name = '" + MonitorApplicationName + "')"
+        + " FROM pg_stat_activity WHERE backend_type = 'client backend' AND application_name <> 'bench-admin'";
+
+    public static async Task<(long All, long Monitoring)> CountAsync(LocalPostgresCluster cluster, CancellationToken cancellationToken)
     {
-        long workload = 0, other = 0;
+        long all = 0, monitoring = 0;
         foreach (var node in cluster.Nodes)
         {
             await using var connection = new NpgsqlConnection(BenchCluster.Admin(node));
@@ -22,10 +26,10 @@ public static class ServerConnections
             await using var command = new NpgsqlCommand(Count, connection);
             await using var reader = await command.ExecuteReaderAsync(cancellationToken);
             await reader.ReadAsync(cancellationToken);
-            workload += reader.GetInt64(0);
-            other += reader.GetInt64(1);
+            all += reader.GetInt64(0);
+            monitoring += reader.GetInt64(1);
         }
 
-        return (workload, other);
+        return (all, monitoring);
     }
 }
