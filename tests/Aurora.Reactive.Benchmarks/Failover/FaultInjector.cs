@@ -15,6 +15,12 @@ public sealed class FaultInjector(LocalPostgresCluster cluster, IReadOnlyList<Wr
     {
         var notReady = await WaitUntilWritingAsync(cancellationToken);
         var oldWriter = cluster.Writer;
+        var failuresBefore = loops.Select(l => l.Failures).ToArray();
+        foreach (var loop in loops)
+        {
+            loop.TakeErrorsSeen();
+        }
+
         var faultAt = Stopwatch.GetTimestamp();
         var firstWrites = loops.Select(l => l.FirstSuccessAsync(faultAt, oldWriter.InstanceId)).ToArray();
         var newWriter = await cluster.FailoverAsync(fault, target: null, plan.PromotionDelay, cancellationToken);
@@ -30,10 +36,13 @@ public sealed class FaultInjector(LocalPostgresCluster cluster, IReadOnlyList<Wr
         }
 
         Progress.Write($"fault {number} ({fault}) {oldWriter.InstanceId} -> {newWriter.InstanceId}: floor {floor.TotalSeconds:0.000} s; "
-            + string.Join("; ", downtime.Select(d => $"{d.Key} {(d.Value is { } s ? s.ToString("0.000", System.Globalization.CultureInfo.InvariantCulture) + " s" : "no write")}")));
+            + string.Join("; ", loops.Select((l, i) => Describe(l, downtime[l.Client.Label], l.Failures - failuresBefore[i]))));
         await cluster.RejoinAsReaderAsync(oldWriter, cancellationToken);
         return new FaultResult(number, fault, floor.TotalSeconds, downtime, notReady);
     }
+
+    private static string Describe(WriteLoop loop, double? downtime, long failures) =>
+        $"{loop.Client.Label} {(downtime is { } s ? Format.Seconds(s) : "no write")} ({failures} failed writes{(failures > 0 ? ": " + loop.TakeErrorsSeen() : string.Empty)})";
 
     /// <summary>Labels of the loops that did not write on the current writer within the recovery wait (still down from the last fault).</summary>
     private async Task<HashSet<string>> WaitUntilWritingAsync(CancellationToken cancellationToken)

@@ -11,6 +11,7 @@ public sealed class WriteLoop(IWriteClient client, TimeSpan pause, TimeSpan retr
 {
     private readonly object _gate = new();
     private readonly List<Watch> _watches = [];
+    private readonly HashSet<string> _errorsSeen = [];
     private long _failures;
 
     public IWriteClient Client => client;
@@ -32,10 +33,15 @@ public sealed class WriteLoop(IWriteClient client, TimeSpan pause, TimeSpan retr
                 return;
             }
 #pragma warning disable CA1031 // An application's retry loop retries whatever the driver throws.
-            catch (Exception)
+            catch (Exception error)
 #pragma warning restore CA1031
             {
                 Interlocked.Increment(ref _failures);
+                lock (_gate)
+                {
+                    _errorsSeen.Add(error.GetType().Name);
+                }
+
                 try
                 {
                     await Task.Delay(retryDelay, stop);
@@ -45,6 +51,17 @@ public sealed class WriteLoop(IWriteClient client, TimeSpan pause, TimeSpan retr
                     return;
                 }
             }
+        }
+    }
+
+    /// <summary>The distinct error types seen since the last call, for the progress log.</summary>
+    public string TakeErrorsSeen()
+    {
+        lock (_gate)
+        {
+            var seen = string.Join("/", _errorsSeen);
+            _errorsSeen.Clear();
+            return seen;
         }
     }
 
