@@ -10,14 +10,14 @@ public sealed partial class AuroraCommand
     /// <exception cref="InvalidOperationException">The command has no open connection.</exception>
     /// <exception cref="Failover.FailoverException">The node failed and the connection failed over (see the exception type for what to do).</exception>
     /// <exception cref="DbException">The driver's own error, unwrapped, for anything that is not a failover.</exception>
-    public override int ExecuteNonQuery() => Run(static command => command.ExecuteNonQuery());
+    public override int ExecuteNonQuery() => Run(static command => command.ExecuteNonQuery(), static (command, ct) => command.ExecuteNonQueryAsync(ct));
 
     /// <summary>Runs the command and returns the first column of the first row.</summary>
     /// <returns>The value, or <see langword="null"/> when there is no row.</returns>
     /// <exception cref="InvalidOperationException">The command has no open connection.</exception>
     /// <exception cref="Failover.FailoverException">The node failed and the connection failed over (see the exception type for what to do).</exception>
     /// <exception cref="DbException">The driver's own error, unwrapped, for anything that is not a failover.</exception>
-    public override object? ExecuteScalar() => Run(static command => command.ExecuteScalar());
+    public override object? ExecuteScalar() => Run(static command => command.ExecuteScalar(), static (command, ct) => command.ExecuteScalarAsync(ct));
 
     /// <summary>Runs the command and returns the number of rows affected.</summary>
     /// <param name="cancellationToken">Cancels the command.</param>
@@ -29,7 +29,7 @@ public sealed partial class AuroraCommand
     public override Task<int> ExecuteNonQueryAsync(CancellationToken cancellationToken)
     {
         var connection = OpenConnection();
-        if (!connection.IsFailoverEnabled && !_parameters.HasNeutralParameters)
+        if (connection.IsPassThrough && !_parameters.HasNeutralParameters)
         {
             var command = Bind(connection);
             if (!_needsPrepare)
@@ -51,7 +51,7 @@ public sealed partial class AuroraCommand
     public override Task<object?> ExecuteScalarAsync(CancellationToken cancellationToken)
     {
         var connection = OpenConnection();
-        if (!connection.IsFailoverEnabled && !_parameters.HasNeutralParameters)
+        if (connection.IsPassThrough && !_parameters.HasNeutralParameters)
         {
             var command = Bind(connection);
             if (!_needsPrepare)
@@ -67,6 +67,12 @@ public sealed partial class AuroraCommand
     protected override DbDataReader ExecuteDbDataReader(CommandBehavior behavior)
     {
         var connection = OpenConnection();
+        if (connection.IsMonitored)
+        {
+            // A blocked driver call cannot be released when the node is declared dead; an awaited one can.
+            return ExecuteReaderAsync(behavior, CancellationToken.None).GetAwaiter().GetResult();
+        }
+
         var driverBehavior = behavior & ~CommandBehavior.CloseConnection;
         connection.EnsureUsable();
         DbDataReader reader;
@@ -99,26 +105,34 @@ public sealed partial class AuroraCommand
         var connection = OpenConnection();
         var driverBehavior = behavior & ~CommandBehavior.CloseConnection;
         DbDataReader reader;
-        if (!connection.IsFailoverEnabled)
+        if (connection.IsPassThrough)
         {
             var command = await BindForRunAsync(connection, cancellationToken).ConfigureAwait(false);
             reader = await command.ExecuteReaderAsync(driverBehavior, cancellationToken).ConfigureAwait(false);
-        }
-        else
-        {
-            await connection.EnsureUsableAsync(cancellationToken).ConfigureAwait(false);
-            try
-            {
-                var command = await BindForRunAsync(connection, cancellationToken).ConfigureAwait(false);
-                reader = await connection.Watch(command.ExecuteReaderAsync(driverBehavior, cancellationToken)).ConfigureAwait(false);
-            }
-            catch (Exception error) when (connection.ShouldFailOver(error))
-            {
-                throw await connection.FailOverAsync(error, cancellationToken).ConfigureAwait(false);
-            }
+            return new AuroraDataReader(reader, connection, this, behavior);
         }
 
-        return new AuroraDataReader(reader, connection, this, behavior);
+        await connection.EnsureUsableAsync(cancellationToken).ConfigureAwait(false);
+        IDisposable watch = System.Reactive.Disposables.Disposable.Empty;
+        try
+        {
+            var command = await BindForRunAsync(connection, cancellationToken).ConfigureAwait(false);
+            // The reader is watched until it is closed: its reads wait on the node too.
+            watch = connection.WatchCommand(connection.CommandStartTime());
+            reader = await connection.Watch(command.ExecuteReaderAsync(driverBehavior, cancellationToken)).ConfigureAwait(false);
+        }
+        catch (Exception error) when (connection.ShouldFailOver(error))
+        {
+            watch.Dispose();
+            throw await connection.FailOverAsync(error, cancellationToken).ConfigureAwait(false);
+        }
+        catch
+        {
+            watch.Dispose();
+            throw;
+        }
+
+        return new AuroraDataReader(reader, connection, this, behavior, watch);
     }
 
     /// <summary>Prepares the command on the server; after a failover it is prepared again on the new node before it next runs.</summary>
@@ -145,9 +159,15 @@ public sealed partial class AuroraCommand
 
     internal void ReaderClosed() => AfterExecute();
 
-    private T Run<T>(Func<DbCommand, T> operation)
+    private T Run<T>(Func<DbCommand, T> operation, Func<DbCommand, CancellationToken, Task<T>>? asyncOperation = null)
     {
         var connection = OpenConnection();
+        if (asyncOperation is not null && connection.IsMonitored)
+        {
+            // A blocked driver call cannot be released when the node is declared dead; an awaited one can.
+            return RunAsync(connection, asyncOperation, CancellationToken.None).GetAwaiter().GetResult();
+        }
+
         connection.EnsureUsable();
         T result;
         try
@@ -174,88 +194,6 @@ public sealed partial class AuroraCommand
 
         return command;
     }
-
-    private Task<T> RunAsync<T>(AuroraConnection connection, Func<DbCommand, CancellationToken, Task<T>> operation, CancellationToken cancellationToken)
-    {
-        if (connection.HasPendingLoss)
-        {
-            return RunAfterPreparationAsync(connection, operation, cancellationToken);
-        }
-
-        Task<T> running;
-        try
-        {
-            var command = Bind(connection);
-            if (_needsPrepare)
-            {
-                return RunAfterPreparationAsync(connection, operation, cancellationToken);
-            }
-
-            running = operation(command, cancellationToken);
-        }
-        catch (Exception error) when (connection.ShouldFailOver(error))
-        {
-            return ThrowFailoverAsync<T>(connection, error, cancellationToken);
-        }
-
-        if (running.IsCompletedSuccessfully)
-        {
-            AfterExecute();
-            return running;
-        }
-
-        return AwaitWatchedAsync(connection, running, cancellationToken);
-    }
-
-    private async Task<T> RunAfterPreparationAsync<T>(AuroraConnection connection, Func<DbCommand, CancellationToken, Task<T>> operation, CancellationToken cancellationToken)
-    {
-        await connection.EnsureUsableAsync(cancellationToken).ConfigureAwait(false);
-        Task<T> running;
-        try
-        {
-            running = operation(await BindForRunAsync(connection, cancellationToken).ConfigureAwait(false), cancellationToken);
-        }
-        catch (Exception error) when (connection.ShouldFailOver(error))
-        {
-            throw await connection.FailOverAsync(error, cancellationToken).ConfigureAwait(false);
-        }
-
-        return await AwaitWatchedAsync(connection, running, cancellationToken).ConfigureAwait(false);
-    }
-
-    private async Task<T> AwaitWatchedAsync<T>(AuroraConnection connection, Task<T> running, CancellationToken cancellationToken)
-    {
-        T result;
-        try
-        {
-            if (connection.IsLossWatched && !running.IsCompleted)
-            {
-                var lossToken = connection.LossToken();
-                try
-                {
-                    result = await running.WaitAsync(lossToken).ConfigureAwait(false);
-                }
-                catch (OperationCanceledException) when (lossToken.IsCancellationRequested)
-                {
-                    throw connection.HostLost(running);
-                }
-            }
-            else
-            {
-                result = await running.ConfigureAwait(false);
-            }
-        }
-        catch (Exception error) when (connection.ShouldFailOver(error))
-        {
-            throw await connection.FailOverAsync(error, cancellationToken).ConfigureAwait(false);
-        }
-
-        AfterExecute();
-        return result;
-    }
-
-    private static async Task<T> ThrowFailoverAsync<T>(AuroraConnection connection, Exception error, CancellationToken cancellationToken) =>
-        throw await connection.FailOverAsync(error, cancellationToken).ConfigureAwait(false);
 
     private async ValueTask<DbCommand> BindForRunAsync(AuroraConnection connection, CancellationToken cancellationToken)
     {

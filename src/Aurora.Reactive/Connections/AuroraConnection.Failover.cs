@@ -7,9 +7,13 @@ namespace Aurora.Reactive.Connections;
 
 public sealed partial class AuroraConnection
 {
-    /// <summary>Whether <paramref name="error"/>, raised by the physical connection, makes this connection fail over.</summary>
+    /// <summary>
+    /// Whether <paramref name="error"/>, raised by the physical connection, makes this connection fail over; also
+    /// true, without failover, for a command released because its node was declared dead (the connection then breaks).
+    /// </summary>
     internal bool ShouldFailOver(Exception error) =>
-        _handler is not null && _physical is not null && ClassifyForFailover(error, _host) != DriverErrorKind.NotFailover;
+        _physical is not null
+        && ((_handler is not null && ClassifyForFailover(error, _host) != DriverErrorKind.NotFailover) || error is HostLostException);
 
     private DriverErrorKind ClassifyForFailover(Exception error, HostSpec? host)
     {
@@ -29,10 +33,16 @@ public sealed partial class AuroraConnection
 
     /// <summary>
     /// Fails over after <paramref name="error"/> (for which <see cref="ShouldFailOver"/> held) and returns
-    /// the error the caller must throw: success, transaction resolution unknown, or failed.
+    /// the error the caller must throw: success, transaction resolution unknown, or failed. Without a failover
+    /// handler (a node declared dead by monitoring) the connection breaks and the monitoring error is returned.
     /// </summary>
-    internal async Task<FailoverException> FailOverAsync(Exception error, CancellationToken cancellationToken)
+    internal async Task<Exception> FailOverAsync(Exception error, CancellationToken cancellationToken)
     {
+        if (_handler is null)
+        {
+            return BreakAfterLoss(error);
+        }
+
         var failedHost = _host ?? _dataSource.InitialHost;
         var cause = error is HostLostException lost ? lost.Reason : error;
         var inTransaction = _transaction is not null;
@@ -123,7 +133,7 @@ public sealed partial class AuroraConnection
     {
         _physical = physical;
         _host = host;
-        if (_handler is not null)
+        if (!IsPassThrough)
         {
             ArmHostLoss();
         }

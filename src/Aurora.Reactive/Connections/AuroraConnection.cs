@@ -167,6 +167,8 @@ public sealed partial class AuroraConnection : DbConnection, ILogicalConnection
 
     private InvalidOperationException NotOpen() => _status switch
     {
+        LogicalConnectionStatus.Failed when _handler is null => new InvalidOperationException(
+            $"The connection is broken: its node {_state.Host?.Endpoint} was declared dead by enhanced failure monitoring; close it and open it again."),
         LogicalConnectionStatus.Failed => new InvalidOperationException(
             "The connection failed over without finding a node and is unusable; close it and open it again."),
         _ => new InvalidOperationException("The connection is not open."),

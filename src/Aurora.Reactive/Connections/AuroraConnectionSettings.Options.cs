@@ -1,6 +1,10 @@
+using Aurora.Reactive.Diagnostics;
 using Aurora.Reactive.Failover;
 using Aurora.Reactive.Hosts;
+using Aurora.Reactive.Monitoring;
 using Aurora.Reactive.Options;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Aurora.Reactive.Connections;
 
@@ -10,13 +14,17 @@ public sealed partial class AuroraConnectionSettings
     /// The settings a parsed connection string asks for: the handler only when failover is active
     /// (<c>enable_failover</c> and the failover plugin), the read-only rule in <c>strict_writer</c> mode,
     /// the initial node believed to be the writer unless the endpoint is a reader endpoint or the mode
-    /// targets readers, and <c>keep_session_state_on_failover</c>.
+    /// targets readers, <c>keep_session_state_on_failover</c>, and enhanced failure monitoring when it is
+    /// active (<c>host_monitoring</c> plugin and <c>failure_detection_enabled</c>) with the
+    /// <c>failure_detection_*</c> settings, <c>failure_detection_probe</c> and the monitoring connection string
+    /// (<c>monitoring_</c> keys). On an RDS Proxy endpoint monitoring stays off and a warning is logged.
     /// </summary>
     /// <param name="connectionString">The parsed connection string.</param>
     /// <param name="failoverHandler">The failover coordinator for the string's cluster.</param>
+    /// <param name="loggerFactory">Where to log, or <see langword="null"/>.</param>
     /// <returns>The settings.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="connectionString"/> is <see langword="null"/>.</exception>
-    public static AuroraConnectionSettings From(AuroraConnectionString connectionString, IFailoverHandler? failoverHandler)
+    public static AuroraConnectionSettings From(AuroraConnectionString connectionString, IFailoverHandler? failoverHandler, ILoggerFactory? loggerFactory = null)
     {
         ArgumentNullException.ThrowIfNull(connectionString);
         var options = connectionString.Options;
@@ -35,6 +43,31 @@ public sealed partial class AuroraConnectionSettings
             FailOverOnReadOnlyError = strictWriter,
             InitialHostRole = initialRole,
             KeepSessionStateOnFailover = options.KeepSessionStateOnFailover,
+            HostMonitoring = MonitoringFrom(connectionString, loggerFactory),
+            LoggerFactory = loggerFactory,
+        };
+    }
+
+    private static HostMonitoringSettings? MonitoringFrom(AuroraConnectionString connectionString, ILoggerFactory? loggerFactory)
+    {
+        var options = connectionString.Options;
+        if (!options.IsFailureDetectionActive)
+        {
+            return null;
+        }
+
+        if (connectionString.Endpoint.Kind == EndpointKind.RdsProxy)
+        {
+            var logger = (loggerFactory ?? NullLoggerFactory.Instance).CreateLogger<AuroraConnectionSettings>();
+            LogMessages.MonitoringDisabledOnRdsProxy(logger, connectionString.Endpoint.Host);
+            return null;
+        }
+
+        return new HostMonitoringSettings
+        {
+            Detection = FailureDetectionSettings.FromOptions(options),
+            ProbeMethod = options.FailureDetectionProbe,
+            ConnectionString = connectionString.MonitoringConnectionString,
         };
     }
 }

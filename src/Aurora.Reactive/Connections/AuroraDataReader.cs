@@ -15,14 +15,16 @@ public sealed partial class AuroraDataReader : DbDataReader
     private readonly AuroraConnection _connection;
     private readonly AuroraCommand _command;
     private readonly CommandBehavior _behavior;
+    private readonly IDisposable? _watch;
     private bool _closed;
 
-    internal AuroraDataReader(DbDataReader inner, AuroraConnection connection, AuroraCommand command, CommandBehavior behavior)
+    internal AuroraDataReader(DbDataReader inner, AuroraConnection connection, AuroraCommand command, CommandBehavior behavior, IDisposable? watch = null)
     {
         _inner = inner;
         _connection = connection;
         _command = command;
         _behavior = behavior;
+        _watch = watch;
     }
 
     /// <summary>The driver's reader, for driver features this library does not wrap.</summary>
@@ -52,6 +54,11 @@ public sealed partial class AuroraDataReader : DbDataReader
     /// <exception cref="Failover.FailoverException">The node failed and the connection failed over.</exception>
     public override bool Read()
     {
+        if (_connection.IsMonitored)
+        {
+            return Released(_inner.ReadAsync(CancellationToken.None));
+        }
+
         try
         {
             return _inner.Read();
@@ -70,7 +77,7 @@ public sealed partial class AuroraDataReader : DbDataReader
     public override Task<bool> ReadAsync(CancellationToken cancellationToken)
     {
         var read = _inner.ReadAsync(cancellationToken);
-        return read.IsCompletedSuccessfully || !_connection.IsFailoverEnabled ? read : WatchedAsync(read, cancellationToken);
+        return read.IsCompletedSuccessfully || _connection.IsPassThrough ? read : WatchedAsync(read, cancellationToken);
     }
 
     /// <summary>Moves to the next result set.</summary>
@@ -78,6 +85,11 @@ public sealed partial class AuroraDataReader : DbDataReader
     /// <exception cref="Failover.FailoverException">The node failed and the connection failed over.</exception>
     public override bool NextResult()
     {
+        if (_connection.IsMonitored)
+        {
+            return Released(_inner.NextResultAsync(CancellationToken.None));
+        }
+
         try
         {
             return _inner.NextResult();
@@ -96,7 +108,7 @@ public sealed partial class AuroraDataReader : DbDataReader
     public override Task<bool> NextResultAsync(CancellationToken cancellationToken)
     {
         var next = _inner.NextResultAsync(cancellationToken);
-        return next.IsCompletedSuccessfully || !_connection.IsFailoverEnabled ? next : WatchedAsync(next, cancellationToken);
+        return next.IsCompletedSuccessfully || _connection.IsPassThrough ? next : WatchedAsync(next, cancellationToken);
     }
 
     /// <inheritdoc/>
@@ -181,7 +193,15 @@ public sealed partial class AuroraDataReader : DbDataReader
         base.Dispose(disposing);
     }
 
-    private void Closed() => _command.ReaderClosed();
+    private void Closed()
+    {
+        _watch?.Dispose();
+        _command.ReaderClosed();
+    }
+
+    /// <summary>A synchronous read on a monitored connection: waits on the driver's async read so that a node declared dead releases it.</summary>
+    private bool Released(Task<bool> operation) =>
+        operation.IsCompletedSuccessfully ? operation.Result : WatchedAsync(operation, CancellationToken.None).GetAwaiter().GetResult();
 
     private async Task<bool> WatchedAsync(Task<bool> operation, CancellationToken cancellationToken)
     {
@@ -192,13 +212,15 @@ public sealed partial class AuroraDataReader : DbDataReader
         catch (Exception error) when (_connection.ShouldFailOver(error))
         {
             _closed = true;
+            _watch?.Dispose();
             throw await _connection.FailOverAsync(error, cancellationToken).ConfigureAwait(false);
         }
     }
 
-    private Failover.FailoverException FailOver(Exception error)
+    private Exception FailOver(Exception error)
     {
         _closed = true;
+        _watch?.Dispose();
         return _connection.FailOverAsync(error, CancellationToken.None).GetAwaiter().GetResult();
     }
 }

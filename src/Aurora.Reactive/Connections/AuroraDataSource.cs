@@ -9,12 +9,13 @@ namespace Aurora.Reactive.Connections;
 /// <see cref="AuroraConnection"/>s. It owns the driver's per-host pools; dispose it when the
 /// application shuts down.
 /// </summary>
-public sealed class AuroraDataSource : DbDataSource
+public sealed partial class AuroraDataSource : DbDataSource
 {
     private readonly IHostConnectionFactory _connections;
+    private IDisposable? _ownedHandler;
     private int _disposed;
 
-    private AuroraDataSource(IDatabaseDriver driver, IHostConnectionFactory connections, AuroraConnectionSettings settings)
+    private AuroraDataSource(IDatabaseDriver driver, IHostConnectionFactory connections, AuroraConnectionSettings settings, string driverConnectionString)
     {
         Driver = driver;
         _connections = connections;
@@ -22,9 +23,18 @@ public sealed class AuroraDataSource : DbDataSource
         InitialHost = connections.InitialHost with { Role = settings.InitialHostRole };
         OpeningState = new LogicalConnectionState(LogicalConnectionStatus.Opening, InitialHost);
         OpenOnInitialHostState = new LogicalConnectionState(LogicalConnectionStatus.Open, InitialHost);
+        try
+        {
+            Monitors = CreateMonitors(driverConnectionString);
+        }
+        catch
+        {
+            connections.Dispose();
+            throw;
+        }
     }
 
-    /// <summary>Creates a data source.</summary>
+    /// <summary>Creates a data source from a plain driver connection string (none of this library's keys) and explicit settings.</summary>
     /// <param name="connectionString">The driver's connection string; its host names the initial node.</param>
     /// <param name="driver">The database driver, such as <c>NpgsqlDriver.Instance</c>.</param>
     /// <param name="settings">Failover behaviour; <see langword="null"/> for a pass-through data source.</param>
@@ -35,7 +45,37 @@ public sealed class AuroraDataSource : DbDataSource
     {
         ArgumentNullException.ThrowIfNull(connectionString);
         ArgumentNullException.ThrowIfNull(driver);
-        return new AuroraDataSource(driver, driver.CreateConnectionFactory(connectionString), settings ?? AuroraConnectionSettings.Default);
+        return new AuroraDataSource(driver, driver.CreateConnectionFactory(connectionString), settings ?? AuroraConnectionSettings.Default, connectionString);
+    }
+
+    /// <summary>
+    /// Creates a data source from a connection string with this library's keys and the driver's: with failover on
+    /// (the default), it builds the cluster's failover coordinator (dialect, instance resolver, the topology monitor
+    /// shared process-wide by cluster key) and disposes it with the data source; <c>enable_failover=false</c> gives
+    /// a pass-through data source.
+    /// </summary>
+    /// <param name="connectionString">The connection string, read by <see cref="Options.AuroraConnectionString.Parse"/>.</param>
+    /// <param name="driver">The database driver, such as <c>NpgsqlDriver.Instance</c>.</param>
+    /// <returns>The data source.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="connectionString"/> or <paramref name="driver"/> is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentException">The connection string is invalid (the message names the key and value), or the driver rejects its part.</exception>
+    public static AuroraDataSource Create(string connectionString, IDatabaseDriver driver)
+    {
+        ArgumentNullException.ThrowIfNull(connectionString);
+        ArgumentNullException.ThrowIfNull(driver);
+        var parsed = Options.AuroraConnectionString.Parse(connectionString);
+        var coordinator = Failover.FailoverSetup.CreateCoordinator(parsed, driver);
+        try
+        {
+            var dataSource = Create(parsed, driver, coordinator);
+            dataSource._ownedHandler = coordinator;
+            return dataSource;
+        }
+        catch
+        {
+            coordinator?.Dispose();
+            throw;
+        }
     }
 
     /// <summary>
@@ -139,6 +179,8 @@ public sealed class AuroraDataSource : DbDataSource
     {
         if (disposing && Interlocked.Exchange(ref _disposed, 1) == 0)
         {
+            _ownedHandler?.Dispose();
+            Monitors?.Dispose();
             _connections.Dispose();
         }
 
@@ -150,6 +192,8 @@ public sealed class AuroraDataSource : DbDataSource
     {
         if (Interlocked.Exchange(ref _disposed, 1) == 0)
         {
+            _ownedHandler?.Dispose();
+            Monitors?.Dispose();
             await _connections.DisposeAsync().ConfigureAwait(false);
         }
 

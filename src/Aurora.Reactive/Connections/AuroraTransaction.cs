@@ -47,6 +47,13 @@ public sealed partial class AuroraTransaction : DbTransaction
     /// <exception cref="Failover.FailoverFailedException">The node failed and no other node could take over.</exception>
     public override void Commit()
     {
+        if (_connection.IsMonitored)
+        {
+            // A blocked driver call cannot be released when the node is declared dead; an awaited one can.
+            CommitAsync(CancellationToken.None).GetAwaiter().GetResult();
+            return;
+        }
+
         ThrowIfUnusable();
         try
         {
@@ -70,12 +77,14 @@ public sealed partial class AuroraTransaction : DbTransaction
     public override async Task CommitAsync(CancellationToken cancellationToken = default)
     {
         ThrowIfUnusable();
+        using var watch = _connection.WatchCommand(_connection.CommandStartTime());
         try
         {
             await _connection.Watch(CommitPhysicalAsync(cancellationToken)).ConfigureAwait(false);
         }
         catch (Exception error) when (_connection.ShouldFailOver(error))
         {
+            watch.Dispose();
             throw await _connection.FailOverAsync(error, cancellationToken).ConfigureAwait(false);
         }
 
@@ -93,6 +102,12 @@ public sealed partial class AuroraTransaction : DbTransaction
         }
 
         ObjectDisposedException.ThrowIf(_ended, this);
+        if (_connection.IsMonitored)
+        {
+            RollbackAsync(CancellationToken.None).GetAwaiter().GetResult();
+            return;
+        }
+
         try
         {
             Physical.Rollback();
@@ -119,12 +134,14 @@ public sealed partial class AuroraTransaction : DbTransaction
         }
 
         ObjectDisposedException.ThrowIf(_ended, this);
+        using var watch = _connection.WatchCommand(_connection.CommandStartTime());
         try
         {
             await _connection.Watch(RollbackPhysicalAsync(cancellationToken)).ConfigureAwait(false);
         }
         catch (Exception error) when (_connection.ShouldFailOver(error))
         {
+            watch.Dispose();
             throw await _connection.FailOverAsync(error, cancellationToken).ConfigureAwait(false);
         }
 

@@ -18,6 +18,9 @@ public enum LogicalConnectionStatus
     /// <summary>Looking for another node to continue on.</summary>
     FailingOver = 4,
 
-    /// <summary>No node could take over; the connection is unusable until closed and opened again.</summary>
+    /// <summary>
+    /// No node could take over (or, without failover, monitoring declared the node dead); the connection is
+    /// unusable until closed and opened again. Reported to ADO.NET as <see cref="System.Data.ConnectionState.Broken"/>.
+    /// </summary>
     Failed = 5,
 }

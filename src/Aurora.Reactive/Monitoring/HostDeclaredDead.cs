@@ -17,13 +17,15 @@ namespace Aurora.Reactive.Monitoring;
 /// <see langword="true"/> when the host's shared health was already (freshly) unhealthy when the window
 /// opened, so the command was released at the window without waiting for fresh probes.
 /// </param>
+/// <param name="LastProbeError">Why the last failed probe failed (a <see cref="TimeoutException"/> for a timeout), when known.</param>
 public sealed record HostDeclaredDead(
     HostSpec Host,
     DateTimeOffset CommandStartedAt,
     DateTimeOffset WindowOpenedAt,
     DateTimeOffset DeclaredAt,
     int FailedProbes,
-    bool FromSharedHealth)
+    bool FromSharedHealth,
+    Exception? LastProbeError = null)
 {
     /// <summary>Time from the command's start to the verdict.</summary>
     public TimeSpan SinceCommandStart => DeclaredAt - CommandStartedAt;

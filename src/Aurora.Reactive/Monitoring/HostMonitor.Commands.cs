@@ -8,6 +8,8 @@ namespace Aurora.Reactive.Monitoring;
 public sealed partial class HostMonitor
 {
     private int _users;
+    private DateTimeOffset _idleSince;
+    private bool _disposalScheduled;
 
     /// <summary>How many commands are watched now (in their grace period or with an open window).</summary>
     public int UserCount
@@ -60,8 +62,9 @@ public sealed partial class HostMonitor
                 return false;
             }
 
+            // A pending disposal timer is left to fire: it finds a user and stands down. Cancelling and
+            // rescheduling it for every command would cost a timer per command.
             _users++;
-            _disposalTimer.Disposable = null;
         }
 
         user = Disposable.Create(ReleaseUser);
@@ -72,10 +75,17 @@ public sealed partial class HostMonitor
     internal IObservable<HostDeclaredDead> Detect(DateTimeOffset commandStartedAt)
     {
         var windowOpensAt = commandStartedAt + Settings.Time;
-        return Observable.Timer(windowOpensAt, _scheduler)
-            .SelectMany(_ => InWindow(commandStartedAt, windowOpensAt))
-            .Take(1);
+        return Observable.Create<HostDeclaredDead>(observer =>
+        {
+            // One relative timer per command and no operator chain: this runs for every command. (Rx's default
+            // scheduler keeps absolute-time work in a shared queue that is slow to cancel from.)
+            var window = new SerialDisposable();
+            var timer = _scheduler.Schedule(Max(windowOpensAt - _scheduler.Now, TimeSpan.Zero), () => window.Disposable = InWindow(commandStartedAt, windowOpensAt).Subscribe(observer));
+            return StableCompositeDisposable.Create(timer, window);
+        });
     }
+
+    private static TimeSpan Max(TimeSpan a, TimeSpan b) => a > b ? a : b;
 
     private IObservable<HostDeclaredDead> InWindow(DateTimeOffset commandStartedAt, DateTimeOffset windowOpensAt) =>
         Observable.Create<HostDeclaredDead>(observer =>
@@ -93,14 +103,14 @@ public sealed partial class HostMonitor
 
                 if (_current.Status == HostHealthStatus.Unhealthy && _current.Time >= windowOpensAt - Settings.Interval)
                 {
-                    observer.OnNext(new HostDeclaredDead(Host, commandStartedAt, windowOpensAt, _scheduler.Now, 0, FromSharedHealth: true));
+                    observer.OnNext(new HostDeclaredDead(Host, commandStartedAt, windowOpensAt, _scheduler.Now, 0, FromSharedHealth: true, _lastProbeError));
                     observer.OnCompleted();
                     return Disposable.Empty;
                 }
 
                 var verdict = Observable.Create<ProbeResult>(_probes.Add)
                     .WhenDead(countFrom, Settings.Count)
-                    .Select(last => new HostDeclaredDead(Host, commandStartedAt, windowOpensAt, last.CompletedAt, Settings.Count, FromSharedHealth: false))
+                    .Select(last => new HostDeclaredDead(Host, commandStartedAt, windowOpensAt, last.CompletedAt, Settings.Count, FromSharedHealth: false, last.Error))
                     .Subscribe(observer);
                 return new CompositeDisposable(verdict, HoldProbing());
             }
@@ -115,16 +125,31 @@ public sealed partial class HostMonitor
                 return;
             }
 
-            _disposalTimer.Disposable = _scheduler.Schedule(Settings.DisposalDelay, DisposeIfStillIdle);
+            _idleSince = _scheduler.Now;
+            if (!_disposalScheduled)
+            {
+                _disposalScheduled = true;
+                _disposalTimer.Disposable = _scheduler.Schedule(Settings.DisposalDelay, DisposeIfStillIdle);
+            }
         }
     }
 
+    /// <remarks>Disposes the monitor exactly <see cref="FailureDetectionSettings.DisposalDelay"/> after the last user left, rescheduling itself when users came and went since it was set.</remarks>
     private void DisposeIfStillIdle()
     {
         lock (_gate)
         {
+            _disposalScheduled = false;
             if (_disposed || _users > 0)
             {
+                return;
+            }
+
+            var remaining = _idleSince + Settings.DisposalDelay - _scheduler.Now;
+            if (remaining > TimeSpan.Zero)
+            {
+                _disposalScheduled = true;
+                _disposalTimer.Disposable = _scheduler.Schedule(remaining, DisposeIfStillIdle);
                 return;
             }
 

@@ -12,6 +12,7 @@ public sealed partial class HostMonitor
     private readonly CompositeDisposable _probesInFlight = new();
     private int _openWindows;
     private long _probesStarted;
+    private Exception? _lastProbeError;
 
     /// <summary>Whether the monitor is probing now (at least one command's detection window is open).</summary>
     public bool IsProbing
@@ -133,6 +134,7 @@ public sealed partial class HostMonitor
             }
 
             _current = _current.After(result, Settings.Count);
+            _lastProbeError = result.Error;
             _probes.Publish(result);
             _health.Publish(_current);
         }

@@ -35,6 +35,9 @@ public sealed class HostMonitorRegistry : IDisposable
         _scheduler = scheduler;
     }
 
+    /// <summary>The scheduler every monitor of this registry runs on; command start times are read from it.</summary>
+    internal IScheduler Scheduler => _scheduler;
+
     /// <summary>The monitors alive now.</summary>
     public IReadOnlyCollection<HostMonitor> Monitors
     {
@@ -109,6 +112,18 @@ public sealed class HostMonitorRegistry : IDisposable
             var watch = monitor.Detect(commandStartedAt).Subscribe(new IsolatedObserver<HostDeclaredDead>(observer, monitor.ReportCaughtError));
             return new CompositeDisposable(watch, user);
         });
+    }
+
+    /// <summary>
+    /// The command path's watch: like <see cref="WatchCommand(HostSpec, FailureDetectionSettings, DateTimeOffset)"/>
+    /// subscribed to <paramref name="observer"/>, without the observable's own allocations (it runs for every command).
+    /// </summary>
+    /// <exception cref="ObjectDisposedException">The registry was disposed.</exception>
+    internal IDisposable Watch(HostSpec host, FailureDetectionSettings settings, DateTimeOffset commandStartedAt, IObserver<HostDeclaredDead> observer)
+    {
+        var (monitor, user) = AcquireMonitor(host, settings);
+        var watch = monitor.Detect(commandStartedAt).Subscribe(new IsolatedObserver<HostDeclaredDead>(observer, monitor.ReportCaughtError));
+        return StableCompositeDisposable.Create(watch, user);
     }
 
     /// <summary>Watches a command on <paramref name="host"/> that starts now (when subscribed to).</summary>

@@ -52,6 +52,9 @@ public static class AuroraOptionKeys
     /// <summary>Failed probes in a row before a node is judged dead (from the seeds).</summary>
     public const string FailureDetectionCount = "failure_detection_count";
 
+    /// <summary>How probes are sent: <c>select1</c>, <c>connect</c> or <c>auto</c> (the driver's choice) (ours).</summary>
+    public const string FailureDetectionProbe = "failure_detection_probe";
+
     /// <summary>How long an unused host monitor lives on, in milliseconds (from the seeds).</summary>
     public const string MonitorDisposalTimeMs = "monitor_disposal_time_ms";
 
@@ -76,7 +79,7 @@ public static class AuroraOptionKeys
         Plugins, EnableFailover, FailoverMode, ClusterInstanceHostPattern, ClusterInstanceEndpoints, ClusterId,
         FailoverClusterTopologyRefreshRateSec, FailoverReaderConnectTimeoutSec, FailoverTimeoutSec,
         FailoverWriterReconnectIntervalSec, KeepSessionStateOnFailover, FailureDetectionEnabled, FailureDetectionTimeMs,
-        FailureDetectionIntervalMs, FailureDetectionCount, MonitorDisposalTimeMs, TopologyRefreshRateMs,
+        FailureDetectionIntervalMs, FailureDetectionCount, FailureDetectionProbe, MonitorDisposalTimeMs, TopologyRefreshRateMs,
         TopologyFastRefreshRateMs, TopologyFastRefreshDurationMs, TopologyMonitorDisposalTimeMs,
     ];
 }

@@ -22,6 +22,13 @@ public sealed partial class AuroraOptions
     /// <exception cref="ArgumentOutOfRangeException">The value set is not greater than zero.</exception>
     public int FailureDetectionCount { get; init => field = OptionGuard.Positive(value); } = AuroraOptionDefaults.FailureDetectionCount;
 
+    /// <summary>
+    /// How probes are sent (key <c>failure_detection_probe</c>, ours): <c>select1</c> runs <c>SELECT 1</c> on one kept monitoring
+    /// connection per host; <c>connect</c> opens a new connection per probe; <c>auto</c> (or no key) lets the driver choose.
+    /// </summary>
+    /// <value>The default value is <see langword="null"/>: the driver's choice (<c>select1</c> for Npgsql).</value>
+    public Monitoring.ProbeMethod? FailureDetectionProbe { get; init; }
+
     /// <summary>How long a host monitor nobody uses lives on before it is disposed (key <c>monitor_disposal_time_ms</c>).</summary>
     /// <value>The default value is 60 000 milliseconds.</value>
     /// <exception cref="ArgumentOutOfRangeException">The value set is negative.</exception>

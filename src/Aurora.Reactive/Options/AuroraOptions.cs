@@ -104,6 +104,7 @@ public sealed partial class AuroraOptions
             $"{AuroraOptionKeys.FailureDetectionTimeMs}={Ms(FailureDetectionTime)}",
             $"{AuroraOptionKeys.FailureDetectionIntervalMs}={Ms(FailureDetectionInterval)}",
             $"{AuroraOptionKeys.FailureDetectionCount}={FailureDetectionCount.ToString(CultureInfo.InvariantCulture)}",
+            $"{AuroraOptionKeys.FailureDetectionProbe}={FailureDetectionProbe switch { Monitoring.ProbeMethod.SelectOne => "select1", Monitoring.ProbeMethod.Connect => "connect", _ => "auto" }}",
             $"{AuroraOptionKeys.MonitorDisposalTimeMs}={Ms(MonitorDisposalTime)}",
             $"{AuroraOptionKeys.TopologyRefreshRateMs}={Ms(TopologyRefreshRate)}",
             $"{AuroraOptionKeys.TopologyFastRefreshRateMs}={Ms(TopologyFastRefreshRate)}",

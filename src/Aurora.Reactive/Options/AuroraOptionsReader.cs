@@ -29,6 +29,7 @@ internal static class AuroraOptionsReader
             FailureDetectionTime = values.Milliseconds(Keys.FailureDetectionTimeMs, Defaults.FailureDetectionTime, minimum: 0),
             FailureDetectionInterval = values.Milliseconds(Keys.FailureDetectionIntervalMs, Defaults.FailureDetectionInterval, minimum: 1),
             FailureDetectionCount = values.Count(Keys.FailureDetectionCount, Defaults.FailureDetectionCount, minimum: 1),
+            FailureDetectionProbe = ReadProbeMethod(values),
             MonitorDisposalTime = values.Milliseconds(Keys.MonitorDisposalTimeMs, Defaults.MonitorDisposalTime, minimum: 0),
             TopologyRefreshRate = values.Milliseconds(Keys.TopologyRefreshRateMs, Defaults.TopologyRefreshRate, minimum: 1),
             TopologyFastRefreshRate = values.Milliseconds(Keys.TopologyFastRefreshRateMs, Defaults.TopologyFastRefreshRate, minimum: 1),
@@ -48,6 +49,15 @@ internal static class AuroraOptionsReader
 
         return options;
     }
+
+    private static Monitoring.ProbeMethod? ReadProbeMethod(OptionValueReader values) =>
+        values.Text(Keys.FailureDetectionProbe) is not { } text ? null : text.Trim().ToLowerInvariant() switch
+        {
+            "auto" => null,
+            "select1" or "select_1" or "select 1" => Monitoring.ProbeMethod.SelectOne,
+            "connect" => Monitoring.ProbeMethod.Connect,
+            _ => throw OptionValueReader.Invalid(Keys.FailureDetectionProbe, text, "expected select1, connect or auto"),
+        };
 
     private static FailoverMode ReadFailoverMode(OptionValueReader values, ClusterEndpoint endpoint)
     {

@@ -49,6 +49,15 @@ internal sealed class FakeConnectionFactory : IHostConnectionFactory
     /// <summary>From now on, commands on <paramref name="host"/> never answer (a frozen node).</summary>
     public void Freeze(HostSpec host) => _hanging[host.Endpoint] = new TaskCompletionSource();
 
+    /// <summary>Commands on <paramref name="host"/> that hang answer now, and new ones answer at once.</summary>
+    public void Thaw(HostSpec host)
+    {
+        if (_hanging.TryRemove(host.Endpoint, out var gate))
+        {
+            gate.TrySetResult();
+        }
+    }
+
     public Exception? DeathOf(HostSpec host) => _dead.TryGetValue(host.Endpoint, out var error) ? error : null;
 
     public Task? FreezeOf(HostSpec host) => _hanging.TryGetValue(host.Endpoint, out var gate) ? gate.Task : null;

@@ -59,6 +59,12 @@ internal sealed class FakeDbCommand : DbCommand
 
     protected override DbDataReader ExecuteDbDataReader(CommandBehavior behavior)
     {
+        if (CommandText.StartsWith("STREAM", StringComparison.Ordinal))
+        {
+            _connection.Run(CommandText);
+            return new FakeStreamingReader(_connection);
+        }
+
         var host = (string)_connection.Run(CommandText)!;
         var table = new DataTable();
         table.Columns.Add("host", typeof(string));

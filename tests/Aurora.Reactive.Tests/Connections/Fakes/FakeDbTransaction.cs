@@ -27,6 +27,13 @@ internal sealed class FakeDbTransaction : DbTransaction
         Committed = true;
     }
 
+    /// <summary>Like <see cref="Commit"/>, but hangs while the node is frozen.</summary>
+    public override async Task CommitAsync(CancellationToken cancellationToken = default)
+    {
+        await _connection.RunAsync("COMMIT", cancellationToken);
+        Committed = true;
+    }
+
     public override void Rollback()
     {
         RollbackAttempts++;

@@ -1,0 +1,96 @@
+using System.Reactive.Disposables;
+using Aurora.Reactive.Diagnostics;
+using Aurora.Reactive.Monitoring;
+
+namespace Aurora.Reactive.Connections;
+
+/// <content>
+/// Enhanced failure monitoring of the connection's commands: each command that does not complete at once
+/// is watched by the shared monitor of its host; a verdict releases the caller through the host-loss path.
+/// </content>
+public sealed partial class AuroraConnection
+{
+    private VerdictObserver? _verdictObserver;
+
+    /// <summary>Whether the commands of this connection are watched by enhanced failure monitoring.</summary>
+    public bool IsMonitored => _dataSource.Monitors is not null;
+
+    /// <summary>Whether neither failover nor monitoring is on: commands go straight to the driver.</summary>
+    internal bool IsPassThrough => _handler is null && _dataSource.Monitors is null;
+
+    /// <summary>Now, on the monitors' clock: the start of a command, read before the command is sent.</summary>
+    internal DateTimeOffset CommandStartTime() => _dataSource.Monitors is { } monitors ? monitors.Scheduler.Now : default;
+
+    /// <summary>
+    /// Starts watching a command that started at <paramref name="startedAt"/> on the current host; dispose the
+    /// result when the command (or its reader) ends. Nothing is watched when monitoring is off.
+    /// </summary>
+    internal IDisposable WatchCommand(DateTimeOffset startedAt)
+    {
+        if (_dataSource.Monitors is not { } monitors || _host is not { } host || Settings.HostMonitoring is not { } monitoring)
+        {
+            return Disposable.Empty;
+        }
+
+        try
+        {
+            return monitors.Watch(host, monitoring.Detection, startedAt, _verdictObserver ??= new VerdictObserver(this));
+        }
+        catch (ObjectDisposedException)
+        {
+            return Disposable.Empty; // The data source was disposed: nothing is watched any more.
+        }
+#pragma warning disable CA1031 // A monitor that cannot be created (a failing prober factory) must not fail the command.
+        catch (Exception error)
+#pragma warning restore CA1031
+        {
+            LogMessages.CommandNotWatched(_dataSource.Logger, host.Endpoint, error);
+            return Disposable.Empty;
+        }
+    }
+
+    private void OnHostDeclaredDead(HostDeclaredDead verdict)
+    {
+        var detection = Settings.HostMonitoring?.Detection ?? FailureDetectionSettings.Default;
+        var detail = verdict.FromSharedHealth ? "shared health already unhealthy" : $"{verdict.FailedProbes} failed probes";
+        LogMessages.HostDeclaredDead(_dataSource.Logger, verdict.Host.Endpoint, (long)verdict.SinceCommandStart.TotalMilliseconds, detail, _handler is not null);
+        ReportHostLost(verdict.Host, new HostUnavailableException(verdict, detection, verdict.LastProbeError));
+    }
+
+    /// <summary>
+    /// Without failover: the node was declared dead, so the command is abandoned, the physical connection is
+    /// closed in the background (a driver close on a frozen host can take a minute), and the connection is broken.
+    /// Returns the error to throw.
+    /// </summary>
+    private Exception BreakAfterLoss(Exception error)
+    {
+        var failedHost = _host ?? _dataSource.InitialHost;
+        var cause = error is HostLostException lost ? lost.Reason : error;
+        var old = _physical;
+        _physical = null;
+        ResetHostLoss();
+        _transaction?.MarkLost();
+        _transaction = null;
+        if (old is not null)
+        {
+            DisposeInBackground(old);
+        }
+
+        SetState(LogicalConnectionStatus.Failed, failedHost, cause);
+        return cause;
+    }
+
+    /// <summary>Receives the verdicts of this connection's commands; one per connection, so a watch allocates no delegate.</summary>
+    private sealed class VerdictObserver(AuroraConnection connection) : IObserver<HostDeclaredDead>
+    {
+        public void OnNext(HostDeclaredDead value) => connection.OnHostDeclaredDead(value);
+
+        public void OnError(Exception error)
+        {
+        }
+
+        public void OnCompleted()
+        {
+        }
+    }
+}

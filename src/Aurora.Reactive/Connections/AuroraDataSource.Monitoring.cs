@@ -1,0 +1,72 @@
+using System.Reactive.Linq;
+using Aurora.Reactive.Diagnostics;
+using Aurora.Reactive.Hosts;
+using Aurora.Reactive.Monitoring;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace Aurora.Reactive.Connections;
+
+public sealed partial class AuroraDataSource
+{
+    /// <summary>
+    /// The health of every host the data source's commands run on, as enhanced failure monitoring sees it:
+    /// at subscription the current health of each live monitor, then every change (a value per completed probe).
+    /// Monitors exist only while commands use them (and for <c>monitor_disposal_time_ms</c> after), and probe
+    /// only while a command is past its grace period, so a quiet data source emits nothing. Subscribing neither
+    /// starts nor keeps probing. Completes at once when monitoring is off, and when the data source is disposed.
+    /// </summary>
+    public IObservable<HostHealth> HostHealth => Monitors?.Health ?? Observable.Empty<HostHealth>();
+
+    /// <summary>The log of this data source.</summary>
+    internal ILogger Logger { get; private set; } = NullLogger.Instance;
+
+    /// <summary>The shared monitors of this data source, or <see langword="null"/> when monitoring is off.</summary>
+    internal HostMonitorRegistry? Monitors { get; }
+
+    /// <summary>The health of one host (see <see cref="HostHealth"/>); matches the host as a node (name or instance id and port), whatever its role.</summary>
+    /// <param name="host">The host.</param>
+    /// <returns>The host's health updates.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="host"/> is <see langword="null"/>.</exception>
+    public IObservable<HostHealth> HostHealthOf(HostSpec host)
+    {
+        ArgumentNullException.ThrowIfNull(host);
+        return HostHealth.Where(health => health.Host.SameNode(host));
+    }
+
+    private HostMonitorRegistry? CreateMonitors(string driverConnectionString)
+    {
+        Logger = (Settings.LoggerFactory ?? NullLoggerFactory.Instance).CreateLogger<AuroraDataSource>();
+        if (Settings.HostMonitoring is not { } monitoring)
+        {
+            return null;
+        }
+
+        var proberFactory = monitoring.ProberFactory ?? CreateProberFactory(monitoring, driverConnectionString);
+        return proberFactory is null ? null : new HostMonitorRegistry(proberFactory, monitoring.Scheduler);
+    }
+
+    private Func<HostSpec, FailureDetectionSettings, IHostProber>? CreateProberFactory(HostMonitoringSettings monitoring, string driverConnectionString)
+    {
+        var open = monitoring.OpenConnection;
+        var method = monitoring.ProbeMethod;
+        if (open is null)
+        {
+            using var sample = _connections.CreateConnection(InitialHost);
+            var opener = MonitoringConnectionOpener.TryCreate(
+                sample, monitoring.ConnectionString ?? driverConnectionString, monitoring.ApplicationName, monitoring.Detection.ProbeTimeout);
+            if (opener is null)
+            {
+                LogMessages.MonitoringUnsupportedDriver(Logger, Driver.DisplayName, sample.GetType().FullName ?? sample.GetType().Name);
+                return null;
+            }
+
+            open = opener.OpenAsync;
+            method ??= opener.DefaultProbe;
+        }
+
+        var chosen = method ?? ProbeMethod.Connect;
+        LogMessages.MonitoringEnabled(Logger, monitoring.Detection.ToString(), chosen.ToString());
+        return (_, _) => HostProbers.Create(chosen, open);
+    }
+}

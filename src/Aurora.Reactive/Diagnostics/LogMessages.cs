@@ -1,0 +1,31 @@
+using Microsoft.Extensions.Logging;
+
+namespace Aurora.Reactive.Diagnostics;
+
+/// <summary>
+/// Every log message of the library, source-generated. Event ids are grouped by area: 1000s enhanced
+/// failure monitoring. Messages never contain a password or a full connection string.
+/// </summary>
+internal static partial class LogMessages
+{
+    [LoggerMessage(EventId = 1001, Level = LogLevel.Warning,
+        Message = "Enhanced failure monitoring is disabled for {Host}: it is an RDS Proxy endpoint, which routes each request to any instance, so probes could not tell which instance a command runs on. Use the cluster or instance endpoints to get monitoring, or set failure_detection_enabled=false to silence this warning.")]
+    public static partial void MonitoringDisabledOnRdsProxy(ILogger logger, string host);
+
+    [LoggerMessage(EventId = 1002, Level = LogLevel.Information,
+        Message = "Enhanced failure monitoring is on: {Settings}, probe method {ProbeMethod}.")]
+    public static partial void MonitoringEnabled(ILogger logger, string settings, string probeMethod);
+
+    [LoggerMessage(EventId = 1003, Level = LogLevel.Warning,
+        Message = "Host {Host} declared dead {ElapsedMs} ms after a command started ({Detail}); releasing the command, failover loaded: {FailoverLoaded}.")]
+    public static partial void HostDeclaredDead(ILogger logger, string host, long elapsedMs, string detail, bool failoverLoaded);
+
+
+    [LoggerMessage(EventId = 1004, Level = LogLevel.Warning,
+        Message = "Enhanced failure monitoring is disabled: it cannot build monitoring connections for driver {Driver} ({ConnectionType}). Set HostMonitoringSettings.OpenConnection or ProberFactory to monitor with this driver, or failure_detection_enabled=false to silence this warning.")]
+    public static partial void MonitoringUnsupportedDriver(ILogger logger, string driver, string connectionType);
+
+    [LoggerMessage(EventId = 1005, Level = LogLevel.Error,
+        Message = "A command on {Host} runs without failure monitoring: its host monitor could not be created.")]
+    public static partial void CommandNotWatched(ILogger logger, string host, Exception error);
+}

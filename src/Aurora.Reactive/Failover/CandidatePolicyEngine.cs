@@ -1,0 +1,40 @@
+using System.Reactive.Linq;
+
+namespace Aurora.Reactive.Failover;
+
+/// <summary>
+/// The Rx pipeline behind the built-in policies: topology, health, attempt results and retry timers are
+/// merged into one serialized stream and folded by <see cref="CandidateEngineState"/>; the run gives up at
+/// the failover timeout. No I/O, every timer on the signals' scheduler.
+/// </summary>
+internal static class CandidatePolicyEngine
+{
+    private static readonly object Start = new();
+    private static readonly object RetryDue = new();
+
+    public static IObservable<FailoverDecision> Run(
+        ClusterSignals signals, Func<CandidateView, IEnumerable<FailoverCandidate>> rule, int parallelism, string target)
+    {
+        ArgumentNullException.ThrowIfNull(signals);
+        var scheduler = signals.Scheduler;
+        var retryDelay = signals.Timing.WriterReconnectInterval;
+        var decisions = Observable.Defer(() =>
+        {
+            var state = new CandidateEngineState(signals.FailedHost, rule, parallelism, retryDelay);
+            var attempts = signals.Attempts.Publish(a => a.Select(x => (object)x).Merge(
+                a.Where(x => x.Outcome != ConnectAttemptOutcome.Accepted)
+                    .SelectMany(_ => Observable.Timer(retryDelay, scheduler).Select(_ => RetryDue))));
+            return Observable.Merge(
+                    signals.Topology.Select(t => (object)t),
+                    signals.Health.Select(h => (object)h),
+                    attempts,
+                    Observable.Return(Start, scheduler))
+                .SelectMany(signal => state.Apply(signal, scheduler.Now));
+        });
+        var giveUp = Observable.Timer(signals.Timing.Timeout, scheduler)
+            .Select(_ => FailoverDecision.GiveUp($"no {target} within {signals.Timing.Timeout.TotalSeconds:0.###} s"));
+        return decisions.Merge(giveUp).Publish(all =>
+            all.TakeWhile(d => d.Kind != FailoverDecisionKind.GiveUp)
+                .Merge(all.Where(d => d.Kind == FailoverDecisionKind.GiveUp).Take(1)));
+    }
+}

@@ -1,0 +1,82 @@
+using System.Data.Common;
+using System.Reactive.Disposables;
+using System.Reactive.Linq;
+using Aurora.Reactive.Drivers;
+using Aurora.Reactive.Hosts;
+using Aurora.Reactive.Topology;
+
+namespace Aurora.Reactive.Failover;
+
+/// <summary>Connects with the data source's factory (so the connection comes from its pools) and asks the node its role through the dialect.</summary>
+internal sealed class DbFailoverConnector(IHostConnectionFactory connections, IClusterDialect dialect) : IFailoverConnector
+{
+    public IObservable<VerifiedConnection> Connect(HostSpec host) =>
+        Observable.Create<VerifiedConnection>(observer =>
+        {
+            var cancellation = new CancellationTokenSource();
+            var state = 0; // 0 running, 1 unsubscribed, 2 delivered
+            _ = ConnectAsync(host, cancellation.Token).ContinueWith(
+                task =>
+                {
+                    if (task.IsCompletedSuccessfully)
+                    {
+                        if (Interlocked.CompareExchange(ref state, 2, 0) == 0)
+                        {
+                            observer.OnNext(task.Result);
+                            observer.OnCompleted();
+                        }
+                        else
+                        {
+                            task.Result.DisposeUnclaimed();
+                        }
+                    }
+                    else if (Volatile.Read(ref state) == 0)
+                    {
+                        observer.OnError(task.Exception?.GetBaseException() ?? new OperationCanceledException($"The attempt on {host.Endpoint} was cancelled."));
+                    }
+                },
+                CancellationToken.None,
+                TaskContinuationOptions.ExecuteSynchronously,
+                TaskScheduler.Default);
+            return Disposable.Create(() =>
+            {
+                if (Interlocked.CompareExchange(ref state, 1, 0) == 0)
+                {
+                    cancellation.Cancel();
+                }
+            });
+        });
+
+    private async Task<VerifiedConnection> ConnectAsync(HostSpec host, CancellationToken cancellationToken)
+    {
+        await Task.Yield();
+        DbConnection connection = connections.CreateConnection(host);
+        try
+        {
+            await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
+            var isReader = await dialect.IsReaderAsync(connection, cancellationToken).ConfigureAwait(false);
+            var role = isReader ? HostRole.Reader : HostRole.Writer;
+
+            // A node reached through an endpoint name learns its instance id, so the writer watch can tell it apart from the old writer.
+            var instanceId = host.InstanceId ?? await TryGetInstanceIdAsync(connection, host, cancellationToken).ConfigureAwait(false);
+            return new VerifiedConnection(connection, new HostSpec(host.Host, host.Port, instanceId, role));
+        }
+        catch
+        {
+            VerifiedConnection.DisposeQuietly(connection);
+            throw;
+        }
+    }
+
+    private async Task<string?> TryGetInstanceIdAsync(DbConnection connection, HostSpec host, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await dialect.GetInstanceIdAsync(connection, host, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception error) when (error is not OperationCanceledException)
+        {
+            return null;
+        }
+    }
+}

@@ -1,0 +1,168 @@
+using System.Reactive.Disposables;
+using System.Reactive.Linq;
+using Aurora.Reactive.Connections;
+using Aurora.Reactive.Hosts;
+
+namespace Aurora.Reactive.Failover;
+
+/// <summary>Running one connection's failover: join or start the shared search, claim or open its own connection, bound by the timeout.</summary>
+public sealed partial class FailoverCoordinator
+{
+    /// <inheritdoc/>
+    public Task<FailoverOutcome> FailOverAsync(FailoverRequest request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        cancellationToken.ThrowIfCancellationRequested();
+        var completion = new TaskCompletionSource<FailoverOutcome>(TaskCreationOptions.RunContinuationsAsynchronously);
+        lock (_gate)
+        {
+            if (_disposed)
+            {
+                return Task.FromResult(FailoverOutcome.Failure("the data source was disposed"));
+            }
+
+            _running.Add(completion);
+        }
+
+        var started = _scheduler.Now;
+        var timeout = Timing.Timeout;
+        var subscription = new SingleAssignmentDisposable();
+        var registration = cancellationToken.Register(() =>
+        {
+            subscription.Dispose();
+            completion.TrySetCanceled(cancellationToken);
+        });
+        subscription.Disposable = Flow(request)
+            .Take(1)
+            .Timeout(timeout, Observable.Defer(() => Observable.Return(
+                FailoverOutcome.Failure($"no node took over within {timeout.TotalSeconds:0.###} s"))), _scheduler)
+            .Subscribe(
+                outcome => Complete(completion, request, outcome, started),
+                error => Complete(completion, request, FailoverOutcome.Failure($"the failover failed: {error.Message}", error), started),
+                () => Complete(completion, request, FailoverOutcome.Failure("the failover ended without a node"), started));
+        _ = completion.Task.ContinueWith(
+            _ =>
+            {
+                registration.Dispose();
+                subscription.Dispose();
+                lock (_gate)
+                {
+                    _running.Remove(completion);
+                }
+            },
+            CancellationToken.None,
+            TaskContinuationOptions.ExecuteSynchronously,
+            TaskScheduler.Default);
+        return completion.Task;
+    }
+
+    private void Complete(TaskCompletionSource<FailoverOutcome> completion, FailoverRequest request, FailoverOutcome outcome, DateTimeOffset started)
+    {
+        if (!completion.TrySetResult(outcome))
+        {
+            if (outcome.Connection is { } orphan)
+            {
+                VerifiedConnection.DisposeQuietly(orphan);
+            }
+
+            return;
+        }
+
+        var report = new FailoverReport(request.FailedHost, outcome.Host, _scheduler.Now - started, outcome.FailureMessage);
+        try
+        {
+            _reports.OnNext(report);
+        }
+        catch (Exception)
+        {
+            // A throwing report subscriber must not break the failover.
+        }
+    }
+
+    private IObservable<FailoverOutcome> Flow(FailoverRequest request) =>
+        Observable.Defer(() => SearchFor(request))
+            .Take(1)
+            .SelectMany(result =>
+            {
+                if (result.Found is not { } found)
+                {
+                    return Observable.Return(FailoverOutcome.Failure(result.FailureMessage, result.LastError));
+                }
+
+                if (found.Claim() is { } connection)
+                {
+                    return Observable.Return(FailoverOutcome.Success(connection, found.Host));
+                }
+
+                return JoinFoundNode(request, found.Host)
+                    .Catch<FailoverOutcome, Exception>(_ => Observable.Timer(ResearchPause, _scheduler).SelectMany(_ => Flow(request)));
+            });
+
+    // Another connection's search found the node: connect there directly and check it still has the role found.
+    private IObservable<FailoverOutcome> JoinFoundNode(FailoverRequest request, HostSpec node) =>
+        _connectorFor(request.Connections).Connect(node)
+            .Timeout(Timing.ReaderConnectTimeout, _scheduler)
+            .Take(1)
+            .Select(verified =>
+            {
+                var connection = verified.Claim()!;
+                if (verified.Host.Role == node.Role)
+                {
+                    return FailoverOutcome.Success(connection, verified.Host);
+                }
+
+                VerifiedConnection.DisposeQuietly(connection);
+                throw new InvalidOperationException($"{node} now answers as {verified.Host.Role}.");
+            });
+
+    private IObservable<FailoverSearchResult> SearchFor(FailoverRequest request)
+    {
+        var key = HostMatch.Key(request.FailedHost) + (request.IsReadOnly ? "|read-only" : "");
+        IObservable<FailoverSearchResult>? search;
+        lock (_gate)
+        {
+            if (_disposed)
+            {
+                return Observable.Return(FailoverSearchResult.Failure("the data source was disposed", null));
+            }
+
+            if (_searches.TryGetValue(key, out search))
+            {
+                return search;
+            }
+
+            _searchCount++;
+            var connector = _connectorFor(request.Connections);
+            IObservable<FailoverSearchResult>? shared = null;
+            void Forget()
+            {
+                lock (_gate)
+                {
+                    if (_searches.TryGetValue(key, out var current) && ReferenceEquals(current, shared))
+                    {
+                        _searches.Remove(key);
+                    }
+                }
+            }
+
+            shared = FailoverSearch.Run(Policy, attempts => SignalsFor(request, attempts), connector, Timing, _scheduler)
+                .Do(_ => Forget(), _ => Forget(), Forget)
+                .Finally(Forget)
+                .Replay(1)
+                .RefCount();
+            _searches[key] = shared;
+            search = shared;
+        }
+
+        _requestFastRefresh();
+        return search;
+    }
+
+    private ClusterSignals SignalsFor(FailoverRequest request, IObservable<ConnectAttempt> attempts) =>
+        new(request.FailedHost, Mode, Timing, _scheduler, _topology, attempts)
+        {
+            Health = _health,
+            ConnectionStates = request.Connection.StateChanges,
+            IsReadOnly = request.IsReadOnly,
+        };
+}

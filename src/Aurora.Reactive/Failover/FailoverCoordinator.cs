@@ -1,0 +1,161 @@
+using System.Reactive.Concurrency;
+using System.Reactive.Disposables;
+using System.Reactive.Linq;
+using System.Reactive.Subjects;
+using Aurora.Reactive.Connections;
+using Aurora.Reactive.Drivers;
+using Aurora.Reactive.Monitoring;
+using Aurora.Reactive.Topology;
+
+namespace Aurora.Reactive.Failover;
+
+/// <summary>
+/// The failover handler of one data source (one cluster): executes an <see cref="IFailoverPolicy"/>'s decisions
+/// (connect, ask the node its role, hand the verified connection over) within <see cref="FailoverTiming.Timeout"/>,
+/// puts the shared topology monitor in fast mode, and reports every outcome on <see cref="Reports"/>.
+/// Connections that fail on the same node at the same time share one search: one policy run and one set of
+/// attempts; the first gets the connection the search opened, the others connect to the node it found.
+/// When a topology snapshot shows a new writer, every attached connection still on the old writer is told
+/// at once (<see cref="ILogicalConnection.ReportHostLost"/>) instead of waiting for its own error.
+/// </summary>
+public sealed partial class FailoverCoordinator : IFailoverHandler, IDisposable
+{
+    private static readonly TimeSpan ResearchPause = TimeSpan.FromMilliseconds(100);
+    private readonly object _gate = new();
+    private readonly IObservable<TopologySnapshot> _topology;
+    private readonly Action _requestFastRefresh;
+    private readonly Func<IHostConnectionFactory, IFailoverConnector> _connectorFor;
+    private readonly IObservable<HostHealth> _health;
+    private readonly IScheduler _scheduler;
+    private readonly Dictionary<string, IObservable<FailoverSearchResult>> _searches = new(StringComparer.Ordinal);
+    private readonly HashSet<TaskCompletionSource<FailoverOutcome>> _running = [];
+    private readonly Subject<FailoverReport> _reports = new();
+    private readonly CompositeDisposable _owned = new();
+    private int _searchCount;
+    private bool _disposed;
+
+    /// <summary>Creates a coordinator over a shared topology monitor.</summary>
+    /// <param name="monitor">The cluster's topology monitor (not owned: dispose its lease yourself, or pass it to <see cref="Own"/>).</param>
+    /// <param name="dialect">The cluster flavour, used to ask a node its role.</param>
+    /// <param name="mode">The failover mode.</param>
+    /// <param name="timing">The failover timing; <see langword="null"/> for <see cref="FailoverTiming.Default"/>.</param>
+    /// <param name="policy">The policy; <see langword="null"/> for the built-in policy of <paramref name="mode"/>.</param>
+    /// <param name="health">Host health from failure monitoring; <see langword="null"/> when monitoring is off.</param>
+    /// <param name="scheduler">Scheduler for every timer; <see langword="null"/> for <see cref="DefaultScheduler.Instance"/>.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="monitor"/> or <paramref name="dialect"/> is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="mode"/> is not a defined mode.</exception>
+    public FailoverCoordinator(
+        TopologyMonitor monitor,
+        IClusterDialect dialect,
+        FailoverMode mode,
+        FailoverTiming? timing = null,
+        IFailoverPolicy? policy = null,
+        IObservable<HostHealth>? health = null,
+        IScheduler? scheduler = null)
+        : this(
+            (monitor ?? throw new ArgumentNullException(nameof(monitor))).Snapshots,
+            monitor.RequestFastRefresh,
+            CheckDialect(dialect),
+            mode,
+            timing ?? FailoverTiming.Default,
+            policy ?? FailoverPolicies.ForMode(mode),
+            health,
+            scheduler ?? DefaultScheduler.Instance)
+    {
+    }
+
+    internal FailoverCoordinator(
+        IObservable<TopologySnapshot> topology,
+        Action requestFastRefresh,
+        Func<IHostConnectionFactory, IFailoverConnector> connectorFor,
+        FailoverMode mode,
+        FailoverTiming timing,
+        IFailoverPolicy policy,
+        IObservable<HostHealth>? health,
+        IScheduler scheduler)
+    {
+        _topology = topology;
+        _requestFastRefresh = requestFastRefresh;
+        _connectorFor = connectorFor;
+        Mode = mode;
+        Timing = timing;
+        Policy = policy;
+        _health = health ?? Observable.Empty<HostHealth>();
+        _scheduler = scheduler;
+        _owned.Add(WatchWriter());
+    }
+
+    /// <summary>
+    /// Builds the coordinator a connection string asks for, as <c>AuroraDataSource.Create(string, driver)</c> does, but with
+    /// a policy of your own: the dialect, the instance resolver and the topology monitor shared process-wide by cluster key.
+    /// Pass it to <see cref="AuroraDataSource.Create(Options.AuroraConnectionString, Drivers.IDatabaseDriver, IFailoverHandler?)"/>
+    /// and dispose it after the data source.
+    /// </summary>
+    /// <param name="connectionString">The parsed connection string.</param>
+    /// <param name="driver">The database driver, whose factory opens the monitoring connections.</param>
+    /// <param name="policy">The policy; <see langword="null"/> for the built-in policy of the string's <c>failover_mode</c>.</param>
+    /// <returns>The coordinator, or <see langword="null"/> when the string turns failover off.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="connectionString"/> or <paramref name="driver"/> is <see langword="null"/>.</exception>
+    public static FailoverCoordinator? Create(Options.AuroraConnectionString connectionString, Drivers.IDatabaseDriver driver, IFailoverPolicy? policy = null)
+    {
+        ArgumentNullException.ThrowIfNull(connectionString);
+        ArgumentNullException.ThrowIfNull(driver);
+        return FailoverSetup.CreateCoordinator(connectionString, driver, policy);
+    }
+
+    /// <summary>The failover mode.</summary>
+    public FailoverMode Mode { get; }
+
+    /// <summary>The failover timing.</summary>
+    public FailoverTiming Timing { get; }
+
+    /// <summary>The policy whose decisions are executed.</summary>
+    public IFailoverPolicy Policy { get; }
+
+    /// <summary>One report per ended failover, success or failure. Hot; completes on dispose.</summary>
+    public IObservable<FailoverReport> Reports => _reports.AsObservable();
+
+    /// <summary>How many searches (policy runs) were started; connections failing together share one.</summary>
+    public int SearchCount => Volatile.Read(ref _searchCount);
+
+    /// <summary>Makes the coordinator dispose <paramref name="resource"/> (a topology monitor lease, a pool) when it is disposed.</summary>
+    /// <param name="resource">The resource.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="resource"/> is <see langword="null"/>.</exception>
+    public void Own(IDisposable resource)
+    {
+        ArgumentNullException.ThrowIfNull(resource);
+        _owned.Add(resource);
+    }
+
+    /// <summary>Ends every running failover with a failure, stops watching the topology and disposes what it owns.</summary>
+    public void Dispose()
+    {
+        TaskCompletionSource<FailoverOutcome>[] running;
+        lock (_gate)
+        {
+            if (_disposed)
+            {
+                return;
+            }
+
+            _disposed = true;
+            running = [.. _running];
+            _running.Clear();
+            _searches.Clear();
+        }
+
+        foreach (var failover in running)
+        {
+            failover.TrySetResult(FailoverOutcome.Failure("the data source was disposed"));
+        }
+
+        _owned.Dispose();
+        _reports.OnCompleted();
+    }
+
+    private static Func<IHostConnectionFactory, IFailoverConnector> CheckDialect(IClusterDialect dialect)
+    {
+        ArgumentNullException.ThrowIfNull(dialect);
+        return connections => new DbFailoverConnector(connections, dialect);
+    }
+}

@@ -1,0 +1,191 @@
+using System.Reactive.Concurrency;
+using System.Reactive.Disposables;
+using System.Reactive.Linq;
+using System.Reactive.Subjects;
+using Aurora.Reactive.Hosts;
+
+namespace Aurora.Reactive.Failover;
+
+/// <summary>
+/// One search for a node: subscribes the policy's decisions, starts an attempt per
+/// <see cref="FailoverDecisionKind.ConnectTo"/> (one per node at a time, each bounded by the reader connect
+/// timeout), feeds every attempt's result back to the policy, and ends with the first node that confirms
+/// the expected role, a give-up, or the failover timeout. Cold: each subscription is one search.
+/// </summary>
+internal static class FailoverSearch
+{
+    public static IObservable<FailoverSearchResult> Run(
+        IFailoverPolicy policy,
+        Func<IObservable<ConnectAttempt>, ClusterSignals> signalsFor,
+        IFailoverConnector connector,
+        FailoverTiming timing,
+        IScheduler scheduler) =>
+        Observable.Create<FailoverSearchResult>(observer => new SearchRun(policy, signalsFor, connector, timing, scheduler, observer).Start());
+
+    private sealed class SearchRun(
+        IFailoverPolicy policy,
+        Func<IObservable<ConnectAttempt>, ClusterSignals> signalsFor,
+        IFailoverConnector connector,
+        FailoverTiming timing,
+        IScheduler scheduler,
+        IObserver<FailoverSearchResult> observer)
+    {
+        private readonly object _gate = new();
+        private readonly Subject<ConnectAttempt> _attempts = new();
+        private readonly Dictionary<string, IDisposable> _inFlight = new(StringComparer.Ordinal);
+        private readonly CompositeDisposable _resources = new();
+        private bool _done;
+        private Exception? _lastError;
+        private string? _lastWait;
+
+        public IDisposable Start()
+        {
+            lock (_gate)
+            {
+                _resources.Add(scheduler.Schedule(timing.Timeout, () =>
+                    Finish(FailoverSearchResult.Failure($"no node took over within {timing.Timeout.TotalSeconds:0.###} s" + WaitSuffix(), _lastError))));
+                _resources.Add(policy.Decide(signalsFor(_attempts.AsObservable())).Subscribe(
+                    OnDecision,
+                    error => Finish(FailoverSearchResult.Failure($"the failover policy failed: {error.Message}", error)),
+                    () => Finish(FailoverSearchResult.Failure("the failover policy ended without a node" + WaitSuffix(), _lastError))));
+            }
+
+            return Disposable.Create(Stop);
+        }
+
+        private string WaitSuffix() => _lastWait is null ? "" : $"; last state: {_lastWait}";
+
+        private void OnDecision(FailoverDecision decision)
+        {
+            lock (_gate)
+            {
+                if (_done)
+                {
+                    return;
+                }
+
+                switch (decision.Kind)
+                {
+                    case FailoverDecisionKind.ConnectTo:
+                        StartAttempt(decision);
+                        break;
+                    case FailoverDecisionKind.Wait:
+                        _lastWait = decision.Reason;
+                        break;
+                    default:
+                        Finish(FailoverSearchResult.Failure(decision.Reason, _lastError));
+                        break;
+                }
+            }
+        }
+
+        private void StartAttempt(FailoverDecision decision)
+        {
+            var host = decision.Host!;
+            var key = HostMatch.Key(host);
+            if (_inFlight.ContainsKey(key))
+            {
+                return;
+            }
+
+            var attempt = new SingleAssignmentDisposable();
+            _inFlight[key] = attempt;
+            var bound = timing.ReaderConnectTimeout;
+            attempt.Disposable = connector.Connect(host)
+                .Timeout(bound, Observable.Throw<VerifiedConnection>(
+                    new TimeoutException($"{host.Endpoint} did not connect and answer within {bound.TotalSeconds:0.###} s.")), scheduler)
+                .Take(1)
+                .Subscribe(
+                    verified => OnConnected(decision, key, attempt, verified),
+                    error => OnAttemptFailed(decision, key, attempt, error));
+        }
+
+        private void OnConnected(FailoverDecision decision, string key, IDisposable attempt, VerifiedConnection verified)
+        {
+            lock (_gate)
+            {
+                Forget(key, attempt);
+                if (_done)
+                {
+                    verified.DisposeUnclaimed();
+                    return;
+                }
+
+                var role = verified.Host.Role;
+                if (decision.ExpectedRole == HostRole.Unknown || role == decision.ExpectedRole)
+                {
+                    Finish(FailoverSearchResult.Success(verified));
+                    return;
+                }
+
+                verified.DisposeUnclaimed();
+                _lastError = new InvalidOperationException($"{decision.Host} answered as {role}, expected {decision.ExpectedRole}.");
+                _attempts.OnNext(new ConnectAttempt(decision.Host!, decision.ExpectedRole, ConnectAttemptOutcome.WrongRole, role));
+            }
+        }
+
+        private void OnAttemptFailed(FailoverDecision decision, string key, IDisposable attempt, Exception error)
+        {
+            lock (_gate)
+            {
+                Forget(key, attempt);
+                if (_done)
+                {
+                    return;
+                }
+
+                _lastError = error;
+                _attempts.OnNext(new ConnectAttempt(decision.Host!, decision.ExpectedRole, ConnectAttemptOutcome.Failed, Error: error));
+            }
+        }
+
+        private void Forget(string key, IDisposable attempt)
+        {
+            if (_inFlight.TryGetValue(key, out var current) && ReferenceEquals(current, attempt))
+            {
+                _inFlight.Remove(key);
+            }
+        }
+
+        private void Finish(FailoverSearchResult result)
+        {
+            lock (_gate)
+            {
+                if (_done)
+                {
+                    result.Found?.DisposeUnclaimed();
+                    return;
+                }
+
+                StopLocked();
+                observer.OnNext(result);
+                observer.OnCompleted();
+            }
+        }
+
+        private void Stop()
+        {
+            lock (_gate)
+            {
+                StopLocked();
+            }
+        }
+
+        private void StopLocked()
+        {
+            if (_done)
+            {
+                return;
+            }
+
+            _done = true;
+            foreach (var attempt in _inFlight.Values.ToList())
+            {
+                attempt.Dispose();
+            }
+
+            _inFlight.Clear();
+            _resources.Dispose();
+        }
+    }
+}

@@ -1,0 +1,111 @@
+using System.Data.Common;
+using System.Reactive.Concurrency;
+using System.Reactive.Linq;
+using Aurora.Reactive.Drivers;
+using Aurora.Reactive.Hosts;
+using Aurora.Reactive.Options;
+using Aurora.Reactive.Topology;
+
+namespace Aurora.Reactive.Failover;
+
+/// <summary>
+/// Builds the failover coordinator a parsed connection string asks for: the dialect, the instance resolver,
+/// the shared topology monitor (reading through monitoring connections) and the coordinator that owns its lease.
+/// </summary>
+internal static class FailoverSetup
+{
+    /// <summary>The coordinator, or <see langword="null"/> when failover is off.</summary>
+    public static FailoverCoordinator? CreateCoordinator(AuroraConnectionString connectionString, IDatabaseDriver driver, IFailoverPolicy? policy = null)
+    {
+        var options = connectionString.Options;
+        if (!options.IsFailoverActive)
+        {
+            return null;
+        }
+
+        var dialect = ChooseDialect(connectionString, driver);
+        var monitorOptions = MonitorOptions(options);
+        var registry = SharedTopologyMonitors.For(options.TopologyMonitorDisposalTime);
+        var lease = registry.Acquire(connectionString.ClusterKey.Value, () => CreateMonitor(connectionString, driver, dialect, monitorOptions));
+        try
+        {
+            var coordinator = new FailoverCoordinator(lease.Monitor, dialect, options.FailoverMode, FailoverTiming.From(options), policy);
+            coordinator.Own(lease);
+            return coordinator;
+        }
+        catch
+        {
+            lease.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>
+    /// Aurora when the string names instances (an endpoint map or a host pattern); plain PostgreSQL replication
+    /// when it lists several hosts and no instance naming (roles are then asked of each host).
+    /// </summary>
+    public static IClusterDialect ChooseDialect(AuroraConnectionString connectionString, IDatabaseDriver driver)
+    {
+        if (connectionString.InstanceEndpoints is null && connectionString.Hosts.Count > 1)
+        {
+            return PostgresReplicationDialect.Instance;
+        }
+
+        return driver.DisplayName.Contains("MySql", StringComparison.OrdinalIgnoreCase)
+            ? AuroraMySqlDialect.Instance
+            : AuroraPostgresDialect.Instance;
+    }
+
+    private static TopologyMonitorOptions MonitorOptions(AuroraOptions options)
+    {
+        var fast = options.TopologyFastRefreshRate < options.TopologyRefreshRate ? options.TopologyFastRefreshRate : options.TopologyRefreshRate;
+        var linger = options.TopologyFastRefreshDuration > TimeSpan.Zero ? options.TopologyFastRefreshDuration : fast;
+        return new TopologyMonitorOptions
+        {
+            SlowRefreshInterval = options.TopologyRefreshRate,
+            FastRefreshInterval = fast,
+            FastModeLinger = linger,
+        }.WithFailoverRefreshRate(options.FailoverClusterTopologyRefreshRate);
+    }
+
+    private static TopologyMonitor CreateMonitor(
+        AuroraConnectionString connectionString, IDatabaseDriver driver, IClusterDialect dialect, TopologyMonitorOptions options)
+    {
+        // Monitoring connections use the monitoring settings (same TLS and credentials) from their own pools, released with the monitor.
+        var monitoringConnections = driver.CreateConnectionFactory(connectionString.MonitoringConnectionString);
+        var resolver = connectionString.InstanceEndpoints;
+        Func<string, HostSpec> resolve = resolver is null
+            ? id => throw new ArgumentException($"Instance id '{id}' cannot be resolved: no cluster_instance_endpoints or cluster_instance_host_pattern is set.", nameof(id))
+            : resolver.Resolve;
+        var client = new DbClusterNodeClient(
+            (host, ct) => OpenAsync(monitoringConnections, host, ct), dialect, resolve, DefaultScheduler.Instance, options.OperationTimeout);
+        TopologyMonitor monitor;
+        try
+        {
+            monitor = new TopologyMonitor(client, connectionString.Hosts, DefaultScheduler.Instance, options);
+        }
+        catch
+        {
+            monitoringConnections.Dispose();
+            throw;
+        }
+
+        monitor.Snapshots.Subscribe(_ => { }, _ => monitoringConnections.Dispose(), monitoringConnections.Dispose);
+        return monitor;
+    }
+
+    private static async Task<DbConnection> OpenAsync(IHostConnectionFactory connections, HostSpec host, CancellationToken cancellationToken)
+    {
+        var connection = connections.CreateConnection(host);
+        try
+        {
+            await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
+            return connection;
+        }
+        catch
+        {
+            await connection.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
+    }
+}

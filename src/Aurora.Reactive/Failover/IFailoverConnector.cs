@@ -1,0 +1,13 @@
+using Aurora.Reactive.Hosts;
+
+namespace Aurora.Reactive.Failover;
+
+/// <summary>
+/// The I/O of a failover attempt as a cold observable: connect to a node and ask it its role. Each
+/// subscription makes one attempt, yields one <see cref="VerifiedConnection"/> (the subscriber then owns
+/// the connection) or an error; unsubscribing cancels it, and a connection that opens after that is disposed.
+/// </summary>
+internal interface IFailoverConnector
+{
+    IObservable<VerifiedConnection> Connect(HostSpec host);
+}

