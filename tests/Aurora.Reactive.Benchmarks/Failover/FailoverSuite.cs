@@ -20,6 +20,8 @@ public sealed class FailoverSuite : IBenchmarkSuite
         await BenchCluster.ExecuteAsync(cluster.Writer, FailoverSql.CreateTable, cancellationToken);
         IWriteClient[] clients =
         [
+            FailoverClients.AuroraDataSourceOnEndpoint(cluster),
+            FailoverClients.AuroraHeldConnectionOnEndpoint(cluster),
             FailoverClients.ClusterEndpoint(cluster),
             FailoverClients.MultiHostDefaults(cluster),
             FailoverClients.MultiHostTuned(cluster),

@@ -1,7 +1,7 @@
 using Aurora.Reactive.Benchmarks.Cluster;
+using Aurora.Reactive.Benchmarks.Library;
 using Aurora.Reactive.Connections;
 using Aurora.Reactive.Npgsql;
-using Aurora.Reactive.Options;
 using Aurora.Reactive.Testing.LocalCluster;
 using Npgsql;
 
@@ -15,18 +15,11 @@ public static class OverheadTargets
 
     public static IOverheadTarget AuroraDataSourceWithFeatures(LocalPostgresCluster cluster)
     {
-        var connectionString = AuroraConnectionString.Parse(
-            cluster.Writer.ServerConnectionString + ";cluster_instance_endpoints=" + BenchCluster.DirectInstanceEndpoints(cluster));
-        var source = AuroraDataSource.Create(connectionString, NpgsqlDriver.Instance, failoverHandler: null);
-        return new DataSourceTarget("(b)", "AuroraDataSource, " + ActiveFeatures(source, connectionString), source);
+        var source = AuroraDataSource.Create(LibraryConnectionString(cluster), NpgsqlDriver.Instance);
+        return new DataSourceTarget("(b)", "AuroraDataSource.Create(connection string, NpgsqlDriver.Instance) with the defaults: " + ActiveFeatures.Describe(source), source);
     }
 
-    /// <summary>Which plugins really run in this build, read from the data source rather than from what was asked.</summary>
-    private static string ActiveFeatures(AuroraDataSource source, AuroraConnectionString requested)
-    {
-        var failover = source.Settings.FailoverHandler is not null
-            ? "failover on"
-            : requested.Options.IsFailoverActive ? "failover requested but no coordinator in this build (pass-through)" : "failover off";
-        return failover + "; EFM not wired into commands in this build";
-    }
+    /// <summary>The writer's real port with every node's real port as the instance endpoints; every other setting at its default.</summary>
+    private static string LibraryConnectionString(LocalPostgresCluster cluster) =>
+        cluster.Writer.ServerConnectionString + ";cluster_instance_endpoints=" + BenchCluster.DirectInstanceEndpoints(cluster);
 }

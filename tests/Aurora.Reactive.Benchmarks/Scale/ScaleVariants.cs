@@ -1,7 +1,7 @@
 using Aurora.Reactive.Benchmarks.Cluster;
+using Aurora.Reactive.Benchmarks.Library;
 using Aurora.Reactive.Connections;
 using Aurora.Reactive.Npgsql;
-using Aurora.Reactive.Options;
 using Aurora.Reactive.Testing.LocalCluster;
 using Npgsql;
 
@@ -15,16 +15,18 @@ public static class ScaleVariants
         "NpgsqlDataSource, no monitoring",
         size => NpgsqlDataSource.Create(Workload(cluster, size)));
 
-    public static ScaleVariant Aurora(LocalPostgresCluster cluster) => new(
-        "(a) AuroraDataSource",
-        "AuroraDataSource from a connection string with failover and EFM requested (failure_detection_time_ms=200, so every command opens a detection window); in this build failover has no coordinator and EFM is not wired into commands",
-        size =>
-        {
-            var connectionString = AuroraConnectionString.Parse(
-                Workload(cluster, size) + ";cluster_instance_endpoints=" + BenchCluster.DirectInstanceEndpoints(cluster)
-                + ";failure_detection_time_ms=200;failure_detection_interval_ms=1000;failure_detection_count=3");
-            return AuroraDataSource.Create(connectionString, NpgsqlDriver.Instance, failoverHandler: null);
-        });
+    /// <summary>Failover and EFM on; the short grace (200 ms) makes every command open a detection window, so monitoring really runs.</summary>
+    public static ScaleVariant Aurora(LocalPostgresCluster cluster)
+    {
+        string ConnectionString(int size) =>
+            Workload(cluster, size) + ";cluster_instance_endpoints=" + BenchCluster.DirectInstanceEndpoints(cluster)
+            + ";failure_detection_time_ms=200;failure_detection_interval_ms=1000;failure_detection_count=3";
+        using var probe = AuroraDataSource.Create(ConnectionString(1), NpgsqlDriver.Instance);
+        return new(
+            "(a) AuroraDataSource",
+            "AuroraDataSource with failure_detection_time_ms=200 (every command opens a detection window): " + ActiveFeatures.Describe(probe),
+            size => AuroraDataSource.Create(ConnectionString(size), NpgsqlDriver.Instance));
+    }
 
     private static string Workload(LocalPostgresCluster cluster, int size) =>
         new NpgsqlConnectionStringBuilder(cluster.Writer.ServerConnectionString)
