@@ -37,15 +37,18 @@ public sealed partial class AuroraDataSource : DbDataSource
     /// <summary>Creates a data source from a plain driver connection string (none of this library's keys) and explicit settings.</summary>
     /// <param name="connectionString">The driver's connection string; its host names the initial node.</param>
     /// <param name="driver">The database driver, such as <c>NpgsqlDriver.Instance</c>.</param>
-    /// <param name="settings">Failover behaviour; <see langword="null"/> for a pass-through data source.</param>
+    /// <param name="settings">Failover behaviour; <see cref="AuroraConnectionSettings.Default"/> for a pass-through data source.
+    /// Required, so that this overload is never picked by accident for a connection string with this library's keys:
+    /// those go to <see cref="Create(string, IDatabaseDriver)"/>.</param>
     /// <returns>The data source.</returns>
-    /// <exception cref="ArgumentNullException"><paramref name="connectionString"/> or <paramref name="driver"/> is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentNullException"><paramref name="connectionString"/>, <paramref name="driver"/> or <paramref name="settings"/> is <see langword="null"/>.</exception>
     /// <exception cref="ArgumentException">The driver rejects the connection string.</exception>
-    public static AuroraDataSource Create(string connectionString, IDatabaseDriver driver, AuroraConnectionSettings? settings = null)
+    public static AuroraDataSource Create(string connectionString, IDatabaseDriver driver, AuroraConnectionSettings settings)
     {
         ArgumentNullException.ThrowIfNull(connectionString);
         ArgumentNullException.ThrowIfNull(driver);
-        return new AuroraDataSource(driver, driver.CreateConnectionFactory(connectionString), settings ?? AuroraConnectionSettings.Default, connectionString);
+        ArgumentNullException.ThrowIfNull(settings);
+        return new AuroraDataSource(driver, driver.CreateConnectionFactory(connectionString), settings, connectionString);
     }
 
     /// <summary>

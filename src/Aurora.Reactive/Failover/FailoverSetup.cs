@@ -26,7 +26,7 @@ internal static class FailoverSetup
         var dialect = ChooseDialect(connectionString, driver);
         var monitorOptions = MonitorOptions(options);
         var registry = SharedTopologyMonitors.For(options.TopologyMonitorDisposalTime);
-        var lease = registry.Acquire(connectionString.ClusterKey.Value, () => CreateMonitor(connectionString, driver, dialect, monitorOptions));
+        var lease = registry.Acquire(MonitorKey(connectionString, dialect), () => CreateMonitor(connectionString, driver, dialect, monitorOptions));
         try
         {
             var coordinator = new FailoverCoordinator(lease.Monitor, dialect, options.FailoverMode, FailoverTiming.From(options), policy);
@@ -38,6 +38,20 @@ internal static class FailoverSetup
             lease.Dispose();
             throw;
         }
+    }
+
+    /// <summary>
+    /// The sharing key of the topology monitor: the cluster's identity plus everything the monitor is built from
+    /// (dialect, instance naming, seed hosts). The cluster key alone is not enough where an address is reused:
+    /// a local cluster started on a port a disposed one used must not inherit the old cluster's monitor, which
+    /// lives on for the disposal delay.
+    /// </summary>
+    internal static string MonitorKey(AuroraConnectionString connectionString, IClusterDialect dialect)
+    {
+        var options = connectionString.Options;
+        var naming = options.InstanceEndpoints?.Text ?? options.InstanceHostPattern?.Text ?? string.Empty;
+        var hosts = string.Join(",", connectionString.Hosts.Select(h => h.Endpoint));
+        return $"{connectionString.ClusterKey.Value}|{dialect.Name}|{naming}|{hosts}";
     }
 
     /// <summary>

@@ -24,7 +24,7 @@ public sealed class OverheadTests(SharedClusterFixture fixture, ITestOutputHelpe
     {
         var connectionString = fixture.Cluster.Writer.ServerConnectionString;
         await using var plain = NpgsqlDataSource.Create(connectionString);
-        await using var passThrough = AuroraDataSource.Create(connectionString, NpgsqlDriver.Instance);
+        await using var passThrough = AuroraDataSource.Create(connectionString, NpgsqlDriver.Instance, AuroraConnectionSettings.Default);
         await using var failoverOn = AuroraDataSource.Create(connectionString, NpgsqlDriver.Instance, new AuroraConnectionSettings { FailoverHandler = new NodeFailoverHandler() });
         var sources = new (string Name, DbDataSource Source)[] { ("plain Npgsql", plain), ("Aurora pass-through", passThrough), ("Aurora failover on", failoverOn) };
         var openRuns = sources.Select(_ => new List<double>()).ToArray();
