@@ -14,7 +14,9 @@ public sealed record ScaleMeasurement(
     double PeakManagedBytes,
     long PeakServerConnections,
     long PeakMonitoringConnections,
-    long ServerConnectionsAfterDispose)
+    long ServerConnectionsAfterDispose,
+    string Features,
+    long DisposedAt)
 {
     /// <summary>Server connections beyond the logical connections themselves: monitoring, topology, anything else the library opened.</summary>
     public long ExtraServerConnections => PeakServerConnections - Connections;

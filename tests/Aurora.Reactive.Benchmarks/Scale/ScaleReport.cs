@@ -7,7 +7,7 @@ namespace Aurora.Reactive.Benchmarks.Scale;
 /// <summary>The per-level table, the growth from the smallest to the largest level, and the JSON figures.</summary>
 public static class ScaleReport
 {
-    public static SuiteReport Build(IReadOnlyList<ScaleVariant> variants, IReadOnlyList<ScaleMeasurement> measurements, ScalePlan plan)
+    public static SuiteReport Build(IReadOnlyList<ScaleVariant> variants, IReadOnlyList<ScaleMeasurement> measurements, ScalePlan plan, double? lingerSeconds)
     {
         var report = new SuiteReport("Scale: logical connections busy on one cluster");
         var baseline = variants[0].Label;
@@ -43,10 +43,14 @@ public static class ScaleReport
         }).ToArray());
         foreach (var variant in variants)
         {
-            report.Notes.Add($"{variant.Label}: {variant.Description}.");
+            report.Notes.Add($"{variant.Label}: {variant.Description}; at run time: {measurements.First(m => m.Variant == variant.Label).Features}.");
         }
 
-        report.Notes.Add("Kit: 1 writer + 1 reader, max_connections 1100; each connection is a real open logical connection (pool as large as the level), on the writer's real port.");
+        report.Figures["lingerSeconds"] = lingerSeconds is { } l ? Math.Round(l, 2) : null;
+        report.Notes.Add(lingerSeconds is { } seconds
+            ? Format.Invariant($"After the last data source was disposed, the last connection it had opened left the server {seconds:0.0} s later ('left after dispose' is counted 1 s after each disposal).")
+            : Format.Invariant($"After the last data source was disposed, connections were still open on the server {plan.LingerCap.TotalSeconds} s later."));
+        report.Notes.Add("Kit: 1 writer + 1 reader, max_connections 1100; each connection is a real open logical connection (pool as large as the level), on the writer's real port. Plain Npgsql's levels run first, then the library's, each after its own warm-up, because the library's shared topology monitor outlives a data source by topology_monitor_disposal_time_ms (60 s).");
         report.Notes.Add($"Server connections are counted in pg_stat_activity on every node (peaks over the window, the harness's own left out): 'extra' = all of them minus the logical connections (monitoring, topology, anything else the library opened); 'monitoring' = those named {ServerConnections.MonitorApplicationName}. CPU is the whole process over the busy window; the overhead column subtracts plain Npgsql's at the same level.");
         report.Notes.Add("The machine is shared with other builds: CPU and thread figures carry noise; the connection counts do not.");
         return report;

@@ -17,6 +17,7 @@ public sealed class ScaleRun(LocalPostgresCluster cluster, ScalePlan plan)
     public async Task<ScaleMeasurement> RunAsync(ScaleVariant variant, int count, CancellationToken cancellationToken)
     {
         var source = variant.CreateSource(count);
+        var features = variant.ActiveFeatures(source);
         var connections = new DbConnection[count];
         try
         {
@@ -37,10 +38,11 @@ public sealed class ScaleRun(LocalPostgresCluster cluster, ScalePlan plan)
             process.Refresh();
             var cpu = (process.TotalProcessorTime - cpuBefore).TotalSeconds;
             await CloseAllAsync(connections, source);
+            var disposedAt = Stopwatch.GetTimestamp();
             await Task.Delay(TimeSpan.FromSeconds(1), cancellationToken);
             var after = await ServerConnections.CountAsync(cluster, cancellationToken);
             var measurement = new ScaleMeasurement(
-                variant.Label, count, openSeconds, Interlocked.Read(ref commands), cpu, peaks.Threads, peaks.ManagedBytes, peaks.All, peaks.Monitoring, after.All);
+                variant.Label, count, openSeconds, Interlocked.Read(ref commands), cpu, peaks.Threads, peaks.ManagedBytes, peaks.All, peaks.Monitoring, after.All, features, disposedAt);
             Progress.Write($"scale: {measurement}; methods compiled during the window: {JitInfo.GetCompiledMethodCount() - jitBefore}");
             return measurement;
         }
