@@ -9,6 +9,7 @@ public sealed partial class AuroraCommand
     /// <returns>The rows affected, as the driver reports them.</returns>
     /// <exception cref="InvalidOperationException">The command has no open connection.</exception>
     /// <exception cref="Failover.FailoverException">The node failed and the connection failed over (see the exception type for what to do).</exception>
+    /// <exception cref="Monitoring.HostUnavailableException">Failure monitoring declared the node dead and failover is not loaded: the command was abandoned and the connection is broken.</exception>
     /// <exception cref="DbException">The driver's own error, unwrapped, for anything that is not a failover.</exception>
     public override int ExecuteNonQuery() => Run(static command => command.ExecuteNonQuery(), static (command, ct) => command.ExecuteNonQueryAsync(ct));
 
@@ -16,6 +17,7 @@ public sealed partial class AuroraCommand
     /// <returns>The value, or <see langword="null"/> when there is no row.</returns>
     /// <exception cref="InvalidOperationException">The command has no open connection.</exception>
     /// <exception cref="Failover.FailoverException">The node failed and the connection failed over (see the exception type for what to do).</exception>
+    /// <exception cref="Monitoring.HostUnavailableException">Failure monitoring declared the node dead and failover is not loaded: the command was abandoned and the connection is broken.</exception>
     /// <exception cref="DbException">The driver's own error, unwrapped, for anything that is not a failover.</exception>
     public override object? ExecuteScalar() => Run(static command => command.ExecuteScalar(), static (command, ct) => command.ExecuteScalarAsync(ct));
 
@@ -24,6 +26,7 @@ public sealed partial class AuroraCommand
     /// <returns>The rows affected, as the driver reports them.</returns>
     /// <exception cref="InvalidOperationException">The command has no open connection.</exception>
     /// <exception cref="Failover.FailoverException">The node failed and the connection failed over (see the exception type for what to do).</exception>
+    /// <exception cref="Monitoring.HostUnavailableException">Failure monitoring declared the node dead and failover is not loaded: the command was abandoned and the connection is broken.</exception>
     /// <exception cref="DbException">The driver's own error, unwrapped, for anything that is not a failover.</exception>
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
     public override Task<int> ExecuteNonQueryAsync(CancellationToken cancellationToken)
@@ -46,6 +49,7 @@ public sealed partial class AuroraCommand
     /// <returns>The value, or <see langword="null"/> when there is no row.</returns>
     /// <exception cref="InvalidOperationException">The command has no open connection.</exception>
     /// <exception cref="Failover.FailoverException">The node failed and the connection failed over (see the exception type for what to do).</exception>
+    /// <exception cref="Monitoring.HostUnavailableException">Failure monitoring declared the node dead and failover is not loaded: the command was abandoned and the connection is broken.</exception>
     /// <exception cref="DbException">The driver's own error, unwrapped, for anything that is not a failover.</exception>
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
     public override Task<object?> ExecuteScalarAsync(CancellationToken cancellationToken)
@@ -98,6 +102,7 @@ public sealed partial class AuroraCommand
     /// <returns>The reader.</returns>
     /// <exception cref="InvalidOperationException">The command has no open connection.</exception>
     /// <exception cref="Failover.FailoverException">The node failed and the connection failed over (see the exception type for what to do).</exception>
+    /// <exception cref="Monitoring.HostUnavailableException">Failure monitoring declared the node dead and failover is not loaded: the command was abandoned and the connection is broken.</exception>
     /// <exception cref="DbException">The driver's own error, unwrapped, for anything that is not a failover.</exception>
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
     public new async Task<AuroraDataReader> ExecuteReaderAsync(CommandBehavior behavior, CancellationToken cancellationToken = default)
@@ -138,6 +143,7 @@ public sealed partial class AuroraCommand
     /// <summary>Prepares the command on the server; after a failover it is prepared again on the new node before it next runs.</summary>
     /// <exception cref="InvalidOperationException">The command has no open connection.</exception>
     /// <exception cref="Failover.FailoverException">The node failed and the connection failed over.</exception>
+    /// <exception cref="Monitoring.HostUnavailableException">Failure monitoring declared the node dead and failover is not loaded: the command was abandoned and the connection is broken.</exception>
     public override void Prepare()
     {
         _prepareRequested = true;
@@ -150,6 +156,7 @@ public sealed partial class AuroraCommand
     /// <returns>A task that completes when the command is prepared.</returns>
     /// <exception cref="InvalidOperationException">The command has no open connection.</exception>
     /// <exception cref="Failover.FailoverException">The node failed and the connection failed over.</exception>
+    /// <exception cref="Monitoring.HostUnavailableException">Failure monitoring declared the node dead and failover is not loaded: the command was abandoned and the connection is broken.</exception>
     public override async Task PrepareAsync(CancellationToken cancellationToken = default)
     {
         _prepareRequested = true;

@@ -60,7 +60,7 @@ public sealed partial class AuroraConnection
         }
     }
 
-    /// <summary>Whether commands must be watched for a loss report (a failover handler is installed and the connection is open).</summary>
+    /// <summary>Whether commands must be watched for a loss report (a failover handler is installed or monitoring is on, and the connection is open).</summary>
     internal bool IsLossWatched => _lossArmed;
 
     /// <summary>A token cancelled when the current node is reported lost.</summary>

@@ -54,6 +54,7 @@ public sealed partial class AuroraConnection
         var detection = Settings.HostMonitoring?.Detection ?? FailureDetectionSettings.Default;
         var detail = verdict.FromSharedHealth ? "shared health already unhealthy" : $"{verdict.FailedProbes} failed probes";
         LogMessages.HostDeclaredDead(_dataSource.Logger, verdict.Host.Endpoint, (long)verdict.SinceCommandStart.TotalMilliseconds, detail, _handler is not null);
+        AuroraMetrics.RecordAbort(verdict.Host);
         ReportHostLost(verdict.Host, new HostUnavailableException(verdict, detection, verdict.LastProbeError));
     }
 

@@ -14,6 +14,11 @@ namespace Aurora.Reactive.Connections;
 /// <see cref="Failover.FailoverSuccessException"/> and <see cref="Failover.TransactionResolutionUnknownException"/>,
 /// it works on the new node. Every other driver error reaches the caller as the driver raised it.
 /// Like every ADO.NET connection, not safe for concurrent use, except <see cref="ReportHostLost"/>.
+/// With enhanced failure monitoring on (<see cref="AuroraConnectionSettings.HostMonitoring"/>), every command is
+/// watched by its host's shared monitor and released as soon as the host is declared dead: with failover, the
+/// caller gets the failover outcome; without, a <see cref="Monitoring.HostUnavailableException"/> and the
+/// connection is <see cref="ConnectionState.Broken"/>. Synchronous calls are released too (on a monitored
+/// connection they wait on the driver's asynchronous call).
 /// </summary>
 /// <remarks>
 /// Dapper recognises PostgreSQL by the connection's type name, so through an <see cref="AuroraConnection"/>

@@ -52,6 +52,7 @@ public sealed partial class AuroraDataReader : DbDataReader
     /// <summary>Moves to the next row.</summary>
     /// <returns><see langword="true"/> when there is a row.</returns>
     /// <exception cref="Failover.FailoverException">The node failed and the connection failed over.</exception>
+    /// <exception cref="Monitoring.HostUnavailableException">Failure monitoring declared the node dead and failover is not loaded: the command was abandoned and the connection is broken.</exception>
     public override bool Read()
     {
         if (_connection.IsMonitored)
@@ -73,6 +74,7 @@ public sealed partial class AuroraDataReader : DbDataReader
     /// <param name="cancellationToken">Cancels the read.</param>
     /// <returns><see langword="true"/> when there is a row.</returns>
     /// <exception cref="Failover.FailoverException">The node failed and the connection failed over.</exception>
+    /// <exception cref="Monitoring.HostUnavailableException">Failure monitoring declared the node dead and failover is not loaded: the command was abandoned and the connection is broken.</exception>
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
     public override Task<bool> ReadAsync(CancellationToken cancellationToken)
     {
@@ -83,6 +85,7 @@ public sealed partial class AuroraDataReader : DbDataReader
     /// <summary>Moves to the next result set.</summary>
     /// <returns><see langword="true"/> when there is one.</returns>
     /// <exception cref="Failover.FailoverException">The node failed and the connection failed over.</exception>
+    /// <exception cref="Monitoring.HostUnavailableException">Failure monitoring declared the node dead and failover is not loaded: the command was abandoned and the connection is broken.</exception>
     public override bool NextResult()
     {
         if (_connection.IsMonitored)
@@ -104,6 +107,7 @@ public sealed partial class AuroraDataReader : DbDataReader
     /// <param name="cancellationToken">Cancels the operation.</param>
     /// <returns><see langword="true"/> when there is one.</returns>
     /// <exception cref="Failover.FailoverException">The node failed and the connection failed over.</exception>
+    /// <exception cref="Monitoring.HostUnavailableException">Failure monitoring declared the node dead and failover is not loaded: the command was abandoned and the connection is broken.</exception>
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
     public override Task<bool> NextResultAsync(CancellationToken cancellationToken)
     {

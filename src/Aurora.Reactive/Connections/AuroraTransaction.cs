@@ -44,6 +44,7 @@ public sealed partial class AuroraTransaction : DbTransaction
     /// <summary>Commits the transaction.</summary>
     /// <exception cref="InvalidOperationException">The transaction has ended or was lost in a failover.</exception>
     /// <exception cref="Failover.TransactionResolutionUnknownException">The node failed during the commit; whether it committed is unknown.</exception>
+    /// <exception cref="Monitoring.HostUnavailableException">Failure monitoring declared the node dead and failover is not loaded: the command was abandoned and the connection is broken.</exception>
     /// <exception cref="Failover.FailoverFailedException">The node failed and no other node could take over.</exception>
     public override void Commit()
     {
@@ -72,6 +73,7 @@ public sealed partial class AuroraTransaction : DbTransaction
     /// <returns>A task that completes when the transaction is committed.</returns>
     /// <exception cref="InvalidOperationException">The transaction has ended or was lost in a failover.</exception>
     /// <exception cref="Failover.TransactionResolutionUnknownException">The node failed during the commit; whether it committed is unknown.</exception>
+    /// <exception cref="Monitoring.HostUnavailableException">Failure monitoring declared the node dead and failover is not loaded: the command was abandoned and the connection is broken.</exception>
     /// <exception cref="Failover.FailoverFailedException">The node failed and no other node could take over.</exception>
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
     public override async Task CommitAsync(CancellationToken cancellationToken = default)
@@ -94,6 +96,7 @@ public sealed partial class AuroraTransaction : DbTransaction
     /// <summary>Rolls the transaction back; does nothing when a failover already lost it.</summary>
     /// <exception cref="InvalidOperationException">The transaction has already ended.</exception>
     /// <exception cref="Failover.FailoverException">The node failed during the rollback (the transaction did not commit).</exception>
+    /// <exception cref="Monitoring.HostUnavailableException">Failure monitoring declared the node dead and failover is not loaded: the command was abandoned and the connection is broken.</exception>
     public override void Rollback()
     {
         if (_lost)
@@ -125,6 +128,7 @@ public sealed partial class AuroraTransaction : DbTransaction
     /// <returns>A task that completes when the transaction is rolled back.</returns>
     /// <exception cref="InvalidOperationException">The transaction has already ended.</exception>
     /// <exception cref="Failover.FailoverException">The node failed during the rollback (the transaction did not commit).</exception>
+    /// <exception cref="Monitoring.HostUnavailableException">Failure monitoring declared the node dead and failover is not loaded: the command was abandoned and the connection is broken.</exception>
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
     public override async Task RollbackAsync(CancellationToken cancellationToken = default)
     {

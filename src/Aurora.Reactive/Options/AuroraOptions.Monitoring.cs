@@ -4,6 +4,13 @@ namespace Aurora.Reactive.Options;
 public sealed partial class AuroraOptions
 {
     /// <summary>Whether enhanced failure monitoring is on (key <c>failure_detection_enabled</c>); it also needs the host monitoring plugin.</summary>
+    /// <remarks>
+    /// For a command started at t0: no probe before t0 + <see cref="FailureDetectionTime"/>; from then one probe every
+    /// <see cref="FailureDetectionInterval"/>, shared by every command on the host; the host is dead for the command when
+    /// <see cref="FailureDetectionCount"/> consecutive probes started in its window failed, on a frozen host at
+    /// t0 + time + count x interval (45 s with the defaults), and the caller is released then (see
+    /// <see cref="Monitoring.HostMonitoringSettings"/> and <see cref="Monitoring.FailureDetectionSettings"/>).
+    /// </remarks>
     /// <value>The default value is <see langword="true"/>.</value>
     public bool FailureDetectionEnabled { get; init; } = AuroraOptionDefaults.FailureDetectionEnabled;
 

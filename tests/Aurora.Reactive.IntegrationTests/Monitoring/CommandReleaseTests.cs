@@ -15,6 +15,7 @@ namespace Aurora.Reactive.IntegrationTests.Monitoring;
 /// (2000/1000/2) releases the caller within time + count x interval of the query's start, whatever the
 /// driver is still doing. Each test prints the time from the fault to the release next to the bound.
 /// </summary>
+[Collection(MonitoredDataSource.TimingCollection)]
 public sealed class CommandReleaseTests(ITestOutputHelper output) : IAsyncLifetime
 {
     private static readonly FailureDetectionSettings Detection = FailureDetectionSettings.FromMilliseconds(2000, 1000, 2);
@@ -71,11 +72,12 @@ public sealed class CommandReleaseTests(ITestOutputHelper output) : IAsyncLifeti
 
             Report("freeze, monitoring + failover (test handler to the reader)", error, sinceFault, sinceStart);
             var failover = Assert.IsType<FailoverSuccessException>(error);
-            Assert.IsType<HostUnavailableException>(failover.InnerException);
+            var verdict = Assert.IsType<HostUnavailableException>(failover.InnerException).Verdict;
+            ReportFailover(verdict, sinceStart);
             Assert.Equal(reader.Port, connection.CurrentHost!.Port);
             await using var command = new AuroraCommand("SELECT 1", connection);
             Assert.Equal(1, await command.ExecuteScalarAsync());
-            Assert.InRange(sinceStart, Detection.Time, Detection.DeadAfterFrozen + Margin);
+            Assert.InRange(verdict.SinceCommandStart, Detection.Time, Detection.DeadAfterFrozen + Margin);
         }
         finally
         {
@@ -117,9 +119,10 @@ public sealed class CommandReleaseTests(ITestOutputHelper output) : IAsyncLifeti
 
             Report("network blackholed, monitoring + failover (test handler to the reader)", error, sinceFault, sinceStart);
             var failover = Assert.IsType<FailoverSuccessException>(error);
-            Assert.IsType<HostUnavailableException>(failover.InnerException);
+            var verdict = Assert.IsType<HostUnavailableException>(failover.InnerException).Verdict;
+            ReportFailover(verdict, sinceStart);
             Assert.Equal(reader.Port, connection.CurrentHost!.Port);
-            Assert.InRange(sinceStart, Detection.Time, Detection.DeadAfterFrozen + Margin);
+            Assert.InRange(verdict.SinceCommandStart, Detection.Time, Detection.DeadAfterFrozen + Margin);
         }
         finally
         {
@@ -183,6 +186,12 @@ public sealed class CommandReleaseTests(ITestOutputHelper output) : IAsyncLifeti
         var (error, releasedAfter) = await MonitoredDataSource.ReleaseAsync(running, sinceFault);
         return (error, releasedAfter, sinceStart.Elapsed);
     }
+
+    /// <summary>With failover the caller is released after the failover too: prints the verdict's time and the failover's share.</summary>
+    private void ReportFailover(HostDeclaredDead verdict, TimeSpan sinceStart) =>
+        output.WriteLine(
+            $"  of which: declared dead {verdict.SinceCommandStart.TotalMilliseconds:0} ms after the start (bound {Detection.DeadAfterFrozen.TotalMilliseconds:0} ms), "
+            + $"failover to the caller's release {(sinceStart - verdict.SinceCommandStart).TotalMilliseconds:0} ms");
 
     private void Report(string scenario, Exception? error, TimeSpan sinceFault, TimeSpan sinceStart) =>
         output.WriteLine(

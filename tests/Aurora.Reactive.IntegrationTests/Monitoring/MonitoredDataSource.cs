@@ -15,6 +15,9 @@ namespace Aurora.Reactive.IntegrationTests.Monitoring;
 /// </summary>
 internal static class MonitoredDataSource
 {
+    /// <summary>The collection of the timing tests: they run one at a time, so that their measured times are not another test's load.</summary>
+    public const string TimingCollection = "Monitoring timing (one at a time)";
+
     /// <summary>Short settings, to keep runs short: a frozen node is dead 4 s after the command started.</summary>
     public const string ShortDetection = "failure_detection_time_ms=2000;failure_detection_interval_ms=1000;failure_detection_count=2";
 

@@ -1,0 +1,83 @@
+using Aurora.Reactive.Diagnostics;
+
+namespace Aurora.Reactive.Client;
+
+/// <content>Calls in flight and disposal.</content>
+public sealed partial class AuroraClient
+{
+    /// <summary>How long disposal waits for calls in flight to observe the cancellation before it closes the pools under them.</summary>
+    private static readonly TimeSpan DrainTimeout = TimeSpan.FromSeconds(5);
+
+    /// <summary>The most idle logical connections kept between calls; more concurrent calls open more, closed after use.</summary>
+    private const int MaxIdleConnections = 32;
+
+    private readonly CancellationTokenSource _disposing = new();
+    private readonly ClientConnectionPool _pool = new(MaxIdleConnections);
+    private readonly TaskCompletionSource _drained = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private int _inFlight;
+    private int _disposed;
+
+    /// <summary>The number of calls running now.</summary>
+    public int CallsInFlight => Volatile.Read(ref _inFlight);
+
+    private void EnterCall()
+    {
+        Interlocked.Increment(ref _inFlight);
+        if (Volatile.Read(ref _disposed) != 0)
+        {
+            ExitCall();
+            throw new ObjectDisposedException(nameof(AuroraClient));
+        }
+    }
+
+    private void ExitCall()
+    {
+        if (Interlocked.Decrement(ref _inFlight) == 0 && Volatile.Read(ref _disposed) != 0)
+        {
+            _drained.TrySetResult();
+        }
+    }
+
+    /// <summary>
+    /// Cancels the calls in flight (they end with <see cref="ObjectDisposedException"/>), waits briefly for
+    /// them to let go of their connections, then stops the monitors and closes the pools. Safe to call twice.
+    /// </summary>
+    /// <returns>A task that completes when everything the client started has stopped.</returns>
+    public async ValueTask DisposeAsync()
+    {
+        if (Interlocked.Exchange(ref _disposed, 1) != 0)
+        {
+            return;
+        }
+
+        var inFlight = Volatile.Read(ref _inFlight);
+        await _disposing.CancelAsync().ConfigureAwait(false);
+        if (Volatile.Read(ref _inFlight) == 0)
+        {
+            _drained.TrySetResult();
+        }
+
+        try
+        {
+            await _drained.Task.WaitAsync(DrainTimeout).ConfigureAwait(false);
+        }
+        catch (TimeoutException)
+        {
+            // A call stuck in the driver (a frozen node) must not hold the shutdown; its connection is closed below.
+        }
+
+        await _pool.CloseAsync().ConfigureAwait(false);
+        _clusterSubscriptions.Dispose();
+        _watch?.Dispose();
+        await _dataSource.DisposeAsync().ConfigureAwait(false);
+        _ownedHandler?.Dispose();
+        AuroraMetrics.ForgetClient(_id);
+        lock (_streamGate)
+        {
+            _states.Complete();
+            _events.Complete();
+        }
+
+        ClientLog.Disposed(_logger, inFlight);
+    }
+}

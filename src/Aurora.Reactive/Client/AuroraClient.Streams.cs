@@ -1,0 +1,72 @@
+using System.Reactive.Disposables;
+using Aurora.Reactive.Connections;
+using Aurora.Reactive.Diagnostics;
+using Aurora.Reactive.Hosts;
+using Aurora.Reactive.Monitoring;
+using Aurora.Reactive.Topology;
+
+namespace Aurora.Reactive.Client;
+
+/// <content>The client's own streams, and what it takes from the cluster's.</content>
+public sealed partial class AuroraClient
+{
+    private readonly object _streamGate = new();
+    private readonly ObserverHub<LogicalConnectionState> _states;
+    private readonly ObserverHub<AuroraClientEvent> _events;
+    private readonly CompositeDisposable _clusterSubscriptions = new();
+    private HostSpec? _knownWriter;
+
+    private void PublishState(LogicalConnectionState state)
+    {
+        lock (_streamGate)
+        {
+            _states.Publish(state);
+            TrackEpisode(state);
+        }
+    }
+
+    private void Publish(AuroraClientEvent clientEvent)
+    {
+        lock (_streamGate)
+        {
+            _events.Publish(clientEvent);
+        }
+    }
+
+    private void OnSubscriberError(Exception error) => ClientLog.SubscriberFailed(_logger, error);
+
+    internal void ReportMonitorError(string description, Exception? error)
+    {
+        ClientLog.MonitorError(_logger, description, error);
+        Publish(new AuroraClientEvent(AuroraClientEventKind.MonitorError, _scheduler.Now, description) { Error = error });
+    }
+
+    private void WatchCluster(ClusterWatch watch)
+    {
+        _clusterSubscriptions.Add(watch.Topology.Subscribe(OnTopology));
+        _clusterSubscriptions.Add(watch.Registry.Health.Subscribe(h => AuroraMetrics.RecordHealth(_id, _clusterKey, h)));
+        _clusterSubscriptions.Add(watch.Registry.Probes.Subscribe(AuroraMetrics.RecordProbe));
+    }
+
+    private void OnTopology(TopologySnapshot snapshot)
+    {
+        var writer = snapshot.Writer;
+        HostSpec? previous;
+        lock (_streamGate)
+        {
+            previous = _knownWriter;
+            if (writer is null || writer.SameNode(previous))
+            {
+                return;
+            }
+
+            _knownWriter = writer;
+        }
+
+        if (previous is not null)
+        {
+            ClientLog.WriterChanged(_logger, previous.ToString(), writer.ToString());
+            Publish(new AuroraClientEvent(AuroraClientEventKind.WriterChanged, _scheduler.Now, $"topology writer changed from {previous} to {writer}") { Host = writer });
+        }
+    }
+}

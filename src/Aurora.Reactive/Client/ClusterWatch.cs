@@ -1,0 +1,137 @@
+using System.Data.Common;
+using System.Reactive.Concurrency;
+using System.Reactive.Disposables;
+using System.Reactive.Linq;
+using System.Reactive.Subjects;
+using Aurora.Reactive.Connections;
+using Aurora.Reactive.Drivers;
+using Aurora.Reactive.Failover;
+using Aurora.Reactive.Hosts;
+using Aurora.Reactive.Monitoring;
+using Aurora.Reactive.Options;
+using Aurora.Reactive.Topology;
+
+namespace Aurora.Reactive.Client;
+
+/// <summary>
+/// The client's view of its cluster: a hold on the cluster's topology monitor (the one the failover
+/// coordinator shares process-wide by cluster key; created here when failover is off) and the data source's
+/// host monitors (its own when failure monitoring is off), which, when asked, it keeps probing every host of
+/// the topology so that the health of all hosts is known, not only of those running a command.
+/// </summary>
+internal sealed partial class ClusterWatch : IDisposable
+{
+    private readonly object _gate = new();
+    private readonly Action<string, Exception?> _onMonitorError;
+    private readonly ReplaySubject<TopologySnapshot> _topology = new(1);
+    private readonly CompositeDisposable _subscriptions = new();
+    private readonly FailureDetectionSettings _detection;
+    private readonly TopologyMonitorLease _lease;
+    private readonly bool _ownsRegistry;
+    private bool _disposed;
+
+    public ClusterWatch(
+        AuroraConnectionString connectionString,
+        IDatabaseDriver driver,
+        AuroraDataSource dataSource,
+        IScheduler scheduler,
+        bool watchAllHosts,
+        Action<string, Exception?> onMonitorError)
+    {
+        _onMonitorError = onMonitorError;
+        _detection = dataSource.Settings.HostMonitoring?.Detection ?? FailureDetectionSettings.FromOptions(connectionString.Options);
+        _ownsRegistry = dataSource.Monitors is null;
+        Registry = dataSource.Monitors ?? new HostMonitorRegistry((_, _) => HostProbers.Create(ProbeMethod.SelectOne, (h, ct) => OpenAsync(dataSource.Connections, h, ct)), scheduler);
+        var dialect = FailoverSetup.ChooseDialect(connectionString, driver);
+        _lease = SharedTopologyMonitors.For(connectionString.Options.TopologyMonitorDisposalTime)
+            .Acquire(FailoverSetup.MonitorKey(connectionString, dialect), () => CreateMonitor(connectionString, driver, dialect));
+        if (watchAllHosts)
+        {
+            _subscriptions.Add(_topology.Subscribe(WatchHostsOf));
+        }
+
+        _subscriptions.Add(_lease.Monitor.Events
+            .Where(e => e.Kind == TopologyMonitorEventKind.Error)
+            .Subscribe(e => _onMonitorError($"topology: {e.Message}", e.Error)));
+        _subscriptions.Add(_lease.Monitor.Snapshots.Subscribe(_topology.OnNext));
+    }
+
+    /// <summary>The host monitors: the data source's, shared with its commands.</summary>
+    public HostMonitorRegistry Registry { get; }
+
+    /// <summary>Topology snapshots; the latest is replayed. Completes on dispose.</summary>
+    public IObservable<TopologySnapshot> Topology => _topology.AsObservable();
+
+    /// <summary>The latest snapshot, or <see langword="null"/> before the first read.</summary>
+    public TopologySnapshot? Current => _lease.Monitor.Current;
+
+    /// <summary>Asks the topology monitor for fast refreshes (a failover started).</summary>
+    public void RequestFastRefresh() => _lease.Monitor.RequestFastRefresh();
+
+    public void Dispose()
+    {
+        lock (_gate)
+        {
+            if (_disposed)
+            {
+                return;
+            }
+
+            _disposed = true;
+        }
+
+        _subscriptions.Dispose();
+        DisposeHostWatches();
+        _lease.Dispose();
+        if (_ownsRegistry)
+        {
+            Registry.Dispose();
+        }
+
+        _topology.OnCompleted();
+    }
+
+    private static async Task<DbConnection> OpenAsync(IHostConnectionFactory connections, HostSpec host, CancellationToken cancellationToken)
+    {
+        var connection = connections.CreateConnection(host);
+        try
+        {
+            await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
+            return connection;
+        }
+        catch
+        {
+            await connection.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
+    }
+
+    /// <summary>The cluster's monitor when no failover coordinator created it (failover off), as the coordinator's set-up would.</summary>
+    private static TopologyMonitor CreateMonitor(AuroraConnectionString connectionString, IDatabaseDriver driver, IClusterDialect dialect)
+    {
+        var options = connectionString.Options;
+        var monitorOptions = new TopologyMonitorOptions
+        {
+            SlowRefreshInterval = options.TopologyRefreshRate,
+            FastRefreshInterval = options.TopologyFastRefreshRate < options.TopologyRefreshRate ? options.TopologyFastRefreshRate : options.TopologyRefreshRate,
+            FastModeLinger = options.TopologyFastRefreshDuration > TimeSpan.Zero ? options.TopologyFastRefreshDuration : options.TopologyFastRefreshRate,
+        }.WithFailoverRefreshRate(options.FailoverClusterTopologyRefreshRate);
+        var resolver = connectionString.InstanceEndpoints;
+        Func<string, HostSpec> resolve = resolver is null
+            ? id => throw new ArgumentException($"Instance '{id}' cannot be mapped to a host: set cluster_instance_host_pattern or cluster_instance_endpoints.")
+            : resolver.Resolve;
+        var connections = driver.CreateConnectionFactory(connectionString.MonitoringConnectionString);
+        try
+        {
+            var client = new DbClusterNodeClient((h, ct) => OpenAsync(connections, h, ct), dialect, resolve, DefaultScheduler.Instance, monitorOptions.OperationTimeout);
+            var monitor = new TopologyMonitor(client, connectionString.Hosts, DefaultScheduler.Instance, monitorOptions);
+            monitor.Snapshots.Subscribe(_ => { }, _ => connections.Dispose(), connections.Dispose);
+            return monitor;
+        }
+        catch
+        {
+            connections.Dispose();
+            throw;
+        }
+    }
+}

@@ -1,0 +1,54 @@
+using System.Data.Common;
+using Aurora.Reactive.Client;
+using Aurora.Reactive.Connections;
+using Aurora.Reactive.Hosts;
+using Aurora.Reactive.Testing.VirtualTime;
+using Aurora.Reactive.Tests.Connections.Fakes;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace Aurora.Reactive.Tests.Client;
+
+/// <summary>An <see cref="AuroraClient"/> over the fake driver (nodes n1, then n2 after a failover) on a virtual clock.</summary>
+internal sealed class ClientHarness : IAsyncDisposable
+{
+    public ClientHarness(AuroraClientOptions? options = null, bool withResolver = true, string clusterKey = "fake-cluster")
+    {
+        Handler = new FakeFailoverHandler(FakeCluster.Node2);
+        var settings = new AuroraConnectionSettings { FailoverHandler = Handler, InitialHostRole = HostRole.Writer };
+        DataSource = AuroraDataSource.Create("n1:5432", Driver, settings);
+        Resolver = withResolver ? new FakeCommitOutcomeResolver() : null;
+        Client = new AuroraClient(DataSource, options ?? AuroraClientOptions.Default, Scheduler, NullLogger.Instance, Resolver, _ => null, clusterKey);
+        Client.Events.Subscribe(Events.Add);
+        Client.ConnectionStates.Subscribe(States.Add);
+    }
+
+    public TestScheduler Scheduler { get; } = new();
+
+    public FakeDriver Driver { get; } = new();
+
+    public FakeFailoverHandler Handler { get; }
+
+    public AuroraDataSource DataSource { get; }
+
+    public FakeCommitOutcomeResolver? Resolver { get; }
+
+    public AuroraClient Client { get; }
+
+    public FakeConnectionFactory Factory => Driver.Factory!;
+
+    public List<AuroraClientEvent> Events { get; } = [];
+
+    public List<LogicalConnectionState> States { get; } = [];
+
+    public IEnumerable<AuroraClientEventKind> EventKinds => Events.Select(e => e.Kind);
+
+    public static async Task<string> HostOfAsync(DbConnection connection, DbTransaction? transaction, string sql, CancellationToken cancellationToken)
+    {
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        command.Transaction = transaction;
+        return (string)(await command.ExecuteScalarAsync(cancellationToken))!;
+    }
+
+    public ValueTask DisposeAsync() => Client.DisposeAsync();
+}

@@ -1,0 +1,47 @@
+using Aurora.Reactive.Client;
+using Aurora.Reactive.Hosts;
+
+namespace Aurora.Reactive.Tests.Client;
+
+public sealed class PostgresCommitOutcomeResolverTests
+{
+    private static readonly TransactionMarker Marker = new(5000, StartLsn: 0x3_0000_1000, BackendProcessId: 77, Timeline: 2, new HostSpec("writer", 5432));
+
+    [Theory]
+    [InlineData("0/16B3748", 0x16B3748UL)]
+    [InlineData("3/1000", 0x3_0000_1000UL)]
+    [InlineData("FFFFFFFF/FFFFFFFF", ulong.MaxValue)]
+    public void ParseLsn_PostgresText_GivesThe64BitPosition(string text, ulong expected) =>
+        Assert.Equal(expected, PostgresCommitOutcomeResolver.ParseLsn(text));
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("16B3748")]
+    [InlineData("x/1")]
+    public void ParseLsn_Malformed_GivesNull(string text) => Assert.Null(PostgresCommitOutcomeResolver.ParseLsn(text));
+
+    [Fact]
+    public void ParseTimeline_WalFileName_GivesItsFirstEightHexDigits() =>
+        Assert.Equal(0x1AL, PostgresCommitOutcomeResolver.ParseTimeline("0000001A0000000300000002"));
+
+    [Theory]
+    [InlineData("committed", 2L, nameof(CommitOutcome.Committed))]
+    [InlineData("aborted", 2L, nameof(CommitOutcome.NotCommitted))]
+    [InlineData("in progress", 2L, nameof(CommitOutcome.InProgress))]
+    [InlineData("in progress", 3L, nameof(CommitOutcome.NotCommitted))]
+    [InlineData(null, 2L, nameof(CommitOutcome.Unknown))]
+    public void Decide_WriterAnswer_GivesTheOutcome(string? status, long timeline, string expected) =>
+        Assert.Equal(expected, PostgresCommitOutcomeResolver.Decide(status, null, timeline, Marker).ToString());
+
+    [Fact]
+    public void Decide_CommittedOnAPromotedNodeWhoseRecoveryEndedBeforeTheTransactionStarted_IsNotCommitted() =>
+        Assert.Equal(CommitOutcome.NotCommitted, PostgresCommitOutcomeResolver.Decide("committed", 0x3_0000_0FFF, 3, Marker));
+
+    [Fact]
+    public void Decide_CommittedOnAPromotedNodeThatReplayedPastTheStart_IsCommitted() =>
+        Assert.Equal(CommitOutcome.Committed, PostgresCommitOutcomeResolver.Decide("committed", 0x3_0000_2000, 3, Marker));
+
+    [Fact]
+    public void Decide_CommittedOnTheSameTimeline_IsCommittedWhateverTheReplayPosition() =>
+        Assert.Equal(CommitOutcome.Committed, PostgresCommitOutcomeResolver.Decide("committed", 0x1000, 2, Marker));
+}
