@@ -1,4 +1,5 @@
 using Aurora.Reactive.Benchmarks.Library;
+using Aurora.Reactive.Client;
 using Aurora.Reactive.Connections;
 using Aurora.Reactive.Npgsql;
 using Aurora.Reactive.Testing.LocalCluster;
@@ -21,6 +22,12 @@ public static class FailoverClients
     {
         var source = AuroraDataSource.Create(LibraryConnectionString(cluster), NpgsqlDriver.Instance);
         return new HeldConnectionWriteClient("(a) AuroraDataSource held", "the same, one connection held open across writes (continues on the new writer after FailoverSuccessException)", source);
+    }
+
+    public static IWriteClient AuroraClientOnEndpoint(LocalPostgresCluster cluster)
+    {
+        var client = AuroraClient.Create(LibraryConnectionString(cluster), NpgsqlDriver.Instance);
+        return new ClientWriteClient("(a) AuroraClient", "AuroraClient.ExecuteAsync on the cluster endpoint with cluster_instance_endpoints, defaults otherwise: " + ActiveFeatures.Describe(client.DataSource), client);
     }
 
     public static IWriteClient ClusterEndpoint(LocalPostgresCluster cluster) => new DataSourceWriteClient(

@@ -22,6 +22,7 @@ public sealed class FailoverSuite : IBenchmarkSuite
         [
             FailoverClients.AuroraDataSourceOnEndpoint(cluster),
             FailoverClients.AuroraHeldConnectionOnEndpoint(cluster),
+            FailoverClients.AuroraClientOnEndpoint(cluster),
             FailoverClients.ClusterEndpoint(cluster),
             FailoverClients.MultiHostDefaults(cluster),
             FailoverClients.MultiHostTuned(cluster),

@@ -25,6 +25,7 @@ public sealed class OverheadSuite : IBenchmarkSuite
         {
             OverheadTargets.PlainNpgsql(cluster),
             OverheadTargets.AuroraDataSourceWithFeatures(cluster),
+            OverheadTargets.Client(cluster),
         };
         try
         {

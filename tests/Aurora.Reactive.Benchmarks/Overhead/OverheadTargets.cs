@@ -1,5 +1,6 @@
 using Aurora.Reactive.Benchmarks.Cluster;
 using Aurora.Reactive.Benchmarks.Library;
+using Aurora.Reactive.Client;
 using Aurora.Reactive.Connections;
 using Aurora.Reactive.Npgsql;
 using Aurora.Reactive.Testing.LocalCluster;
@@ -17,6 +18,12 @@ public static class OverheadTargets
     {
         var source = AuroraDataSource.Create(LibraryConnectionString(cluster), NpgsqlDriver.Instance);
         return new DataSourceTarget("(b)", "AuroraDataSource.Create(connection string, NpgsqlDriver.Instance) with the defaults: " + ActiveFeatures.Describe(source), source);
+    }
+
+    public static IOverheadTarget Client(LocalPostgresCluster cluster)
+    {
+        var client = AuroraClient.Create(LibraryConnectionString(cluster), NpgsqlDriver.Instance);
+        return new ClientTarget("(c)", "AuroraClient.ExecuteAsync with the defaults: " + ActiveFeatures.Describe(client.DataSource), client);
     }
 
     /// <summary>The writer's real port with every node's real port as the instance endpoints; every other setting at its default.</summary>
