@@ -1,1 +1,3 @@
-Console.WriteLine("Benchmarks: no suite yet");
+using Aurora.Reactive.Benchmarks.Cli;
+
+return await BenchmarkRunner.RunAsync(args);

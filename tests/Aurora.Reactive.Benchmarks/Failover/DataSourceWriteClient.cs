@@ -1,0 +1,23 @@
+using System.Data.Common;
+using Aurora.Reactive.Benchmarks.Library;
+
+namespace Aurora.Reactive.Benchmarks.Failover;
+
+/// <summary>Writes through any <see cref="DbDataSource"/>: open a pooled connection, insert, close, as an application does.</summary>
+public sealed class DataSourceWriteClient(string label, string description, DbDataSource source) : IWriteClient
+{
+    public string Label { get; } = label;
+
+    public string Description { get; } = description;
+
+    public async Task<string> WriteAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await source.OpenConnectionAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = FailoverSql.Write;
+        CommandParameters.Add(command, "client", Label);
+        return (string)(await command.ExecuteScalarAsync(cancellationToken))!;
+    }
+
+    public ValueTask DisposeAsync() => source.DisposeAsync();
+}

@@ -1,0 +1,10 @@
+namespace Aurora.Reactive.Benchmarks.Failover;
+
+/// <summary>The statements the failover suite runs.</summary>
+public static class FailoverSql
+{
+    public const string CreateTable = "CREATE TABLE IF NOT EXISTS bench_failover (id bigserial PRIMARY KEY, client text NOT NULL, written_at timestamptz NOT NULL DEFAULT now())";
+
+    /// <summary>One write that also names the node that committed it, so a write still landing on the old writer is not counted.</summary>
+    public const string Write = "INSERT INTO bench_failover (client) VALUES (@client) RETURNING pg_catalog.aurora_db_instance_identifier()";
+}
