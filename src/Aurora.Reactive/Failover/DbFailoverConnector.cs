@@ -13,7 +13,7 @@ internal sealed class DbFailoverConnector(IHostConnectionFactory connections, IC
     public IObservable<VerifiedConnection> Connect(HostSpec host) =>
         Observable.Create<VerifiedConnection>(observer =>
         {
-            var cancellation = new CancellationTokenSource();
+            var cancellation = new DetachedCancellation();
             var state = 0; // 0 running, 1 unsubscribed, 2 delivered
             _ = ConnectAsync(host, cancellation.Token).ContinueWith(
                 task =>
@@ -42,7 +42,7 @@ internal sealed class DbFailoverConnector(IHostConnectionFactory connections, IC
             {
                 if (Interlocked.CompareExchange(ref state, 1, 0) == 0)
                 {
-                    cancellation.Cancel();
+                    cancellation.CancelInBackground();
                 }
             });
         });

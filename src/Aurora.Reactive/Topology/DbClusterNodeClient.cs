@@ -1,6 +1,9 @@
 using System.Data.Common;
 using System.Reactive.Concurrency;
+using System.Reactive.Disposables;
 using System.Reactive.Linq;
+using System.Reactive.Threading.Tasks;
+using Aurora.Reactive.Drivers;
 using Aurora.Reactive.Hosts;
 
 namespace Aurora.Reactive.Topology;
@@ -72,14 +75,31 @@ public sealed class DbClusterNodeClient : IClusterNodeClient
         });
     }
 
+    // Not Observable.FromAsync: its dispose cancels the token inline, and a driver may block in that cancel (see DetachedCancellation).
     private IObservable<T> Bounded<T>(HostSpec host, Func<DbConnection, CancellationToken, Task<T>> work) =>
-        Observable.FromAsync(async ct =>
+        Observable.Create<T>(observer =>
             {
-                var connection = await _openConnection(host, ct).ConfigureAwait(false);
-                await using (connection.ConfigureAwait(false))
+                var cancellation = new DetachedCancellation();
+                var running = RunAsync(host, work, cancellation.Token);
+                var subscription = running.ToObservable().Subscribe(observer);
+                return Disposable.Create(() =>
                 {
-                    return await work(connection, ct).ConfigureAwait(false);
-                }
+                    subscription.Dispose();
+                    if (!running.IsCompleted)
+                    {
+                        cancellation.CancelInBackground();
+                    }
+                });
             })
             .Timeout(_operationTimeout, Observable.Throw<T>(new TimeoutException($"{host.Endpoint} did not answer within {_operationTimeout.TotalMilliseconds:0} ms.")), _scheduler);
+
+    private async Task<T> RunAsync<T>(HostSpec host, Func<DbConnection, CancellationToken, Task<T>> work, CancellationToken cancellationToken)
+    {
+        await Task.Yield();
+        var connection = await _openConnection(host, cancellationToken).ConfigureAwait(false);
+        await using (connection.ConfigureAwait(false))
+        {
+            return await work(connection, cancellationToken).ConfigureAwait(false);
+        }
+    }
 }
