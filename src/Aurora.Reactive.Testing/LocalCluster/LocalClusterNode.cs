@@ -16,7 +16,7 @@ public abstract class LocalClusterNode
         State = LocalNodeState.Stopped;
         User = user;
         OperationTimeout = operationTimeout;
-        ServerPort = FreePort.Next();
+        ServerPort = FreePort.NextForServer();
         Forwarder = new LoopbackForwarder(instanceId, [ServerPort]);
         Folder = Path.Combine(clusterFolder, instanceId);
         DataDirectory = Path.Combine(Folder, "data");
@@ -98,7 +98,7 @@ public abstract class LocalClusterNode
     /// <summary>Picks another free server port (the forwarder follows); write the node's settings again afterwards.</summary>
     internal void ReassignServerPort()
     {
-        ServerPort = FreePort.Next();
+        ServerPort = FreePort.NextForServer();
         Forwarder.SetTargets([ServerPort]);
     }
 
