@@ -26,12 +26,23 @@ public sealed class MySqlDriver : IDatabaseDriver
     private readonly Func<string, DbConnection> _createConnection;
     private readonly Lazy<DbProviderFactoryParameters> _parameters;
 
-    private MySqlDriver(Func<string, DbConnection> createConnection, string displayName)
+    private readonly Lazy<bool> _blocksInAsyncCalls;
+
+    private MySqlDriver(Func<string, DbConnection> createConnection, string displayName, bool? blocksInAsyncCalls)
     {
         _createConnection = createConnection;
         DisplayName = displayName;
         _parameters = new Lazy<DbProviderFactoryParameters>(() => new DbProviderFactoryParameters(createConnection));
+        _blocksInAsyncCalls = new Lazy<bool>(() => blocksInAsyncCalls ?? IsBlockingProvider(createConnection));
     }
+
+    /// <inheritdoc/>
+    /// <value>3306.</value>
+    public int DefaultPort => 3306;
+
+    /// <inheritdoc/>
+    /// <value>As given to <see cref="Create"/>; by default <see langword="true"/> for MySql.Data, whose asynchronous methods run synchronously.</value>
+    public bool BlocksInAsyncCalls => _blocksInAsyncCalls.Value;
 
     /// <inheritdoc/>
     public string DisplayName { get; }
@@ -52,12 +63,14 @@ public sealed class MySqlDriver : IDatabaseDriver
     /// <param name="displayName">The provider's name for messages and logs.</param>
     /// <returns>The driver; it holds no per-cluster state and may be shared.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="createConnection"/> is <see langword="null"/>.</exception>
+    /// <param name="blocksInAsyncCalls">Whether the provider's asynchronous methods block their caller (see
+    /// <see cref="IDatabaseDriver.BlocksInAsyncCalls"/>); <see langword="null"/> to tell from the provider: MySql.Data does, MySqlConnector does not.</param>
     /// <exception cref="ArgumentException"><paramref name="displayName"/> is empty.</exception>
-    public static MySqlDriver Create(Func<string, DbConnection> createConnection, string displayName = "MySQL")
+    public static MySqlDriver Create(Func<string, DbConnection> createConnection, string displayName = "MySQL", bool? blocksInAsyncCalls = null)
     {
         ArgumentNullException.ThrowIfNull(createConnection);
         ArgumentException.ThrowIfNullOrWhiteSpace(displayName);
-        return new MySqlDriver(createConnection, displayName);
+        return new MySqlDriver(createConnection, displayName, blocksInAsyncCalls);
     }
 
     /// <inheritdoc/>
@@ -75,4 +88,10 @@ public sealed class MySqlDriver : IDatabaseDriver
 
     /// <inheritdoc/>
     public string GetIsolationLevelSql(IsolationLevel isolationLevel) => MySqlSessionStatements.Isolation(isolationLevel);
+
+    private static bool IsBlockingProvider(Func<string, DbConnection> createConnection)
+    {
+        using var probe = createConnection(string.Empty);
+        return string.Equals(probe.GetType().Assembly.GetName().Name, "MySql.Data", StringComparison.OrdinalIgnoreCase);
+    }
 }

@@ -45,14 +45,32 @@ public sealed partial class LocalPostgresCluster
             }
 
             await RewindOrCopyAsync(node, writer, cancellationToken).ConfigureAwait(false);
-            node.WriteSettings(writer.ServerPort);
-            ControlPlane.Republish(node);
-            await node.StartServerAsync(cancellationToken).ConfigureAwait(false);
+            await StartAsReaderAsync(node, writer, cancellationToken).ConfigureAwait(false);
         }
 
         node.Role = LocalNodeRole.Reader;
         await WaitUntilStreamingAsync(writer, [node], cancellationToken).ConfigureAwait(false);
         ControlPlane.OnTopologyChanged();
+    }
+
+    // While the node was down another process may have bound its server port; it then starts on a new one, which its
+    // forwarder follows (clients keep the node's address). Safe for a reader only: no other server streams from it.
+    private async Task StartAsReaderAsync(LocalPostgresNode node, LocalPostgresNode writer, CancellationToken cancellationToken)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            node.WriteSettings(writer.ServerPort);
+            ControlPlane.Republish(node);
+            try
+            {
+                await node.StartServerAsync(cancellationToken).ConfigureAwait(false);
+                return;
+            }
+            catch (InvalidOperationException) when (attempt < 3 && node.LastStartLostItsPort())
+            {
+                node.ReassignServerPort();
+            }
+        }
     }
 
     private async Task RewindOrCopyAsync(LocalPostgresNode node, LocalPostgresNode writer, CancellationToken cancellationToken)

@@ -24,13 +24,21 @@ public sealed partial class LocalPostgresNode
     }
 
     /// <summary>Starts the server and waits until it accepts connections.</summary>
+    /// <exception cref="InvalidOperationException">pg_ctl failed; the message ends with the last lines of the server's log, which is gone once the cluster is disposed.</exception>
     internal async Task StartServerAsync(CancellationToken cancellationToken)
     {
-        (await CommandRunner.RunAsync(
+        var result = await CommandRunner.RunAsync(
                 context.Binaries.PgCtl,
                 ["-D", DataDirectory, "-l", LogFile, "-w", "-t", context.TimeoutSeconds, "start"],
                 context.User, Folder, context.Timeout + TimeSpan.FromSeconds(5), cancellationToken)
-            .ConfigureAwait(false)).EnsureSuccess();
+            .ConfigureAwait(false);
+        if (result.ExitCode != 0)
+        {
+            var log = File.Exists(LogFile) ? string.Join(Environment.NewLine, File.ReadLines(LogFile).TakeLast(10)) : "(no log)";
+            throw new InvalidOperationException(
+                $"{InstanceId} did not start: '{result.CommandLine}' exited with {result.ExitCode}.{Environment.NewLine}Last lines of {LogFile}:{Environment.NewLine}{log}");
+        }
+
         MarkUp(ReadPostmasterPid() ?? throw new InvalidOperationException($"{InstanceId} started but wrote no postmaster.pid."));
     }
 

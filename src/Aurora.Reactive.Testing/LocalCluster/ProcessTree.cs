@@ -67,13 +67,45 @@ internal static class ProcessTree
         }
     }
 
-    /// <summary>Stops (SIGSTOP) the root first so it forks no new child, then every descendant.</summary>
+    /// <summary>
+    /// Stops (SIGSTOP) the root first so it forks no new child, then every descendant, and returns once every thread
+    /// of them is stopped (at most after <see cref="StopBound"/>). A signal is only queued when kill returns: a thread
+    /// running on another core can still answer a query sent at once (seen with the multi-threaded mariadbd).
+    /// </summary>
     internal static void Freeze(int rootPid)
     {
         NativeMethods.Signal(rootPid, NativeMethods.SigStop);
-        foreach (var pid in Descendants(rootPid))
+        var descendants = Descendants(rootPid);
+        foreach (var pid in descendants)
         {
             NativeMethods.Signal(pid, NativeMethods.SigStop);
+        }
+
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        var all = descendants.Prepend(rootPid).ToArray();
+        while (!all.All(AllThreadsStopped) && clock.Elapsed < StopBound)
+        {
+            Thread.Sleep(1);
+        }
+    }
+
+    private static readonly TimeSpan StopBound = TimeSpan.FromSeconds(2);
+
+    // A thread is stopped in state T (or t when traced); a thread or process that is gone or a zombie will not answer either.
+    private static bool AllThreadsStopped(int pid)
+    {
+        try
+        {
+            return Directory.EnumerateDirectories($"/proc/{pid}/task")
+                .All(task => ReadStatFile(Path.Combine(task, "stat")) is not { } fields || fields[0] is "T" or "t" or "Z" or "X");
+        }
+        catch (DirectoryNotFoundException)
+        {
+            return true;
+        }
+        catch (IOException)
+        {
+            return true;
         }
     }
 
@@ -141,11 +173,13 @@ internal static class ProcessTree
     internal static bool IsLive(int pid) => ReadStat(pid) is { } fields && fields[0] != "Z";
 
     /// <summary>Fields of <c>/proc/PID/stat</c> after the command name: [0] state, [1] parent id, ..., [19] start time.</summary>
-    private static string[]? ReadStat(int pid)
+    private static string[]? ReadStat(int pid) => ReadStatFile($"/proc/{pid}/stat");
+
+    private static string[]? ReadStatFile(string path)
     {
         try
         {
-            var text = File.ReadAllText($"/proc/{pid}/stat");
+            var text = File.ReadAllText(path);
             var afterName = text.LastIndexOf(')');
             return afterName < 0 ? null : text[(afterName + 2)..].Split(' ');
         }

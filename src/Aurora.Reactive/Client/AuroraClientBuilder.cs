@@ -19,7 +19,7 @@ public sealed class AuroraClientBuilder
     private IFailoverHandler? _failoverHandler;
     private IFailoverPolicy? _failoverPolicy;
     private Func<AuroraConnectionSettings, AuroraConnectionSettings>? _configureConnections;
-    private int _defaultPort = 5432;
+    private int? _defaultPort;
     private bool _watchCluster = true;
 
     internal AuroraClientBuilder(string connectionString, IDatabaseDriver driver)
@@ -92,7 +92,7 @@ public sealed class AuroraClientBuilder
         return this;
     }
 
-    /// <summary>The port of hosts the connection string gives none for.</summary>
+    /// <summary>The port of hosts the connection string gives none for; without it, the driver's <see cref="IDatabaseDriver.DefaultPort"/>.</summary>
     /// <param name="port">From 1 to 65535.</param>
     /// <returns>This builder.</returns>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="port"/> is out of range.</exception>
@@ -115,7 +115,7 @@ public sealed class AuroraClientBuilder
     /// <exception cref="ArgumentException">The connection string is invalid; the message names the key and the value.</exception>
     public AuroraClient Build()
     {
-        var parsed = AuroraConnectionString.Parse(_connectionString, _defaultPort);
+        var parsed = AuroraConnectionString.Parse(_connectionString, _defaultPort ?? _driver.DefaultPort);
         var options = _options ?? AuroraClientOptions.Default with { FailoverTimeout = parsed.Options.FailoverTimeout };
         var coordinator = _failoverHandler is null ? FailoverCoordinator.Create(parsed, _driver, _failoverPolicy) : null;
         AuroraDataSource dataSource;

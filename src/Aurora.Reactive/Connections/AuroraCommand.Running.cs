@@ -23,7 +23,7 @@ public sealed partial class AuroraCommand
             }
 
             startedAt = connection.CommandStartTime();
-            running = operation(command, cancellationToken);
+            running = Start(connection, operation, command, cancellationToken);
         }
         catch (Exception error) when (connection.ShouldFailOver(error))
         {
@@ -48,7 +48,7 @@ public sealed partial class AuroraCommand
         {
             var command = await BindForRunAsync(connection, cancellationToken).ConfigureAwait(false);
             startedAt = connection.CommandStartTime();
-            running = operation(command, cancellationToken);
+            running = Start(connection, operation, command, cancellationToken);
         }
         catch (Exception error) when (connection.ShouldFailOver(error))
         {
@@ -77,6 +77,7 @@ public sealed partial class AuroraCommand
                 }
                 catch (OperationCanceledException) when (lossToken.IsCancellationRequested)
                 {
+                    Abandon(running);
                     throw connection.HostLost(running);
                 }
             }
@@ -98,6 +99,40 @@ public sealed partial class AuroraCommand
         AfterExecute();
         return result;
     }
+
+    // The driver command is still in use by the abandoned call, possibly on another thread: it is let go and disposed
+    // once that call ends, never under it (MySql.Data throws from a command disposed while its read runs).
+    private void Abandon(Task running)
+    {
+        var physical = _physical;
+        _physical = null;
+        _boundConnection = null;
+        if (physical is not null)
+        {
+            _ = running.ContinueWith(
+                _ =>
+                {
+                    try
+                    {
+                        physical.Dispose();
+                    }
+                    catch (Exception)
+                    {
+                        // The connection under it is broken and being disposed; nothing is left to release.
+                    }
+                },
+                CancellationToken.None,
+                TaskContinuationOptions.ExecuteSynchronously,
+                TaskScheduler.Default);
+        }
+    }
+
+    // A provider whose asynchronous calls block (MySql.Data) is started on the thread pool: otherwise the caller would be
+    // held inside the call, before any task exists that monitoring or a writer change could release it from.
+    private static Task<T> Start<T>(AuroraConnection connection, Func<DbCommand, CancellationToken, Task<T>> operation, DbCommand command, CancellationToken cancellationToken) =>
+        connection.Driver.BlocksInAsyncCalls
+            ? Task.Run(() => operation(command, cancellationToken), CancellationToken.None)
+            : operation(command, cancellationToken);
 
     private static async Task<T> ThrowFailoverAsync<T>(AuroraConnection connection, Exception error, CancellationToken cancellationToken) =>
         throw await connection.FailOverAsync(error, cancellationToken).ConfigureAwait(false);

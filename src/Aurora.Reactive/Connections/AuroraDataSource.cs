@@ -66,7 +66,7 @@ public sealed partial class AuroraDataSource : DbDataSource
     {
         ArgumentNullException.ThrowIfNull(connectionString);
         ArgumentNullException.ThrowIfNull(driver);
-        var parsed = Options.AuroraConnectionString.Parse(connectionString);
+        var parsed = Options.AuroraConnectionString.Parse(connectionString, driver.DefaultPort);
         var coordinator = Failover.FailoverSetup.CreateCoordinator(parsed, driver);
         try
         {

@@ -53,4 +53,16 @@ public interface IDatabaseDriver
     /// hosts and no instance naming; <see langword="null"/> for PostgreSQL streaming replication.
     /// </summary>
     IClusterDialect? ReplicationDialect => null;
+
+    /// <summary>The port of a host the connection string gives none for.</summary>
+    /// <value>The default value is 5432, PostgreSQL's port.</value>
+    int DefaultPort => 5432;
+
+    /// <summary>
+    /// Whether the provider's asynchronous methods block the calling thread until the server answers, as MySql.Data's do.
+    /// When <see langword="true"/>, commands start on the thread pool, so a command on a frozen node is still released
+    /// by failure monitoring or a writer change, instead of holding its caller until the provider's own timeout.
+    /// </summary>
+    /// <value>The default value is <see langword="false"/>.</value>
+    bool BlocksInAsyncCalls => false;
 }

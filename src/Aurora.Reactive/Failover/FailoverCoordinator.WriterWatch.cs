@@ -7,7 +7,9 @@ namespace Aurora.Reactive.Failover;
 /// <summary>Moving connections off an old writer as soon as the topology names a new one.</summary>
 public sealed partial class FailoverCoordinator
 {
-    private readonly HashSet<ILogicalConnection> _attached = [];
+    // Each attached connection, with the host instance it was last told it lost, so that later snapshots do not tell it
+    // again; a connection that moved away and came back holds a new instance and is told again.
+    private readonly Dictionary<ILogicalConnection, HostSpec?> _attached = [];
     private HostSpec? _lastWriter;
     private int _writerChanges;
 
@@ -20,7 +22,7 @@ public sealed partial class FailoverCoordinator
         ArgumentNullException.ThrowIfNull(connection);
         lock (_attached)
         {
-            _attached.Add(connection);
+            _attached[connection] = null;
         }
 
         return System.Reactive.Disposables.Disposable.Create(() =>
@@ -35,6 +37,10 @@ public sealed partial class FailoverCoordinator
     private IDisposable WatchWriter() =>
         _topology.Subscribe(OnSnapshot, _ => { }, () => { });
 
+    // A connection that believes it is on the writer has lost it when the topology names another writer, either as a
+    // change from the writer seen before, or by listing the connection's node among the readers. The second also
+    // covers a first snapshot read after the writer was already replaced (its first read failed on the frozen node),
+    // and a connection opened through an endpoint that still pointed at the old writer.
     private void OnSnapshot(TopologySnapshot snapshot)
     {
         if (snapshot.Writer is not { } writer)
@@ -49,27 +55,36 @@ public sealed partial class FailoverCoordinator
             _lastWriter = writer;
         }
 
-        if (previous is null || HostMatch.Same(previous, writer))
+        var changed = previous is not null && !HostMatch.Same(previous, writer);
+        if (changed)
         {
-            return;
+            Interlocked.Increment(ref _writerChanges);
         }
 
-        Interlocked.Increment(ref _writerChanges);
-        ILogicalConnection[] connections;
+        List<(ILogicalConnection Connection, HostSpec Host)> lost = [];
         lock (_attached)
         {
-            connections = [.. _attached];
+            foreach (var (connection, toldLost) in _attached)
+            {
+                if (connection.CurrentHost is { Role: HostRole.Writer } host
+                    && connection.CurrentState.Status == LogicalConnectionStatus.Open
+                    && !HostMatch.Same(host, writer)
+                    && !ReferenceEquals(toldLost, host)
+                    && (changed || snapshot.Readers.Any(reader => HostMatch.Same(reader, host))))
+                {
+                    lost.Add((connection, host));
+                }
+            }
+
+            foreach (var (connection, host) in lost)
+            {
+                _attached[connection] = host;
+            }
         }
 
-        foreach (var connection in connections)
+        foreach (var (connection, host) in lost)
         {
-            // A connection believed to be on the writer that is not on the new one is on a node that is no longer the writer.
-            if (connection.CurrentHost is { Role: HostRole.Writer } host
-                && connection.CurrentState.Status == LogicalConnectionStatus.Open
-                && !HostMatch.Same(host, writer))
-            {
-                connection.ReportHostLost(host, new WriterChangedException(previous, writer));
-            }
+            connection.ReportHostLost(host, new WriterChangedException(changed ? previous! : host, writer));
         }
     }
 }

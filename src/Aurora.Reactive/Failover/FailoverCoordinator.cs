@@ -62,6 +62,7 @@ public sealed partial class FailoverCoordinator : IFailoverHandler, IDisposable
             health,
             scheduler ?? DefaultScheduler.Instance)
     {
+        TopologyEvents = monitor.Events;
     }
 
     internal FailoverCoordinator(
@@ -111,6 +112,12 @@ public sealed partial class FailoverCoordinator : IFailoverHandler, IDisposable
 
     /// <summary>The cluster's topology snapshots the coordinator follows (the latest replayed at subscription).</summary>
     public IObservable<TopologySnapshot> Topology => _topology;
+
+    /// <summary>
+    /// What the shared topology monitor does and runs into (refreshes, changes, errors, mode switches), for logs and
+    /// diagnosis. Hot; empty for a coordinator built without a monitor.
+    /// </summary>
+    public IObservable<TopologyMonitorEvent> TopologyEvents { get; } = Observable.Empty<TopologyMonitorEvent>();
 
     /// <summary>The policy whose decisions are executed.</summary>
     public IFailoverPolicy Policy { get; }

@@ -96,7 +96,7 @@ internal static class FailoverSetup
         TopologyMonitor monitor;
         try
         {
-            monitor = new TopologyMonitor(client, connectionString.Hosts, DefaultScheduler.Instance, options);
+            monitor = new TopologyMonitor(client, SeedHosts(connectionString), DefaultScheduler.Instance, options);
         }
         catch
         {
@@ -106,6 +106,28 @@ internal static class FailoverSetup
 
         monitor.Snapshots.Subscribe(_ => { }, _ => monitoringConnections.Dispose(), monitoringConnections.Dispose);
         return monitor;
+    }
+
+    /// <summary>
+    /// The nodes the monitor starts from: the connection string's hosts first (the first is read through first),
+    /// then every instance of <c>cluster_instance_endpoints</c>. Without the map's instances, a monitor whose entry
+    /// node died before its first read would know no other node to ask, and would never find the cluster.
+    /// </summary>
+    internal static IReadOnlyList<HostSpec> SeedHosts(AuroraConnectionString connectionString)
+    {
+        var seeds = new List<HostSpec>(connectionString.Hosts);
+        if (connectionString.Options.InstanceEndpoints is { } map)
+        {
+            foreach (var instance in map.InstanceIds.Select(map.Resolve))
+            {
+                if (!seeds.Any(s => string.Equals(s.Host, instance.Host, StringComparison.OrdinalIgnoreCase) && s.Port == instance.Port))
+                {
+                    seeds.Add(instance);
+                }
+            }
+        }
+
+        return seeds;
     }
 
     private static async Task<DbConnection> OpenAsync(IHostConnectionFactory connections, HostSpec host, CancellationToken cancellationToken)

@@ -1,4 +1,6 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
+using System.Reactive.Disposables;
 using Aurora.Reactive.Connections;
 using Aurora.Reactive.Failover;
 using Aurora.Reactive.Npgsql;
@@ -16,12 +18,27 @@ internal sealed class KitDataSource : IAsyncDisposable
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(60);
     private readonly bool _ownsCluster;
 
+    private readonly ConcurrentQueue<string> _trace = new();
+    private readonly Stopwatch _clock = Stopwatch.StartNew();
+    private readonly IDisposable _tracing;
+
     private KitDataSource(LocalPostgresCluster cluster, AuroraDataSource dataSource, bool ownsCluster)
     {
         Cluster = cluster;
         DataSource = dataSource;
         _ownsCluster = ownsCluster;
+        _tracing = dataSource.Settings.FailoverHandler is FailoverCoordinator coordinator
+            ? new CompositeDisposable(
+                coordinator.TopologyEvents.Subscribe(e => Note($"topology {e.Kind}: {e.Message}")),
+                coordinator.Reports.Subscribe(r => Note($"failover ended: {r}")))
+            : Disposable.Empty;
     }
+
+    /// <summary>What the topology monitor and the coordinator did, one line each with the time since the start and the thread pool's load.</summary>
+    public string Trace => string.Join(Environment.NewLine, _trace);
+
+    public void Note(string line) =>
+        _trace.Enqueue($"{_clock.ElapsedMilliseconds,7} ms [pool {ThreadPool.ThreadCount} threads, {ThreadPool.PendingWorkItemCount} queued] {line}");
 
     public LocalPostgresCluster Cluster { get; }
 
@@ -46,8 +63,12 @@ internal sealed class KitDataSource : IAsyncDisposable
     private static AuroraDataSource Create(LocalPostgresCluster cluster, string settings, Func<LocalPostgresCluster, string>? entry) =>
         AuroraDataSource.Create(
             $"{(entry ?? (c => c.Writer.ConnectionString))(cluster)};Application Name={ApplicationName};"
-            + $"cluster_instance_endpoints=\"{cluster.InstanceEndpoints}\";topology_monitor_disposal_time_ms=0;{settings}",
+            + $"cluster_instance_endpoints=\"{cluster.InstanceEndpoints}\";topology_monitor_disposal_time_ms=0;{TimeoutUnlessGiven(settings)}{settings}",
             NpgsqlDriver.Instance);
+
+    // A failover that goes wrong here ends in a minute, not after the 300 s default, so a failing run stays short.
+    private static string TimeoutUnlessGiven(string settings) =>
+        settings.Contains("failover_timeout_sec", StringComparison.OrdinalIgnoreCase) ? "" : "failover_timeout_sec=60;";
 
     public static async Task<T> ScalarAsync<T>(AuroraConnection connection, string sql)
     {
@@ -83,6 +104,7 @@ internal sealed class KitDataSource : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        _tracing.Dispose();
         await DataSource.DisposeAsync();
         if (_ownsCluster)
         {

@@ -66,24 +66,34 @@ public sealed class WriterFailoverTests(ITestOutputHelper output)
     {
         await using var kit = await KitDataSource.StartAsync(new LocalPostgresClusterOptions { ReaderCount = 2 });
         await using var connection = await kit.DataSource.OpenConnectionAsync();
-        for (var round = 1; round <= 3; round++)
+        try
         {
-            var oldWriter = kit.Cluster.Writer.InstanceId;
-            var clock = Stopwatch.StartNew();
-            var newWriter = await kit.Cluster.SwitchoverAsync();
-            // The error arrives with the next statement, unless the topology showed the switch first and the idle connection moved silently.
-            string instance;
-            try
+            for (var round = 1; round <= 3; round++)
             {
-                instance = await KitDataSource.InstanceIdAsync(connection);
-            }
-            catch (FailoverSuccessException)
-            {
-                instance = await KitDataSource.InstanceIdAsync(connection);
-            }
+                var oldWriter = kit.Cluster.Writer.InstanceId;
+                var clock = Stopwatch.StartNew();
+                kit.Note($"switchover {round} from {oldWriter}");
+                var newWriter = await kit.Cluster.SwitchoverAsync();
+                kit.Note($"switchover {round} done: {newWriter.InstanceId} promoted");
 
-            output.WriteLine($"switchover {round} ({oldWriter} -> {newWriter.InstanceId}): fault -> first statement on the new writer {clock.ElapsedMilliseconds} ms");
-            Assert.Equal(newWriter.InstanceId, instance);
+                // The error arrives with the next statement, unless the topology showed the switch first and the idle connection moved silently.
+                string instance;
+                try
+                {
+                    instance = await KitDataSource.InstanceIdAsync(connection);
+                }
+                catch (FailoverSuccessException)
+                {
+                    instance = await KitDataSource.InstanceIdAsync(connection);
+                }
+
+                output.WriteLine($"switchover {round} ({oldWriter} -> {newWriter.InstanceId}): fault -> first statement on the new writer {clock.ElapsedMilliseconds} ms");
+                Assert.Equal(newWriter.InstanceId, instance);
+            }
+        }
+        finally
+        {
+            output.WriteLine(kit.Trace);
         }
     }
 }

@@ -28,14 +28,15 @@ public sealed class MySqlMonitoringTests(ITestOutputHelper output)
     [Fact]
     public async Task FrozenWriterDuringSleep_MonitoringDeclaresItDead_AndTheCommandFailsOverToTheNewWriter()
     {
-        await using var scenario = await MySqlClusterScenario.StartAsync(new LocalMariaDbClusterOptions { ReaderCount = 1 }, commandTimeoutSeconds: 5);
+        await using var scenario = await MySqlClusterScenario.StartAsync(new LocalMariaDbClusterOptions { ReaderCount = 1 }, commandTimeoutSeconds: 60);
         using var monitors = new HostMonitorRegistry((_, _) => HostProbers.Create(ProbeMethod.SelectOne, MonitoringOpener(scenario.Cluster)), Scheduler.Default);
         await using var connection = await scenario.DataSource.OpenConnectionAsync();
         var host = connection.CurrentHost!;
         var verdict = new TaskCompletionSource<HostDeclaredDead>(TaskCreationOptions.RunContinuationsAsynchronously);
 
-        // MySql.Data 8.0's async methods complete synchronously: the caller's query gets a thread of its own.
-        var inFlight = Task.Run(() => MySqlClusterScenario.ScalarAsync(connection, "SELECT SLEEP(60)"));
+        // MySql.Data 8.0's async methods run synchronously; the driver says so, and the command starts on the thread pool.
+        var inFlight = MySqlClusterScenario.ScalarAsync(connection, "SELECT SLEEP(60)");
+        Assert.False(inFlight.IsCompleted);
         using var watch = monitors.WatchCommand(host, Aggressive).Subscribe(dead =>
         {
             connection.ReportHostLost(host, new TimeoutException($"monitoring: {dead}"));
@@ -47,11 +48,12 @@ public sealed class MySqlMonitoringTests(ITestOutputHelper output)
 
         var dead = await verdict.Task.WaitAsync(TimeSpan.FromSeconds(30));
         var declaredAfter = clock.Elapsed;
-        var error = await Assert.ThrowsAsync<FailoverSuccessException>(() => inFlight);
+        // Released by the verdict, long before MySql.Data's own 60 s command timeout would end the read.
+        var error = await Assert.ThrowsAsync<FailoverSuccessException>(() => inFlight.WaitAsync(TimeSpan.FromSeconds(30)));
         var releasedAfter = clock.Elapsed;
         var instance = await MySqlClusterScenario.InstanceIdAsync(connection);
         output.WriteLine($"writer frozen during SELECT SLEEP(60): declared dead {declaredAfter.TotalMilliseconds:0} ms after the freeze ({dead}); bound {Aggressive.DeadAfterFrozen.TotalMilliseconds:0} ms from the command's start");
-        output.WriteLine($"caller released with FailoverSuccess {releasedAfter.TotalMilliseconds:0} ms after the freeze (MySql.Data holds it in its synchronous read until its command timeout, 5 s)");
+        output.WriteLine($"caller released with FailoverSuccess {releasedAfter.TotalMilliseconds:0} ms after the freeze (MySql.Data's own command timeout: 60 s)");
 
         Assert.Equal(host.Port, dead.Host.Port);
         Assert.True(dead.FailedProbes >= Aggressive.Count || dead.FromSharedHealth);

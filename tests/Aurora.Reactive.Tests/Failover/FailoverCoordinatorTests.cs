@@ -131,6 +131,25 @@ public sealed class FailoverCoordinatorTests
     }
 
     [Fact]
+    public void FirstSnapshotListsTheConnectionsWriterAsAReader_ConnectionReportedLost_EndpointConnectionNot()
+    {
+        var scheduler = new TestScheduler();
+        using var harness = new FailoverHarness(scheduler);
+        var onOldWriter = new SimulatedLogicalConnection(new HostSpec(harness.Writer("instance-1").Host, harness.Writer("instance-1").Port, role: HostRole.Writer));
+        var onClusterEndpoint = new SimulatedLogicalConnection(new HostSpec("cluster.test", 5432, role: HostRole.Writer));
+        using var a = harness.Coordinator.Attach(onOldWriter);
+        using var b = harness.Coordinator.Attach(onClusterEndpoint);
+
+        harness.Cluster.Failover("instance-2");
+        scheduler.AdvanceBy(Second);
+
+        var reason = Assert.IsType<WriterChangedException>(Assert.Single(onOldWriter.LossReports).Reason);
+        Assert.Equal("instance-2", reason.NewWriter.InstanceId);
+        Assert.Empty(onClusterEndpoint.LossReports);
+        Assert.Equal(0, harness.Coordinator.WriterChangeCount);
+    }
+
+    [Fact]
     public void Dispose_WhileAFailoverRuns_EndsItWithAFailure()
     {
         var scheduler = new TestScheduler();

@@ -13,6 +13,20 @@ public sealed class MySqlDriverTests
     private static readonly MySqlDriver Driver = MySqlDriver.Create(cs => new MySqlConnection(cs), "MySql.Data");
 
     [Fact]
+    public void DefaultPort_IsMySqlsPort() => Assert.Equal(3306, Driver.DefaultPort);
+
+    [Fact]
+    public void BlocksInAsyncCalls_MySqlData_IsTrue() => Assert.True(Driver.BlocksInAsyncCalls);
+
+    [Fact]
+    public void BlocksInAsyncCalls_AnotherProvider_IsFalse() =>
+        Assert.False(MySqlDriver.Create(cs => new global::Npgsql.NpgsqlConnection(cs), "another provider").BlocksInAsyncCalls);
+
+    [Fact]
+    public void BlocksInAsyncCalls_GivenExplicitly_OverridesTheDetection() =>
+        Assert.False(MySqlDriver.Create(cs => new MySqlConnection(cs), "MySql.Data", blocksInAsyncCalls: false).BlocksInAsyncCalls);
+
+    [Fact]
     public void CreateConnectionFactory_ConnectionString_TakesTheFirstHostAndHidesThePassword()
     {
         using var factory = Driver.CreateConnectionFactory(ConnectionString);
