@@ -1,3 +1,4 @@
+using System.Data;
 using System.Data.Common;
 using Aurora.Reactive.Drivers;
 using Aurora.Reactive.Failover;
@@ -23,6 +24,14 @@ public sealed partial class AuroraConnection
         }
 
         var kind = Driver.ErrorClassifier.Classify(error);
+        if (kind == DriverErrorKind.NotFailover && error is ObjectDisposedException or InvalidOperationException
+            && _physical is { State: not ConnectionState.Open })
+        {
+            // The driver connection broke under the command, and the driver said so with a usage error (Npgsql throws
+            // ObjectDisposedException from a command whose connector a network failure tore down): the node was lost.
+            return DriverErrorKind.NodeUnavailable;
+        }
+
         if (kind == DriverErrorKind.ReadOnlyNode && !(Settings.FailOverOnReadOnlyError && host?.Role == HostRole.Writer))
         {
             return DriverErrorKind.NotFailover;

@@ -7,15 +7,14 @@ using Xunit.Abstractions;
 namespace Aurora.Reactive.IntegrationTests.Monitoring;
 
 /// <summary>
-/// 100 logical connections busy on a healthy node for 30 s under aggressive settings (6000/1000/1): no false
-/// abort, and the server sees one monitoring connection. (The issue asks for 60 s; 30 s keeps the suite
-/// within its time budget and still covers 24 probe rounds past the grace period.)
+/// 100 logical connections busy on a healthy node for 60 s under aggressive settings (6000/1000/1): no false
+/// abort, and the server sees one monitoring connection.
 /// </summary>
 [Collection(MonitoredDataSource.TimingCollection)]
 public sealed class HealthyMonitoredRunTests(ITestOutputHelper output) : IAsyncLifetime
 {
     private const int Connections = 100;
-    private const int QueriesPerConnection = 3;
+    private const int QueriesPerConnection = 6;
     private const int QuerySeconds = 10;
     private LocalPostgresCluster? _cluster;
 
@@ -37,7 +36,7 @@ public sealed class HealthyMonitoredRunTests(ITestOutputHelper output) : IAsyncL
     }
 
     [Fact]
-    public async Task HealthyRun30s_HundredBusyConnectionsAggressiveSettings_NoFalseAbortAndOneMonitoringConnection()
+    public async Task HealthyRun60s_HundredBusyConnectionsAggressiveSettings_NoFalseAbortAndOneMonitoringConnection()
     {
         var writer = Cluster.Writer;
         await using var dataSource = MonitoredDataSource.Create(
@@ -66,7 +65,7 @@ public sealed class HealthyMonitoredRunTests(ITestOutputHelper output) : IAsyncL
                 + $"({probes.Count(p => p.Status == HostHealthStatus.Healthy)} healthy); monitoring connections on the server, sampled every 3 s after 7 s: [{string.Join(", ", counts)}]; "
                 + $"probe latency max {probes.Where(p => p.LastProbeLatency is not null).Select(p => p.LastProbeLatency!.Value.TotalMilliseconds).DefaultIfEmpty().Max():0.0} ms");
             Assert.All(probes.Where(p => p.Status != HostHealthStatus.Unknown), p => Assert.Equal(HostHealthStatus.Healthy, p.Status));
-            Assert.InRange(probes.Count(p => p.Status == HostHealthStatus.Healthy), 9, 30); // about 4 a round: windows 6-10 s of each 10 s query
+            Assert.InRange(probes.Count(p => p.Status == HostHealthStatus.Healthy), 18, 60); // about 4 a round: windows 6-10 s of each 10 s query
         }
 
         Assert.Empty(failures);

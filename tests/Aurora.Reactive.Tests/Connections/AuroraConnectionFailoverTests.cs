@@ -31,6 +31,35 @@ public sealed class AuroraConnectionFailoverTests
     }
 
     [Fact]
+    public async Task ExecuteNonQueryAsync_DriverConnectionBrokeUnderTheLogicalOne_FailsOverLikeANodeError()
+    {
+        await using var cluster = new FakeCluster();
+        await using var connection = await cluster.DataSource.OpenConnectionAsync();
+        cluster.PhysicalOf(connection).Close();
+
+        var error = await Assert.ThrowsAsync<FailoverSuccessException>(() => RunAsync(connection, "SELECT 1"));
+
+        Assert.IsType<InvalidOperationException>(error.InnerException);
+        Assert.Equal(FakeCluster.Node2, connection.CurrentHost);
+        await RunAsync(connection, "SELECT 2");
+        Assert.Contains("SELECT 2", cluster.PhysicalOf(connection).Executed);
+    }
+
+    [Fact]
+    public async Task ExecuteNonQueryAsync_UsageErrorOnAnOpenDriverConnection_ArrivesUnwrapped()
+    {
+        await using var cluster = new FakeCluster();
+        await using var connection = await cluster.DataSource.OpenConnectionAsync();
+        var misuse = new InvalidOperationException("the command is already in progress");
+        cluster.Factory.Kill(FakeCluster.Node1, misuse);
+
+        var thrown = await Assert.ThrowsAsync<InvalidOperationException>(() => RunAsync(connection, "SELECT 1"));
+
+        Assert.Same(misuse, thrown);
+        Assert.Empty(cluster.Handler!.Requests);
+    }
+
+    [Fact]
     public async Task ExecuteNonQueryAsync_NodeDownWithoutHandler_ArrivesAsTheSameExceptionObject()
     {
         await using var cluster = new FakeCluster(withHandler: false);
