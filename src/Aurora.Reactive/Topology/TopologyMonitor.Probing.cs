@@ -46,7 +46,7 @@ public sealed partial class TopologyMonitor
     {
         using (EnterGate())
         {
-            if (_disposed || generation != _generation)
+            if (_disposed || !_busy || generation != _generation)
             {
                 return;
             }

@@ -1,3 +1,4 @@
+using System.Reactive.Concurrency;
 using System.Reactive.Disposables;
 using System.Reactive.Linq;
 using Aurora.Reactive.Hosts;
@@ -31,11 +32,44 @@ public sealed partial class TopologyMonitor
     private void StartRead(HostSpec via)
     {
         var generation = BeginOperation();
-        RunOnce(
-            () => _client.ReadTopology(via),
-            via,
+        var operation = new CompositeDisposable();
+        _operation.Disposable = operation;
+        if (_options.ReadHedgeDelay is { } hedgeDelay)
+        {
+            operation.Add(_scheduler.Schedule(hedgeDelay, () => StartHedge(generation, via, operation)));
+        }
+
+        var read = new SingleAssignmentDisposable();
+        operation.Add(read);
+        read.Disposable = Bounded(() => _client.ReadTopology(via), via).Subscribe(
             result => OnReadSucceeded(generation, via, result),
             error => OnReadFailed(generation, via, error));
+    }
+
+    // The read through the monitoring node is late: ask the other nodes their role meanwhile. The first that confirms
+    // being the writer ends this operation (the read included) and the topology is read through it.
+    private void StartHedge(long generation, HostSpec via, CompositeDisposable operation)
+    {
+        using (EnterGate())
+        {
+            if (_disposed || !_busy || generation != _generation)
+            {
+                return;
+            }
+
+            var others = KnownHosts().Where(h => !SameEndpoint(h, via)).ToList();
+            if (others.Count == 0)
+            {
+                return;
+            }
+
+            Report(TopologyMonitorEventKind.ProbingAllNodes,
+                $"{via.Endpoint} has not answered the topology read within {_options.ReadHedgeDelay!.Value.TotalMilliseconds:0} ms; asking {string.Join(", ", others.Select(h => h.Endpoint))} their role meanwhile.");
+            var answers = new List<ProbeAnswer>();
+            operation.Add(others.Select(ProbeUntilRoundEnds).Merge()
+                .TakeUntil(Observable.Timer(_options.OperationTimeout, _scheduler))
+                .Subscribe(answer => OnProbeAnswer(generation, answers, answer)));
+        }
     }
 
     private void OnReadSucceeded(long generation, HostSpec via, TopologyReadResult result)
@@ -128,15 +162,6 @@ public sealed partial class TopologyMonitor
 
         _busy = false;
         return true;
-    }
-
-    // Subscribes to one bounded operation. The disposable is installed before subscribing, so that a source
-    // answering synchronously (and starting the next operation) cannot have its successor overwritten.
-    private void RunOnce<T>(Func<IObservable<T>> operation, HostSpec host, Action<T> onValue, Action<Exception> onError)
-    {
-        var subscription = new SingleAssignmentDisposable();
-        _operation.Disposable = subscription;
-        subscription.Disposable = Bounded(operation, host).Subscribe(onValue, onError);
     }
 
     private IObservable<T> Bounded<T>(Func<IObservable<T>> operation, HostSpec host) =>

@@ -19,6 +19,15 @@ public sealed record TopologyMonitorOptions
     /// <value>The default value is 3 s.</value>
     public TimeSpan OperationTimeout { get; init; } = TimeSpan.FromSeconds(3);
 
+    /// <summary>
+    /// How long a topology read through the monitoring node may go unanswered before every other known node is asked
+    /// its role in parallel, while the read goes on. A node that confirms being the writer becomes the monitoring node
+    /// at once, so a frozen writer costs this delay instead of <see cref="OperationTimeout"/>. <see langword="null"/>
+    /// waits for the read alone.
+    /// </summary>
+    /// <value>The default value is 500 ms; a healthy read takes a few milliseconds.</value>
+    public TimeSpan? ReadHedgeDelay { get; init; } = TimeSpan.FromMilliseconds(500);
+
     /// <summary>Longest delay between attempts after consecutive failures (never longer than the current mode's interval).</summary>
     /// <value>The default value is 5 s.</value>
     public TimeSpan MaxErrorBackoff { get; init; } = TimeSpan.FromSeconds(5);
@@ -42,7 +51,7 @@ public sealed record TopologyMonitorOptions
     }
 
     /// <summary>Checks every value.</summary>
-    /// <exception cref="ArgumentOutOfRangeException">A value is not positive, or the fast interval is longer than the slow one.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">A value is not positive (a <see cref="ReadHedgeDelay"/> that is set included), or the fast interval is longer than the slow one.</exception>
     public void Validate()
     {
         Positive(SlowRefreshInterval, nameof(SlowRefreshInterval));
@@ -50,6 +59,11 @@ public sealed record TopologyMonitorOptions
         Positive(FastModeLinger, nameof(FastModeLinger));
         Positive(OperationTimeout, nameof(OperationTimeout));
         Positive(MaxErrorBackoff, nameof(MaxErrorBackoff));
+        if (ReadHedgeDelay is { } hedge)
+        {
+            Positive(hedge, nameof(ReadHedgeDelay));
+        }
+
         if (FastRefreshInterval > SlowRefreshInterval)
         {
             throw new ArgumentOutOfRangeException(nameof(FastRefreshInterval), FastRefreshInterval,

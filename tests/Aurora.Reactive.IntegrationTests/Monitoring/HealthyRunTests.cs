@@ -8,6 +8,7 @@ using Xunit.Abstractions;
 namespace Aurora.Reactive.IntegrationTests.Monitoring;
 
 /// <summary>A healthy node under aggressive settings: no false verdict, one monitoring connection.</summary>
+[Collection(MonitoredDataSource.TimingCollection)]
 public sealed class HealthyRunTests(ITestOutputHelper output) : SingleNodeClusterTest
 {
     [Theory]

@@ -60,6 +60,41 @@ public sealed class MySqlCoordinatorTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public async Task FrozenWriterDuringSleep_TheDataSourcesMonitoringReleasesTheCaller_AndTheCoordinatorFindsTheNewWriter()
+    {
+        // Detection as configured by a user: dead 1 s + 2 x 1 s after the command started on a frozen node.
+        await using var kit = await MySqlKitDataSource.StartAsync(
+            new LocalMariaDbClusterOptions { ReaderCount = 1 },
+            "failure_detection_time_ms=1000;failure_detection_interval_ms=1000;failure_detection_count=2;Default Command Timeout=120");
+        await using var connection = await kit.DataSource.OpenConnectionAsync();
+        var oldWriter = kit.Cluster.Writer;
+
+        var sleeping = MySqlClusterScenario.ScalarAsync(connection, "SELECT SLEEP(60)");
+        Assert.False(sleeping.IsCompleted); // MySql.Data's blocking call runs on the thread pool, not on this thread
+        await Task.Delay(TimeSpan.FromMilliseconds(300));
+        var clock = Stopwatch.StartNew();
+        var unhealthyAt = -1L;
+        using var health = kit.DataSource.HostHealth.Subscribe(h =>
+        {
+            if (h.Status == Aurora.Reactive.Monitoring.HostHealthStatus.Unhealthy)
+            {
+                Interlocked.CompareExchange(ref unhealthyAt, clock.ElapsedMilliseconds, -1L);
+            }
+        });
+        var failover = kit.Cluster.FailoverAsync(FailoverFault.Freeze, delayBeforePromotion: TimeSpan.FromMilliseconds(500));
+
+        // Released long before MySql.Data's 120 s command timeout: by monitoring or by the writer watch, whichever is first.
+        var error = await Assert.ThrowsAsync<FailoverSuccessException>(() => sleeping.WaitAsync(TimeSpan.FromSeconds(30)));
+        var releasedAfter = clock.ElapsedMilliseconds;
+        var newWriter = await failover;
+        output.WriteLine($"MySQL writer frozen during SELECT SLEEP(60), 1000/1000/2: declared dead {Interlocked.Read(ref unhealthyAt)} ms after the freeze (bound 3000 ms from the command's start, 300 ms before the freeze); caller released with FailoverSuccess {releasedAfter} ms after the freeze ({error.InnerException?.GetType().Name})");
+
+        Assert.Equal(oldWriter.Port, error.OldHost!.Port);
+        Assert.Equal(newWriter.Port, error.NewHost!.Port);
+        Assert.Equal(newWriter.InstanceId, await MySqlClusterScenario.InstanceIdAsync(connection));
+    }
+
+    [Fact]
     public async Task DuplicateKey_ArrivesAsMySqlDatasOwnException()
     {
         await using var kit = await MySqlKitDataSource.StartAsync(new LocalMariaDbClusterOptions { ReaderCount = 1 });

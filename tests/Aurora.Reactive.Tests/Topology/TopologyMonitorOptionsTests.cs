@@ -53,6 +53,17 @@ public sealed class TopologyMonitorOptionsTests
     }
 
     [Fact]
+    public void Validate_ZeroReadHedgeDelay_ThrowsNamingIt()
+    {
+        var options = new TopologyMonitorOptions { ReadHedgeDelay = TimeSpan.Zero };
+
+        Assert.Equal("ReadHedgeDelay", Assert.Throws<ArgumentOutOfRangeException>(options.Validate).ParamName);
+    }
+
+    [Fact]
+    public void Validate_NoReadHedgeDelay_IsValid() => new TopologyMonitorOptions { ReadHedgeDelay = null }.Validate();
+
+    [Fact]
     public void Validate_NegativeTimeout_ThrowsNamingItAndTheValue()
     {
         var options = new TopologyMonitorOptions { OperationTimeout = TimeSpan.FromSeconds(-2) };

@@ -8,9 +8,10 @@ public sealed class TopologyMonitorProbingTests
     private static TimeSpan S(double seconds) => TimeSpan.FromSeconds(seconds);
 
     [Fact]
-    public void FrozenMonitoringNode_TimesOutAndWriterConfirmedWithoutWaitingForIt()
+    public void FrozenMonitoringNode_TimesOutAndWriterConfirmedWithoutWaitingForItWithoutHedging()
     {
         using var h = new MonitorHarness().WithThreeNodes();
+        h.Options = new TopologyMonitorOptions { ReadHedgeDelay = null };
         var seeds = new[] { "instance-2", "instance-1", "instance-3" }.Select(id => h.Cluster.Node(id).Host);
         var monitor = h.StartMonitor(seeds);
         h.Scheduler.Schedule(MonitorHarness.Start + S(10), () => h.Cluster.Node("instance-2").NeverAnswers = true);
@@ -24,6 +25,49 @@ public sealed class TopologyMonitorProbingTests
         Assert.Equal(MonitorHarness.Start + S(33.1), monitor.Current!.ReadAt);
         Assert.Equal(0, h.Cluster.ActiveOperations);
         Assert.Single(h.Snapshots);
+    }
+
+    [Fact]
+    public void FrozenMonitoringNode_Hedged_OtherNodesAskedAfterTheDelayAndTheNewWriterReadAtOnce()
+    {
+        using var h = new MonitorHarness().WithThreeNodes();
+        var monitor = h.StartMonitor();
+        h.RunDue();
+        h.Scheduler.Schedule(MonitorHarness.Start + S(10), () =>
+        {
+            h.Cluster.Node("instance-1").NeverAnswers = true;
+            h.Cluster.Node("instance-1").IsReader = true;
+            monitor.RequestFastRefresh();
+        });
+        h.Scheduler.Schedule(MonitorHarness.Start + S(10.2), () => h.Cluster.Node("instance-3").IsReader = false);
+
+        h.AdvanceTo(S(14));
+
+        // The read through instance-1 starts at 10 s; at 10.5 s the others are asked, and instance-3 says writer.
+        var hedge = Assert.Single(h.EventsOf(TopologyMonitorEventKind.ProbingAllNodes));
+        Assert.Equal(S(10.5), h.SinceStart(hedge));
+        Assert.Equal("instance-3", h.WriterId(1));
+        Assert.Equal(S(10.5), h.SinceStart(h.EventsOf(TopologyMonitorEventKind.Changed).Last()));
+        Assert.Equal("instance-3", monitor.MonitoringNode!.InstanceId);
+        Assert.Empty(h.EventsOf(TopologyMonitorEventKind.Error)); // the late read was dropped, not timed out
+    }
+
+    [Fact]
+    public void SlowButHealthyMonitoringNode_Hedged_ReadAnswerIsKeptAndTheOthersOnlyAsked()
+    {
+        using var h = new MonitorHarness().WithThreeNodes();
+        var monitor = h.StartMonitor();
+        h.RunDue();
+        h.Cluster.Node("instance-1").Delay = S(1);
+        monitor.RequestFastRefresh();
+
+        h.AdvanceTo(S(1.5));
+
+        Assert.Single(h.EventsOf(TopologyMonitorEventKind.ProbingAllNodes));
+        Assert.Single(h.Snapshots);
+        Assert.Equal("instance-1", monitor.MonitoringNode!.InstanceId);
+        Assert.Empty(h.EventsOf(TopologyMonitorEventKind.Error));
+        Assert.True(h.Cluster.Node("instance-2").IdentifyRequests > 0);
     }
 
     [Fact]
@@ -105,9 +149,10 @@ public sealed class TopologyMonitorProbingTests
     }
 
     [Fact]
-    public void FrozenMonitoringNode_CostsOneOperationTimeoutThenTheRoundFindsTheWriterAtOnce()
+    public void FrozenMonitoringNode_CostsOneOperationTimeoutThenTheRoundFindsTheWriterAtOnceWithoutHedging()
     {
         using var h = new MonitorHarness().WithThreeNodes();
+        h.Options = new TopologyMonitorOptions { ReadHedgeDelay = null };
         var monitor = h.StartMonitor();
         h.RunDue();
         h.Scheduler.Schedule(MonitorHarness.Start + S(10), () =>

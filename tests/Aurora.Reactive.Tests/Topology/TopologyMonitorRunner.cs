@@ -24,6 +24,7 @@ public sealed class TopologyMonitorRunner : IMarbleScenarioRunner
             FastRefreshInterval = context.Options.GetTimeSpan("fast", TimeSpan.FromMilliseconds(100)),
             FastModeLinger = context.Options.GetTimeSpan("linger", TimeSpan.FromSeconds(30)),
             OperationTimeout = context.Options.GetTimeSpan("timeout", TimeSpan.FromSeconds(3)),
+            ReadHedgeDelay = ReadHedgeDelay(context.Options),
         };
         var cluster = new SimulatedCluster(context.Scheduler);
         var nodes = context.Options.GetInt32("nodes", 3);
@@ -54,4 +55,13 @@ public sealed class TopologyMonitorRunner : IMarbleScenarioRunner
             context.Input(input).Subscribe(act);
         }
     }
+
+    /// <summary>Option <c>hedge</c>: the read hedge delay, <c>off</c> for none; the library's default when absent.</summary>
+    internal static TimeSpan? ReadHedgeDelay(MarbleOptions options) =>
+        options.GetString("hedge", "default") switch
+        {
+            "off" => null,
+            "default" => new TopologyMonitorOptions().ReadHedgeDelay,
+            _ => options.GetTimeSpan("hedge"),
+        };
 }

@@ -38,6 +38,7 @@ public sealed class FailoverClusterRunner : IMarbleScenarioRunner
             SlowRefreshInterval = options.GetTimeSpan("slow", TimeSpan.FromSeconds(30)),
             FastModeLinger = options.GetTimeSpan("linger", TimeSpan.FromSeconds(30)),
             OperationTimeout = options.GetTimeSpan("optimeout", TimeSpan.FromSeconds(3)),
+            ReadHedgeDelay = Topology.TopologyMonitorRunner.ReadHedgeDelay(options),
         };
         var timing = new FailoverTiming
         {
