@@ -127,11 +127,12 @@ public sealed partial class AuroraCommand
         }
     }
 
-    // A provider whose asynchronous calls block (MySql.Data) is started on the thread pool: otherwise the caller would be
-    // held inside the call, before any task exists that monitoring or a writer change could release it from.
+    // A provider whose asynchronous calls block (MySql.Data) is started on a thread of its own: otherwise the caller would
+    // be held inside the call, before any task exists that monitoring or a writer change could release it from (and on
+    // the thread pool, a long query would hold a pool thread for its whole length).
     private static Task<T> Start<T>(AuroraConnection connection, Func<DbCommand, CancellationToken, Task<T>> operation, DbCommand command, CancellationToken cancellationToken) =>
         connection.Driver.BlocksInAsyncCalls
-            ? Task.Run(() => operation(command, cancellationToken), CancellationToken.None)
+            ? Drivers.BlockingWork.Run(() => operation(command, cancellationToken))
             : operation(command, cancellationToken);
 
     private static async Task<T> ThrowFailoverAsync<T>(AuroraConnection connection, Exception error, CancellationToken cancellationToken) =>

@@ -178,8 +178,7 @@ public sealed partial class AuroraConnection
         }
     }
 
-    private static void DisposeInBackground(DbConnection physical) =>
-        ObserveFault(Task.Run(async () => await physical.DisposeAsync().ConfigureAwait(false)));
+    private static void DisposeInBackground(DbConnection physical) => Drivers.BlockingWork.Start(physical.Dispose);
 
     internal static void ObserveFault(Task task)
     {

@@ -9,7 +9,7 @@ namespace Aurora.Reactive.Drivers;
 /// cancel request and reading synchronously until the server closes it. On a frozen node (process
 /// stopped, sockets still accepted by the kernel) that read never returns. Cancelling inline from an Rx
 /// timeout or a dispose would hold the timer thread, and any lock around the dispose, until the node
-/// dies, and the timeout error would never be delivered. So the cancel runs on its own pool work item.
+/// dies, and the timeout error would never be delivered. So the cancel runs on a thread of its own (<see cref="BlockingWork"/>).
 /// </remarks>
 internal sealed class DetachedCancellation
 {
@@ -27,19 +27,17 @@ internal sealed class DetachedCancellation
             return;
         }
 
-        ThreadPool.UnsafeQueueUserWorkItem(
-            static source =>
+        var source = _source;
+        BlockingWork.Start(() =>
+        {
+            try
             {
-                try
-                {
-                    source.Cancel();
-                }
-                catch (AggregateException)
-                {
-                    // A throwing driver callback has nobody to report to; the operation is already abandoned.
-                }
-            },
-            _source,
-            preferLocal: false);
+                source.Cancel();
+            }
+            catch (AggregateException)
+            {
+                // A throwing driver callback has nobody to report to; the operation is already abandoned.
+            }
+        });
     }
 }

@@ -1,4 +1,5 @@
 using System.Data.Common;
+using Aurora.Reactive.Drivers;
 
 namespace Aurora.Reactive.Monitoring;
 
@@ -8,7 +9,7 @@ namespace Aurora.Reactive.Monitoring;
 /// </summary>
 internal static class BackgroundDisposal
 {
-    public static void Dispose(DbConnection connection) => _ = DisposeQuietlyAsync(connection);
+    public static void Dispose(DbConnection connection) => BlockingWork.Start(connection.Dispose);
 
     /// <summary>Disposes the connection an abandoned open produces, whenever (if ever) it does.</summary>
     public static void DisposeWhenOpened(Task<DbConnection> opening) =>
@@ -17,18 +18,4 @@ internal static class BackgroundDisposal
             CancellationToken.None,
             TaskContinuationOptions.OnlyOnRanToCompletion | TaskContinuationOptions.ExecuteSynchronously,
             TaskScheduler.Default);
-
-    private static async Task DisposeQuietlyAsync(DbConnection connection)
-    {
-        await Task.Yield();
-        try
-        {
-            await connection.DisposeAsync().ConfigureAwait(false);
-        }
-#pragma warning disable CA1031 // Closing an abandoned connection is best effort; it is already written off.
-        catch (Exception)
-#pragma warning restore CA1031
-        {
-        }
-    }
 }

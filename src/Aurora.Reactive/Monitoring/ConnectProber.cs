@@ -46,8 +46,6 @@ public sealed class ConnectProber : IHostProber
 
     private async Task ProbeAsync(HostSpec host, TimeSpan timeout, CancellationToken cancellation)
     {
-        // Leave the monitor's thread first: a provider whose asynchronous calls block (MySql.Data) would hold it for the connect or command timeout.
-        await Task.Yield();
         ObjectDisposedException.ThrowIf(_disposed.IsCancellationRequested, this);
         using var bound = CancellationTokenSource.CreateLinkedTokenSource(cancellation, _disposed.Token);
         bound.CancelAfter(timeout);

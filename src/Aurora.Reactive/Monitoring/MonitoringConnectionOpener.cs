@@ -1,5 +1,6 @@
 using System.Data.Common;
 using System.Globalization;
+using Aurora.Reactive.Drivers;
 using Aurora.Reactive.Hosts;
 
 namespace Aurora.Reactive.Monitoring;
@@ -70,7 +71,8 @@ internal sealed class MonitoringConnectionOpener
         try
         {
             connection.ConnectionString = ConnectionStringFor(host);
-            await connection.OpenAsync(cancellation).ConfigureAwait(false);
+            // A blocking provider's "async" open holds its thread until the server answers: it gets a thread of its own.
+            await (_profile.BlocksInAsyncCalls ? BlockingWork.Run(() => connection.OpenAsync(cancellation)) : connection.OpenAsync(cancellation)).ConfigureAwait(false);
             return connection;
         }
         catch

@@ -14,7 +14,8 @@ internal sealed record MonitoringConnectionProfile(
     string ConnectTimeoutKey,
     string CommandTimeoutKey,
     string? ApplicationNameKey,
-    ProbeMethod DefaultProbe)
+    ProbeMethod DefaultProbe,
+    bool BlocksInAsyncCalls = false)
 {
     private static readonly MonitoringConnectionProfile Npgsql =
         new("Npgsql", "Host", "Port", "Pooling", "Timeout", "Command Timeout", "Application Name", ProbeMethod.SelectOne);
@@ -24,7 +25,7 @@ internal sealed record MonitoringConnectionProfile(
 
     // MySql.Data's async methods run synchronously; only its connect timeout is dependable on a dead host.
     private static readonly MonitoringConnectionProfile MySqlData =
-        new("MySql.Data", "Server", "Port", "Pooling", "Connection Timeout", "Default Command Timeout", null, ProbeMethod.Connect);
+        new("MySql.Data", "Server", "Port", "Pooling", "Connection Timeout", "Default Command Timeout", null, ProbeMethod.Connect, BlocksInAsyncCalls: true);
 
     /// <summary>The profile of the driver whose builder this is, or <see langword="null"/> for a driver this library does not know.</summary>
     public static MonitoringConnectionProfile? For(DbConnectionStringBuilder builder) => builder.GetType().FullName switch

@@ -72,6 +72,14 @@ public sealed partial class TopologyMonitor
                 _via = _confirmedWriter;
                 StartRead(_confirmedWriter);
             }
+            else if (!_client.SupportsTopologyQuery && answer.Identity is { IsReader: false } && _current is { } current
+                && !(current.Writer is { } knownWriter && SameEndpoint(knownWriter, answer.Host)))
+            {
+                // A writer other than the one published confirmed itself: publish with the answers so far instead of waiting for a node that hangs
+                // (the old writer, frozen, would hold the round for the operation timeout); the next round completes the readers.
+                EndOperation(generation);
+                AcceptProbedTopology(answers);
+            }
         }
     }
 

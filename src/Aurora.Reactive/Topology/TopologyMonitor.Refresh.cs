@@ -155,7 +155,7 @@ public sealed partial class TopologyMonitor
 
     private bool EndOperation(long generation)
     {
-        if (_disposed || generation != _generation)
+        if (_disposed || !_busy || generation != _generation)
         {
             return false;
         }

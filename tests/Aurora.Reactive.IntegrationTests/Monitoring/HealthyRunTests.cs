@@ -19,11 +19,22 @@ public sealed class HealthyRunTests(ITestOutputHelper output) : SingleNodeCluste
         var node = Cluster.Writer;
         using var monitor = new HostMonitor(
             MonitoringNode.Host(node), FailureDetectionSettings.FromMilliseconds(0, 200, 2), HostProbers.Create(method, MonitoringNode.Opener(node)), DefaultScheduler.Instance);
+        var seen = new System.Collections.Concurrent.ConcurrentQueue<ProbeResult>();
+        using var log = monitor.Probes.Subscribe(seen.Enqueue);
         var probes = monitor.Probes.Take(5).ToList().ToTask();
 
         using (monitor.WatchCommand().Subscribe())
         {
-            var results = await probes.WaitAsync(TimeSpan.FromSeconds(30));
+            IList<ProbeResult> results;
+            try
+            {
+                results = await probes.WaitAsync(TimeSpan.FromSeconds(30));
+            }
+            catch (TimeoutException)
+            {
+                output.WriteLine($"after 30 s: {seen.Count} probes ({string.Join(", ", seen)}); thread pool {ThreadPool.ThreadCount} threads, {ThreadPool.PendingWorkItemCount} queued");
+                throw;
+            }
 
             output.WriteLine($"{method}: {string.Join(", ", results.Select(r => $"{r.Outcome} in {r.Latency.TotalMilliseconds:0.0} ms"))}");
             Assert.All(results, r => Assert.Equal(ProbeOutcome.Answered, r.Outcome));

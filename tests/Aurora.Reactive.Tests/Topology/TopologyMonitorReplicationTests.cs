@@ -42,6 +42,28 @@ public sealed class TopologyMonitorReplicationTests
     }
 
     [Fact]
+    public void PrimaryFrozenAndStandbyPromoted_NewWriterPublishedWithoutWaitingForTheFrozenNode()
+    {
+        using var h = new MonitorHarness(supportsTopologyQuery: false).WithThreeNodes();
+        var monitor = h.StartMonitor();
+        h.Scheduler.Schedule(MonitorHarness.Start + S(10), () =>
+        {
+            h.Cluster.Node("instance-1").NeverAnswers = true;
+            monitor.RequestFastRefresh();
+        });
+        h.Scheduler.Schedule(MonitorHarness.Start + S(11.05), () => h.Cluster.Node("instance-3").IsReader = false);
+
+        h.AdvanceTo(S(13.2));
+
+        // The round started at 10 s waits for the frozen instance-1 until its 3 s timeout (writer unknown at 13 s); the
+        // next round starts at 13.1 s, hears instance-3 say writer and publishes at once, instead of waiting for
+        // instance-1 until 16.1 s.
+        Assert.Equal(["instance-1", null, "instance-3"], h.Snapshots.Select(s => s.Writer?.InstanceId));
+        Assert.Equal(S(13.1), h.SinceStart(h.EventsOf(TopologyMonitorEventKind.Changed).Last()));
+        Assert.Equal("instance-2", Assert.Single(h.Snapshots[2].Readers).InstanceId);
+    }
+
+    [Fact]
     public void TwoNodesSayTheyAreTheWriter_WriterUnknownAndReported()
     {
         using var h = new MonitorHarness(supportsTopologyQuery: false).WithThreeNodes();
