@@ -75,10 +75,11 @@ public sealed partial class TopologyMonitor
             else if (!_client.SupportsTopologyQuery && answer.Identity is { IsReader: false } && _current is { } current
                 && !(current.Writer is { } knownWriter && SameEndpoint(knownWriter, answer.Host)))
             {
-                // A writer other than the one published confirmed itself: publish with the answers so far instead of waiting for a node that hangs
-                // (the old writer, frozen, would hold the round for the operation timeout); the next round completes the readers.
+                // A writer other than the one published confirmed itself: publish now instead of waiting for a node that hangs
+                // (the old writer, frozen, would hold the round for the operation timeout). Readers that have not answered yet
+                // keep their place from the last snapshot, so the cluster's shape does not shrink; the next round confirms them.
                 EndOperation(generation);
-                AcceptProbedTopology(answers);
+                AcceptProbedTopology([.. answers, .. UnansweredReaders(current, answers)]);
             }
         }
     }
@@ -128,6 +129,11 @@ public sealed partial class TopologyMonitor
         Accept(snapshot);
         ScheduleNext(failed: false);
     }
+
+    private static IEnumerable<ProbeAnswer> UnansweredReaders(TopologySnapshot previous, List<ProbeAnswer> answers) =>
+        previous.Readers
+            .Where(reader => !answers.Any(a => SameEndpoint(a.Host, reader)))
+            .Select(reader => new ProbeAnswer(reader, new NodeIdentity(reader, reader.InstanceId ?? reader.Endpoint, IsReader: true), null));
 
     private List<HostSpec> KnownHosts()
     {

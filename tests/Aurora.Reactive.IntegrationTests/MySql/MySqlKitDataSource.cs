@@ -1,7 +1,5 @@
-using System.Diagnostics;
 using System.Globalization;
 using Aurora.Reactive.Connections;
-using Aurora.Reactive.Failover;
 using Aurora.Reactive.Testing.LocalMariaDb;
 
 namespace Aurora.Reactive.IntegrationTests.MySql;
@@ -13,8 +11,6 @@ namespace Aurora.Reactive.IntegrationTests.MySql;
 /// </summary>
 internal sealed class MySqlKitDataSource : IAsyncDisposable
 {
-    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(60);
-
     private MySqlKitDataSource(LocalMariaDbCluster cluster, AuroraDataSource dataSource)
     {
         Cluster = cluster;
@@ -41,28 +37,6 @@ internal sealed class MySqlKitDataSource : IAsyncDisposable
             await cluster.DisposeAsync();
             throw;
         }
-    }
-
-    /// <summary>Runs <paramref name="statement"/> until it throws <typeparamref name="TError"/> (it may still succeed before the fault lands).</summary>
-    public static async Task<TError> RunUntilAsync<TError>(Func<Task> statement)
-        where TError : FailoverException
-    {
-        var clock = Stopwatch.StartNew();
-        while (clock.Elapsed < Patience)
-        {
-            try
-            {
-                await statement();
-            }
-            catch (TError expected)
-            {
-                return expected;
-            }
-
-            await Task.Delay(20);
-        }
-
-        throw new TimeoutException($"No {typeof(TError).Name} within {Patience.TotalSeconds} s.");
     }
 
     public async ValueTask DisposeAsync()

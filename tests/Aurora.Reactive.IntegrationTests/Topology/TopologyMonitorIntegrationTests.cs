@@ -130,9 +130,11 @@ public sealed class TopologyMonitorIntegrationTests(ITestOutputHelper output)
         probe.Monitor.RequestFastRefresh();
         await cluster.FailoverAsync(FailoverFault.Crash, cluster.Node("instance-2"));
         var promoted = Stopwatch.GetTimestamp();
-        var (seen, snapshot) = await probe.WaitForAsync(s => s.Writer?.InstanceId == endpoint2, Wait, "instance-2 is the writer");
+        var (seen, _) = await probe.WaitForAsync(s => s.Writer?.InstanceId == endpoint2, Wait, "instance-2 is the writer");
 
-        Assert.Equal(endpoint3, Assert.Single(snapshot.Readers).InstanceId);
+        // The new primary is published as soon as it answers; the readers that had not answered yet follow with the next round.
+        var (_, complete) = await probe.WaitForAsync(s => s.Writer?.InstanceId == endpoint2 && s.Readers.Count == 1, Wait, "instance-2 is the writer with its reader");
+        Assert.Equal(endpoint3, Assert.Single(complete.Readers).InstanceId);
         output.WriteLine($"replication cluster: crash + promotion took {Stopwatch.GetElapsedTime(started, promoted).TotalMilliseconds:0} ms; " +
             $"monitor named the new primary {Stopwatch.GetElapsedTime(started, seen).TotalMilliseconds:0} ms after the crash started; " +
             $"snapshots: {string.Join(" | ", probe.Arrivals.Select(a => a.Snapshot.Writer?.InstanceId ?? "writer unknown"))}");
