@@ -8,7 +8,6 @@ using Xunit.Abstractions;
 namespace Aurora.Reactive.IntegrationTests.Monitoring;
 
 /// <summary>A healthy node under aggressive settings: no false verdict, one monitoring connection.</summary>
-[Collection(MonitoredDataSource.TimingCollection)]
 public sealed class HealthyRunTests(ITestOutputHelper output) : SingleNodeClusterTest
 {
     [Theory]
@@ -37,6 +36,7 @@ public sealed class HealthyRunTests(ITestOutputHelper output) : SingleNodeCluste
             }
 
             output.WriteLine($"{method}: {string.Join(", ", results.Select(r => $"{r.Outcome} in {r.Latency.TotalMilliseconds:0.0} ms"))}");
+            output.WriteLine($"process: {System.Diagnostics.Process.GetCurrentProcess().Threads.Count} threads, pool {ThreadPool.ThreadCount} ({ThreadPool.PendingWorkItemCount} queued), {Timer.ActiveCount} timers");
             Assert.All(results, r => Assert.Equal(ProbeOutcome.Answered, r.Outcome));
             Assert.Equal(HostHealthStatus.Healthy, monitor.CurrentHealth.Status);
         }

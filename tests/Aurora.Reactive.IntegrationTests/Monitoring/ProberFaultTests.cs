@@ -11,7 +11,6 @@ namespace Aurora.Reactive.IntegrationTests.Monitoring;
 /// The ADO.NET probers against a real node that freezes, crashes or loses its network, on the real clock.
 /// Each test prints the measured time to "dead" next to the configured bound.
 /// </summary>
-[Collection(MonitoredDataSource.TimingCollection)]
 public sealed class ProberFaultTests(ITestOutputHelper output) : SingleNodeClusterTest
 {
     private static readonly FailureDetectionSettings Settings = FailureDetectionSettings.FromMilliseconds(3000, 1000, 2);
