@@ -1,5 +1,4 @@
 using System.Data.Common;
-using Aurora.Reactive.Drivers;
 
 namespace Aurora.Reactive.Monitoring;
 
@@ -9,7 +8,7 @@ namespace Aurora.Reactive.Monitoring;
 /// </summary>
 internal static class BackgroundDisposal
 {
-    public static void Dispose(DbConnection connection) => BlockingWork.Start(connection.Dispose);
+    public static void Dispose(DbConnection connection) => _ = DisposeQuietlyAsync(connection);
 
     /// <summary>Disposes the connection an abandoned open produces, whenever (if ever) it does.</summary>
     public static void DisposeWhenOpened(Task<DbConnection> opening) =>
@@ -18,4 +17,18 @@ internal static class BackgroundDisposal
             CancellationToken.None,
             TaskContinuationOptions.OnlyOnRanToCompletion | TaskContinuationOptions.ExecuteSynchronously,
             TaskScheduler.Default);
+
+    private static async Task DisposeQuietlyAsync(DbConnection connection)
+    {
+        await Task.Yield();
+        try
+        {
+            await connection.DisposeAsync().ConfigureAwait(false);
+        }
+#pragma warning disable CA1031 // Closing an abandoned connection is best effort; it is already written off.
+        catch (Exception)
+#pragma warning restore CA1031
+        {
+        }
+    }
 }

@@ -76,7 +76,10 @@ public sealed class HealthyMonitoredRunTests(ITestOutputHelper output) : IAsyncL
         Assert.NotEmpty(counts);
         Assert.All(counts, c => Assert.Equal(1, c));
         await dataSource.DisposeAsync();
-        Assert.Equal(0, await WaitForNoMonitoringConnectionAsync(writer));
+        var disposed = Stopwatch.StartNew();
+        var left = await WaitForNoMonitoringConnectionAsync(writer);
+        output.WriteLine($"monitoring connections left {disposed.ElapsedMilliseconds} ms after the data source was disposed: {left}");
+        Assert.Equal(0, left);
     }
 
     private static async Task RunQueriesAsync(AuroraConnection opened)
@@ -93,7 +96,7 @@ public sealed class HealthyMonitoredRunTests(ITestOutputHelper output) : IAsyncL
     {
         var deadline = Stopwatch.StartNew();
         long count;
-        while ((count = await MonitoredDataSource.CountMonitoringConnectionsAsync(node)) != 0 && deadline.Elapsed < TimeSpan.FromSeconds(5))
+        while ((count = await MonitoredDataSource.CountMonitoringConnectionsAsync(node)) != 0 && deadline.Elapsed < TimeSpan.FromSeconds(15))
         {
             await Task.Delay(100);
         }

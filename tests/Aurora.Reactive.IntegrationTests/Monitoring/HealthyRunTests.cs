@@ -15,12 +15,14 @@ public sealed class HealthyRunTests(ITestOutputHelper output) : SingleNodeCluste
     [InlineData(ProbeMethod.Connect)]
     public async Task Probe_HealthyNode_Answers(ProbeMethod method)
     {
+        // A 1 s probe timeout, the order of the seed's settings: a new PostgreSQL connection (a fork on the server) took
+        // 240 ms once on this 2-core machine under the parallel tests, so a 200 ms bound measured the machine, not the prober.
         var node = Cluster.Writer;
         using var monitor = new HostMonitor(
-            MonitoringNode.Host(node), FailureDetectionSettings.FromMilliseconds(0, 200, 2), HostProbers.Create(method, MonitoringNode.Opener(node)), DefaultScheduler.Instance);
+            MonitoringNode.Host(node), FailureDetectionSettings.FromMilliseconds(0, 1000, 2), HostProbers.Create(method, MonitoringNode.Opener(node)), DefaultScheduler.Instance);
         var seen = new System.Collections.Concurrent.ConcurrentQueue<ProbeResult>();
         using var log = monitor.Probes.Subscribe(seen.Enqueue);
-        var probes = monitor.Probes.Take(5).ToList().ToTask();
+        var probes = monitor.Probes.Take(3).ToList().ToTask();
 
         using (monitor.WatchCommand().Subscribe())
         {
