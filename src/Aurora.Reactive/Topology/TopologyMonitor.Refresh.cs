@@ -81,6 +81,7 @@ public sealed partial class TopologyMonitor
                 return;
             }
 
+            _operation.Disposable = Disposable.Empty; // stops a hedge still asking the other nodes
             _failures = 0;
             ReportRejectedRows(via, result.RejectedRows);
 
@@ -104,6 +105,7 @@ public sealed partial class TopologyMonitor
                 return;
             }
 
+            _operation.Disposable = Disposable.Empty;
             _failures++;
             _via = null;
             _confirmedWriter = null;

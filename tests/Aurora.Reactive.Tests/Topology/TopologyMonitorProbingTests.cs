@@ -61,13 +61,19 @@ public sealed class TopologyMonitorProbingTests
         h.Cluster.Node("instance-1").Delay = S(1);
         monitor.RequestFastRefresh();
 
-        h.AdvanceTo(S(1.5));
+        h.AdvanceTo(S(1.05));
 
         Assert.Single(h.EventsOf(TopologyMonitorEventKind.ProbingAllNodes));
         Assert.Single(h.Snapshots);
         Assert.Equal("instance-1", monitor.MonitoringNode!.InstanceId);
         Assert.Empty(h.EventsOf(TopologyMonitorEventKind.Error));
-        Assert.True(h.Cluster.Node("instance-2").IdentifyRequests > 0);
+        var asked = h.Cluster.Node("instance-2").IdentifyRequests;
+        Assert.True(asked > 0);
+
+        // The read answered at 1 s, so its hedge stops asking (its round could have gone on until 3.5 s); the next
+        // read starts at 1.1 s and only its own hedge, at 1.6 s, asks again.
+        h.AdvanceTo(S(1.55));
+        Assert.Equal(asked, h.Cluster.Node("instance-2").IdentifyRequests);
     }
 
     [Fact]
