@@ -72,6 +72,13 @@ internal sealed class ClientClusterScenario : IAsyncDisposable
             node,
             $"SELECT count(*) FROM pg_stat_activity WHERE application_name IN ('{ApplicationName}', '{HostMonitoringSettings.DefaultApplicationName}')"))!;
 
+    /// <summary>The client's sessions on a node, one line each (application, state, age, last query), to say what was left behind.</summary>
+    public static async Task<string> DescribeSessionsOnAsync(LocalPostgresNode node) =>
+        (string?)await ScalarOnAsync(
+            node,
+            "SELECT coalesce(string_agg(application_name || ' ' || coalesce(state, '?') || ' since ' || (now() - backend_start)::text || ': ' || left(query, 80), E'\n'), 'none') "
+            + $"FROM pg_stat_activity WHERE application_name IN ('{ApplicationName}', '{HostMonitoringSettings.DefaultApplicationName}')") ?? "none";
+
     public async ValueTask DisposeAsync()
     {
         await Client.DisposeAsync();

@@ -52,7 +52,15 @@ public sealed class ClientLifetimeTests(ITestOutputHelper output)
         await Assert.ThrowsAsync<ObjectDisposedException>(() => call);
         Assert.Equal(0, scenario.Client.CallsInFlight);
         Assert.Equal(["events", "health", "topology"], completed.Order());
-        await ClusterSql.WaitUntilAsync(async () => await ClientClusterScenario.SessionsOnAsync(reader) == 0, TimeSpan.FromSeconds(10), "no session of the client on the reader");
+        try
+        {
+            await ClusterSql.WaitUntilAsync(async () => await ClientClusterScenario.SessionsOnAsync(reader) == 0, TimeSpan.FromSeconds(10), "no session of the client on the reader");
+        }
+        catch (TimeoutException)
+        {
+            output.WriteLine($"sessions left on the reader:{Environment.NewLine}{await ClientClusterScenario.DescribeSessionsOnAsync(reader)}");
+            throw;
+        }
     }
 
     private static async Task<long> RunningSleepsAsync(LocalPostgresNode node) =>
