@@ -9,16 +9,17 @@ namespace Aurora.Reactive.Drivers;
 internal static class BlockingWork
 {
     /// <summary>Runs a call of a provider whose asynchronous methods block (MySql.Data) on a dedicated thread, and returns its task.</summary>
-    public static Task<T> Run<T>(Func<Task<T>> work) =>
-        Task.Factory.StartNew(work, CancellationToken.None, TaskCreationOptions.LongRunning | TaskCreationOptions.DenyChildAttach, TaskScheduler.Default).Unwrap();
+    public static Task<T> Run<T>(Func<Task<T>> work) => OnOwnThread(work).Unwrap();
 
     /// <inheritdoc cref="Run{T}(Func{Task{T}})"/>
-    public static Task Run(Func<Task> work) =>
-        Task.Factory.StartNew(work, CancellationToken.None, TaskCreationOptions.LongRunning | TaskCreationOptions.DenyChildAttach, TaskScheduler.Default).Unwrap();
+    public static Task Run(Func<Task> work) => OnOwnThread(work).Unwrap();
 
     /// <summary>Starts <paramref name="work"/> on a dedicated background thread; its failure is observed and dropped.</summary>
     public static void Start(Action work) =>
-        _ = Task.Factory.StartNew(
-                work, CancellationToken.None, TaskCreationOptions.LongRunning | TaskCreationOptions.DenyChildAttach, TaskScheduler.Default)
+        _ = Task.Factory.StartNew(work, CancellationToken.None, OwnThread, TaskScheduler.Default)
             .ContinueWith(static t => _ = t.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted | TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+
+    private const TaskCreationOptions OwnThread = TaskCreationOptions.LongRunning | TaskCreationOptions.DenyChildAttach;
+
+    private static Task<T> OnOwnThread<T>(Func<T> work) => Task.Factory.StartNew(work, CancellationToken.None, OwnThread, TaskScheduler.Default);
 }

@@ -113,22 +113,11 @@ internal static class FailoverSetup
     /// then every instance of <c>cluster_instance_endpoints</c>. Without the map's instances, a monitor whose entry
     /// node died before its first read would know no other node to ask, and would never find the cluster.
     /// </summary>
-    internal static IReadOnlyList<HostSpec> SeedHosts(AuroraConnectionString connectionString)
-    {
-        var seeds = new List<HostSpec>(connectionString.Hosts);
-        if (connectionString.Options.InstanceEndpoints is { } map)
-        {
-            foreach (var instance in map.InstanceIds.Select(map.Resolve))
-            {
-                if (!seeds.Any(s => string.Equals(s.Host, instance.Host, StringComparison.OrdinalIgnoreCase) && s.Port == instance.Port))
-                {
-                    seeds.Add(instance);
-                }
-            }
-        }
-
-        return seeds;
-    }
+    internal static IReadOnlyList<HostSpec> SeedHosts(AuroraConnectionString connectionString) =>
+        connectionString.Hosts
+            .Concat(connectionString.Options.InstanceEndpoints is { } map ? map.InstanceIds.Select(map.Resolve) : [])
+            .DistinctBy(HostMatch.Key)
+            .ToList();
 
     private static async Task<DbConnection> OpenAsync(IHostConnectionFactory connections, HostSpec host, CancellationToken cancellationToken)
     {
