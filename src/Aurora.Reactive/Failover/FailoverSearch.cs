@@ -35,6 +35,7 @@ internal static class FailoverSearch
         private readonly object _feedGate = new();
         private readonly Dictionary<string, IDisposable> _inFlight = new(StringComparer.Ordinal);
         private readonly CompositeDisposable _resources = new();
+        private List<FailoverDecision>? _early = [];
         private bool _done;
         private Exception? _lastError;
         private string? _lastWait;
@@ -49,6 +50,16 @@ internal static class FailoverSearch
                     OnDecision,
                     error => Finish(FailoverSearchResult.Failure($"the failover policy failed: {error.Message}", error)),
                     () => Finish(FailoverSearchResult.Failure("the failover policy ended without a node" + WaitSuffix(), _lastError))));
+
+                // Decisions made while the policy was still subscribing (a replayed topology names the writer at once) are
+                // acted on only now: an attempt that failed at once would otherwise report to a policy not yet listening to
+                // attempts, and no retry would ever be decided.
+                var early = _early!;
+                _early = null;
+                foreach (var decision in early)
+                {
+                    OnDecision(decision);
+                }
             }
 
             return Disposable.Create(Stop);
@@ -62,6 +73,12 @@ internal static class FailoverSearch
             {
                 if (_done)
                 {
+                    return;
+                }
+
+                if (_early is not null)
+                {
+                    _early.Add(decision);
                     return;
                 }
 

@@ -76,6 +76,29 @@ public sealed class FailoverCoordinatorTests
         Assert.Equal(3, harness.Coordinator.SearchCount);
     }
 
+    // The third switchover of WriterFailoverTests failed this way on the real cluster: the topology already named the new
+    // writer, the pooled connection to it (left from before the node restarted) failed at once, and that failure reached
+    // the policy before it had subscribed to attempt results, so no retry was ever decided and the failover ran to its timeout.
+    [Fact]
+    public void FailOverAsync_FirstAttemptOnTheKnownWriterFailsAtOnce_RetriedAfterTheReconnectInterval()
+    {
+        var scheduler = new TestScheduler();
+        using var harness = new FailoverHarness(scheduler);
+        scheduler.AdvanceBy(Second);
+        harness.Crash("instance-1");
+        harness.Cluster.Failover("instance-2");
+        harness.Monitor.RequestFastRefresh();
+        scheduler.AdvanceBy(Second);
+        harness.Connector.StalePooledConnections("instance-2", 1);
+
+        var failover = harness.FailOver(harness.Writer("instance-1"));
+        scheduler.AdvanceBy(FailoverTiming.Default.WriterReconnectInterval + Second);
+
+        Assert.True(failover.IsCompletedSuccessfully, "the failover is still running after the reconnect interval");
+        Assert.Equal("instance-2", failover.Done().Host!.InstanceId);
+        Assert.Equal(FailoverTiming.Default.WriterReconnectInterval, harness.Reports.Single().Duration);
+    }
+
     [Fact]
     public void FailOverAsync_NoWriterEver_FailsAtTheFailoverTimeoutWithNoConnectionLeftOpen()
     {

@@ -8,12 +8,15 @@ namespace Aurora.Reactive.Tests.Failover;
 
 /// <summary>
 /// Failover attempts against a <see cref="SimulatedCluster"/> in virtual time: a node with a failure refuses
-/// after its delay, a frozen node never answers, any other node opens and reports its current role.
+/// after its delay, a frozen node never answers, any other node opens and reports its current role. A node
+/// with stale pooled connections fails its next attempts at once, during the subscription, as a driver pool
+/// that hands out a connection the server closed while it sat idle does.
 /// Records every attempt and counts the connections still open.
 /// </summary>
 internal sealed class SimulatedFailoverConnector(SimulatedCluster cluster, System.Reactive.Concurrency.IScheduler scheduler) : IFailoverConnector
 {
     private readonly Subject<HostSpec> _attempts = new();
+    private readonly Dictionary<string, int> _stale = new(StringComparer.Ordinal);
     private int _open;
 
     /// <summary>Each attempt, when it starts.</summary>
@@ -26,6 +29,9 @@ internal sealed class SimulatedFailoverConnector(SimulatedCluster cluster, Syste
 
     public List<SimulatedDbConnection> Opened { get; } = [];
 
+    /// <summary>Makes the next <paramref name="count"/> attempts on <paramref name="instanceId"/> fail at once.</summary>
+    public void StalePooledConnections(string instanceId, int count) => _stale[cluster.Node(instanceId).Host.Endpoint] = count;
+
     public IObservable<VerifiedConnection> Connect(HostSpec host) =>
         Observable.Defer(() =>
         {
@@ -35,6 +41,12 @@ internal sealed class SimulatedFailoverConnector(SimulatedCluster cluster, Syste
             if (node is null)
             {
                 return Observable.Throw<VerifiedConnection>(new IOException($"No simulated node at {host.Endpoint}."));
+            }
+
+            if (_stale.TryGetValue(host.Endpoint, out var stale) && stale > 0)
+            {
+                _stale[host.Endpoint] = stale - 1;
+                return Observable.Throw<VerifiedConnection>(new IOException($"57P01: the pooled connection to {host.Endpoint} was closed by the server."));
             }
 
             if (node.NeverAnswers)
