@@ -10,11 +10,12 @@ namespace Aurora.Reactive.Monitoring;
 /// connection opens within the timeout. An open that takes too long is abandoned, and the connection it
 /// may still produce is disposed in the background. No thread waits on I/O.
 /// </summary>
-public sealed class ConnectProber : IHostProber
+public sealed class ConnectProber : IHostProber, IWarmableProber
 {
     private readonly Func<HostSpec, CancellationToken, Task<DbConnection>> _openConnection;
     private readonly CancellationTokenSource _disposed = new();
     private int _connectionsOpened;
+    private int _warmed;
 
     /// <summary>Creates a prober over a connection opener.</summary>
     /// <param name="openConnection">
@@ -39,6 +40,20 @@ public sealed class ConnectProber : IHostProber
     {
         ArgumentNullException.ThrowIfNull(host);
         return Observable.FromAsync(cancellation => ProbeAsync(host, timeout, cancellation));
+    }
+
+    /// <summary>
+    /// Opens and closes one connection before the first probe, once: the driver's first-use set-up for the monitoring
+    /// connection string (Npgsql loads the server's types) is then not paid inside a probe's timeout.
+    /// </summary>
+    void IWarmableProber.Warm(HostSpec host)
+    {
+        if (_disposed.IsCancellationRequested || Interlocked.Exchange(ref _warmed, 1) == 1)
+        {
+            return;
+        }
+
+        BackgroundDisposal.DisposeWhenOpened(SelectOneProber.OpenQuietly(_openConnection, host, _disposed.Token));
     }
 
     /// <summary>Abandons any probe in flight.</summary>

@@ -79,9 +79,25 @@ public sealed partial class HostMonitor
         {
             // One relative timer per command and no operator chain: this runs for every command. (Rx's default
             // scheduler keeps absolute-time work in a shared queue that is slow to cancel from.)
+            // A command still running one probe timeout before its window opens has the prober warm up first, so the
+            // window's first probe does not pay for opening the monitoring connection (a healthy node under load once
+            // took longer than a 1 s probe timeout to open one, which with a count of 1 is a false verdict).
             var window = new SerialDisposable();
-            var timer = _scheduler.Schedule(Max(windowOpensAt - _scheduler.Now, TimeSpan.Zero), () => window.Disposable = InWindow(commandStartedAt, windowOpensAt).Subscribe(observer));
-            return StableCompositeDisposable.Create(timer, window);
+            var opening = new SingleAssignmentDisposable();
+            void OpenWindow() => window.Disposable = InWindow(commandStartedAt, windowOpensAt).Subscribe(observer);
+            var warmAt = windowOpensAt - Settings.ProbeTimeout;
+            var timer = _prober is IWarmableProber warmable && warmAt > _scheduler.Now
+                ? _scheduler.Schedule(warmAt - _scheduler.Now, () =>
+                {
+                    if (!_disposed)
+                    {
+                        warmable.Warm(Host);
+                    }
+
+                    opening.Disposable = _scheduler.Schedule(Max(windowOpensAt - _scheduler.Now, TimeSpan.Zero), OpenWindow);
+                })
+                : _scheduler.Schedule(Max(windowOpensAt - _scheduler.Now, TimeSpan.Zero), OpenWindow);
+            return StableCompositeDisposable.Create(timer, opening, window);
         });
     }
 

@@ -11,12 +11,13 @@ namespace Aurora.Reactive.Monitoring;
 /// opens a new one. No thread waits on I/O; disposing the prober closes the monitoring connection.
 /// </summary>
 /// <remarks>One instance serves one monitor, so one host.</remarks>
-public sealed class SelectOneProber : IHostProber
+public sealed class SelectOneProber : IHostProber, IWarmableProber
 {
     private readonly object _gate = new();
     private readonly Func<HostSpec, CancellationToken, Task<DbConnection>> _openConnection;
     private readonly CancellationTokenSource _disposed = new();
     private DbConnection? _idleConnection;
+    private Task<DbConnection>? _warming;
     private int _connectionsOpened;
 
     /// <summary>Creates a prober over a connection opener.</summary>
@@ -36,6 +37,26 @@ public sealed class SelectOneProber : IHostProber
     /// <summary>How many monitoring connections this prober has opened (one, unless probes failed).</summary>
     public int ConnectionsOpened => Volatile.Read(ref _connectionsOpened);
 
+    /// <summary>
+    /// Opens the monitoring connection ahead of the first probe, unless one is open or opening: the first probe then
+    /// measures the node's answer to <c>SELECT 1</c>, not a new server session and the driver's first-use set-up.
+    /// </summary>
+    void IWarmableProber.Warm(HostSpec host)
+    {
+        Task<DbConnection> warming;
+        lock (_gate)
+        {
+            if (_disposed.IsCancellationRequested || _idleConnection is not null || _warming is not null)
+            {
+                return;
+            }
+
+            warming = _warming = OpenQuietly(_openConnection, host, _disposed.Token);
+        }
+
+        _ = warming.ContinueWith(OnWarmed, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+    }
+
     /// <inheritdoc/>
     /// <exception cref="ArgumentNullException"><paramref name="host"/> is <see langword="null"/>.</exception>
     public IObservable<Unit> Probe(HostSpec host, TimeSpan timeout)
@@ -48,6 +69,7 @@ public sealed class SelectOneProber : IHostProber
     public void Dispose()
     {
         DbConnection? idle;
+        Task<DbConnection>? warming;
         lock (_gate)
         {
             if (_disposed.IsCancellationRequested)
@@ -58,11 +80,18 @@ public sealed class SelectOneProber : IHostProber
             _disposed.Cancel();
             idle = _idleConnection;
             _idleConnection = null;
+            warming = _warming;
+            _warming = null;
         }
 
         if (idle is not null)
         {
             BackgroundDisposal.Dispose(idle);
+        }
+
+        if (warming is not null)
+        {
+            BackgroundDisposal.DisposeWhenOpened(warming);
         }
     }
 
@@ -72,9 +101,10 @@ public sealed class SelectOneProber : IHostProber
         using var bound = CancellationTokenSource.CreateLinkedTokenSource(cancellation, _disposed.Token);
         bound.CancelAfter(timeout);
         var connection = TakeIdleConnection();
+        var warming = connection is null ? TakeWarming() : null;
         try
         {
-            connection ??= await OpenAsync(host, bound.Token).ConfigureAwait(false);
+            connection ??= await AwaitOpenAsync(warming ?? _openConnection(host, bound.Token), bound.Token).ConfigureAwait(false);
             var command = connection.CreateCommand();
             command.CommandText = "SELECT 1";
             command.CommandTimeout = Math.Max(1, (int)Math.Ceiling(timeout.TotalSeconds));
@@ -102,9 +132,8 @@ public sealed class SelectOneProber : IHostProber
         KeepIdle(connection);
     }
 
-    private async Task<DbConnection> OpenAsync(HostSpec host, CancellationToken cancellation)
+    private async Task<DbConnection> AwaitOpenAsync(Task<DbConnection> opening, CancellationToken cancellation)
     {
-        var opening = _openConnection(host, cancellation);
         try
         {
             var connection = await opening.WaitAsync(cancellation).ConfigureAwait(false);
@@ -115,6 +144,53 @@ public sealed class SelectOneProber : IHostProber
         {
             BackgroundDisposal.DisposeWhenOpened(opening);
             throw;
+        }
+    }
+
+    private void OnWarmed(Task<DbConnection> warming)
+    {
+        lock (_gate)
+        {
+            if (!ReferenceEquals(_warming, warming))
+            {
+                return; // a probe took it over, or the prober was disposed
+            }
+
+            _warming = null;
+        }
+
+        if (warming.IsCompletedSuccessfully)
+        {
+            Interlocked.Increment(ref _connectionsOpened);
+            KeepIdle(warming.Result);
+        }
+        else
+        {
+            _ = warming.Exception;
+        }
+    }
+
+    internal static Task<DbConnection> OpenQuietly(Func<HostSpec, CancellationToken, Task<DbConnection>> open, HostSpec host, CancellationToken cancellation)
+    {
+        try
+        {
+            return open(host, cancellation);
+        }
+#pragma warning disable CA1031 // An opener that throws instead of failing its task: the warming failed, nothing more.
+        catch (Exception error)
+#pragma warning restore CA1031
+        {
+            return Task.FromException<DbConnection>(error);
+        }
+    }
+
+    private Task<DbConnection>? TakeWarming()
+    {
+        lock (_gate)
+        {
+            var warming = _warming;
+            _warming = null;
+            return warming;
         }
     }
 
