@@ -10,15 +10,16 @@ namespace Aurora.Reactive.Failover;
 /// Used by one serialized stream only.
 /// </summary>
 internal sealed class CandidateEngineState(
-    HostSpec failedHost, Func<CandidateView, IEnumerable<FailoverCandidate>> rule, int parallelism, TimeSpan retryDelay)
+    HostSpec failedHost, Func<CandidateView, IEnumerable<FailoverCandidate>> rule, int parallelism)
 {
-    private readonly Dictionary<string, DateTimeOffset> _failedAt = new(StringComparer.Ordinal);
+    // Each node whose last attempt failed, until that attempt's retry timer (RetryDue) makes it a candidate again.
+    private readonly Dictionary<string, ConnectAttempt> _failed = new(StringComparer.Ordinal);
     private readonly HashSet<string> _pending = new(StringComparer.Ordinal);
     private readonly Dictionary<string, HostHealthStatus> _health = new(StringComparer.Ordinal);
     private TopologySnapshot? _topology;
     private string? _lastWait;
 
-    public IReadOnlyList<FailoverDecision> Apply(object signal, DateTimeOffset now)
+    public IReadOnlyList<FailoverDecision> Apply(object signal)
     {
         switch (signal)
         {
@@ -33,16 +34,23 @@ internal sealed class CandidateEngineState(
                 _pending.Remove(key);
                 if (attempt.Outcome != ConnectAttemptOutcome.Accepted)
                 {
-                    _failedAt[key] = now;
+                    _failed[key] = attempt;
                 }
 
                 break;
+
+            // The retry timer of a failed attempt is what makes its node a candidate again, not a comparison of clock
+            // readings: a real timer may fire a moment before its due time by the scheduler's clock, and a node then
+            // still "failed recently" would never be retried (no later signal need come).
+            case RetryDue due when _failed.TryGetValue(HostMatch.Key(due.Attempt.Host), out var failed) && ReferenceEquals(failed, due.Attempt):
+                _failed.Remove(HostMatch.Key(due.Attempt.Host));
+                break;
         }
 
-        return Evaluate(now);
+        return Evaluate();
     }
 
-    private List<FailoverDecision> Evaluate(DateTimeOffset now)
+    private List<FailoverDecision> Evaluate()
     {
         var decisions = new List<FailoverDecision>();
         var candidates = rule(new CandidateView(_topology, failedHost)).ToList();
@@ -60,7 +68,7 @@ internal sealed class CandidateEngineState(
                 continue;
             }
 
-            if (_failedAt.TryGetValue(key, out var failedAt) && now < failedAt + retryDelay)
+            if (_failed.ContainsKey(key))
             {
                 waitingForRetry = true;
                 continue;
@@ -92,3 +100,6 @@ internal sealed class CandidateEngineState(
 
     private bool IsUnhealthy(string key) => _health.TryGetValue(key, out var status) && status == HostHealthStatus.Unhealthy;
 }
+
+/// <summary>The reconnect interval after <see cref="Attempt"/> failed has passed.</summary>
+internal sealed record RetryDue(ConnectAttempt Attempt);

@@ -10,7 +10,6 @@ namespace Aurora.Reactive.Failover;
 internal static class CandidatePolicyEngine
 {
     private static readonly object Start = new();
-    private static readonly object RetryDue = new();
 
     public static IObservable<FailoverDecision> Run(
         ClusterSignals signals, Func<CandidateView, IEnumerable<FailoverCandidate>> rule, int parallelism, string target)
@@ -20,16 +19,16 @@ internal static class CandidatePolicyEngine
         var retryDelay = signals.Timing.WriterReconnectInterval;
         var decisions = Observable.Defer(() =>
         {
-            var state = new CandidateEngineState(signals.FailedHost, rule, parallelism, retryDelay);
+            var state = new CandidateEngineState(signals.FailedHost, rule, parallelism);
             var attempts = signals.Attempts.Publish(a => a.Select(x => (object)x).Merge(
                 a.Where(x => x.Outcome != ConnectAttemptOutcome.Accepted)
-                    .SelectMany(_ => Observable.Timer(retryDelay, scheduler).Select(_ => RetryDue))));
+                    .SelectMany(x => Observable.Timer(retryDelay, scheduler).Select(_ => (object)new RetryDue(x)))));
             return Observable.Merge(
                     signals.Topology.Select(t => (object)t),
                     signals.Health.Select(h => (object)h),
                     attempts,
                     Observable.Return(Start, scheduler))
-                .SelectMany(signal => state.Apply(signal, scheduler.Now));
+                .SelectMany(state.Apply);
         });
         var giveUp = Observable.Timer(signals.Timing.Timeout, scheduler)
             .Select(_ => FailoverDecision.GiveUp($"no {target} within {signals.Timing.Timeout.TotalSeconds:0.###} s"));
