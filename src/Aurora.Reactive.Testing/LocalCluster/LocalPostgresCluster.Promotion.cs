@@ -14,7 +14,10 @@ public sealed partial class LocalPostgresCluster
     /// <param name="cancellationToken">Cancels the waits.</param>
     /// <returns>The new writer.</returns>
     /// <exception cref="ArgumentException">The target belongs to another cluster.</exception>
-    /// <exception cref="InvalidOperationException">There is no running reader, or a step failed.</exception>
+    /// <exception cref="InvalidOperationException">
+    /// There is no running reader, or a step failed; when the old writer cannot be brought back as a reader (see
+    /// <see cref="RejoinAsReaderAsync"/>) the target is already the writer and the message names the old writer and the cause.
+    /// </exception>
     /// <exception cref="TimeoutException">A step did not finish within <see cref="LocalPostgresClusterOptions.StartupTimeout"/>.</exception>
     public Task<LocalPostgresNode> SwitchoverAsync(LocalPostgresNode? target = null, CancellationToken cancellationToken = default)
     {

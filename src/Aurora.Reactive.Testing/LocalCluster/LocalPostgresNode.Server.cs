@@ -42,6 +42,24 @@ public sealed partial class LocalPostgresNode
         MarkUp(ReadPostmasterPid() ?? throw new InvalidOperationException($"{InstanceId} started but wrote no postmaster.pid."));
     }
 
+    /// <summary>
+    /// After a failed start: kills a postmaster that still runs on this data folder (pg_ctl gave up waiting while it
+    /// was still in recovery, say), so the folder can be replaced. Does nothing when none runs.
+    /// </summary>
+    internal async Task KillStrayServerAsync(CancellationToken cancellationToken)
+    {
+        if (ReadPostmasterPid() is { } pid
+            && ProcessTree.IsLive(pid)
+            && ProcessTree.CommandLine(pid) is { } commandLine
+            && commandLine.Contains(DataDirectory, StringComparison.Ordinal))
+        {
+            await ProcessTree.WaitGoneAsync(ProcessTree.Kill(pid), OperationTimeout, cancellationToken).ConfigureAwait(false);
+            OnKilled();
+        }
+
+        MarkDown(LocalNodeState.Stopped);
+    }
+
     /// <summary>Stops the server with <c>pg_ctl stop -m <paramref name="mode"/></c> (<c>fast</c> or <c>immediate</c>).</summary>
     internal async Task StopServerAsync(string mode, CancellationToken cancellationToken)
     {

@@ -5,7 +5,9 @@ namespace Aurora.Reactive.Failover;
 /// <summary>
 /// The connection failed inside a transaction. A rollback was tried on the old node (it may not have
 /// reached it), and the connection now works on another node. Whether the transaction committed is not
-/// known: keep the connection, begin a new transaction and redo all of its work. SQLSTATE 08007.
+/// known (the failure may have hit the COMMIT after it landed): keep the connection, check on the new node
+/// whether the transaction's work is there (a key it wrote, say), and only if not begin a new transaction and
+/// redo all of it. <c>AuroraClient</c> checks the outcome itself with <c>txid_status()</c>. SQLSTATE 08007.
 /// </summary>
 public sealed class TransactionResolutionUnknownException : FailoverException
 {

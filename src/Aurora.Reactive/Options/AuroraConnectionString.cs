@@ -65,7 +65,8 @@ public sealed class AuroraConnectionString
     /// <exception cref="ArgumentNullException"><paramref name="connectionString"/> is <see langword="null"/>.</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="defaultPort"/> is not between 1 and 65535.</exception>
     /// <exception cref="ArgumentException">
-    /// The connection string is malformed (its text is not repeated: it may hold a password); it names no host; a value of
+    /// The connection string is malformed (the message gives the 0-based position and the key where one is known; no value
+    /// is repeated: it may be a password); it names no host; a value of
     /// ours is invalid or empty (the message names the key and the value); a key of ours is given more than once (in any spellings); or failover is
     /// on, the host is an IP literal, <c>localhost</c> or a custom domain, and neither <c>cluster_instance_host_pattern</c> nor
     /// <c>cluster_instance_endpoints</c> is given.

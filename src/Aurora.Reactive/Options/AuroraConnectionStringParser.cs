@@ -10,8 +10,8 @@ internal static partial class AuroraConnectionStringParser
 {
     public static AuroraConnectionStringParts Parse(string connectionString, int defaultPort)
     {
-        var all = Load(connectionString);
         var scanned = ConnectionStringKeyScanner.Scan(connectionString);
+        var all = Load(connectionString);
         ThrowIfOurKeyRepeats(scanned);
         var ours = new Dictionary<string, string>(StringComparer.Ordinal);
         var monitoring = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
@@ -87,12 +87,10 @@ internal static partial class AuroraConnectionStringParser
         }
         catch (ArgumentException e)
         {
-            // The parser's own message carries only a position; the text itself may hold a password, so it is not quoted.
+            // The scanner checks the same grammar first, so this is a safety net; the builder's message carries at most a
+            // position (or a key, which may be a secret's tail, so it is not repeated).
             var position = PositionInMessage().Match(e.Message);
-            throw new ArgumentException(
-                $"The connection string is malformed{(position.Success ? $" at position {position.Groups[1].Value}" : string.Empty)}; "
-                + "values containing ';' or quotes must be quoted. (The text is not shown: it may hold a password.)",
-                nameof(connectionString));
+            throw ConnectionStringSyntaxError.Unexplained(position.Success ? position.Groups[1].Value : null);
         }
     }
 
