@@ -43,14 +43,17 @@ public interface IDatabaseDriver
     string GetIsolationLevelSql(IsolationLevel isolationLevel);
 
     /// <summary>
-    /// The Aurora dialect of this driver's database engine, used when the connection string names instances;
-    /// <see langword="null"/> to let the library choose (Aurora PostgreSQL, or Aurora MySQL for a driver named MySql).
+    /// The Aurora dialect of this driver's database engine, used when the connection string names instances or has one
+    /// host; <see langword="null"/> to let the library choose (Aurora PostgreSQL, or Aurora MySQL for a driver named MySql).
+    /// When the driver also names a <see cref="ReplicationDialect"/>, the server chooses between the two on the first
+    /// connection (<see cref="DetectingClusterDialect"/>): this one where its <see cref="IClusterDialect.IsDialectAsync"/> says yes.
     /// </summary>
     IClusterDialect? AuroraDialect => null;
 
     /// <summary>
     /// The self-managed replication dialect of this driver's engine, used when the connection string lists several
-    /// hosts and no instance naming; <see langword="null"/> for PostgreSQL streaming replication.
+    /// hosts and no instance naming, and (with an <see cref="AuroraDialect"/>) wherever the server is not Aurora;
+    /// <see langword="null"/> for PostgreSQL streaming replication.
     /// </summary>
     IClusterDialect? ReplicationDialect => null;
 

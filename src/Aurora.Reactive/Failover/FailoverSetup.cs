@@ -55,15 +55,28 @@ internal static class FailoverSetup
     }
 
     /// <summary>
-    /// Aurora when the string names instances (an endpoint map or a host pattern); the driver's replication dialect
-    /// (plain PostgreSQL replication by default) when it lists several hosts and no instance naming (roles are then
-    /// asked of each host).
+    /// The dialect the topology monitor and the coordinator ask through:
+    /// <list type="bullet">
+    /// <item>several hosts and no instance naming: the driver's replication dialect (plain PostgreSQL replication by
+    /// default); every host is asked its role, and an Aurora topology could not be resolved to hosts anyway;</item>
+    /// <item>otherwise, when the driver names both an Aurora and a replication dialect (the MySQL drivers): a
+    /// <see cref="DetectingClusterDialect"/>, so the server decides on the first connection (Aurora MySQL only where
+    /// <c>@@aurora_version</c> answers, MySQL/MariaDB replication elsewhere); naming instances
+    /// (<c>cluster_instance_endpoints</c>, a host pattern) never makes a server Aurora;</item>
+    /// <item>otherwise the driver's Aurora dialect, or Aurora PostgreSQL (Npgsql: unchanged, the PostgreSQL kit
+    /// emulates Aurora's functions).</item>
+    /// </list>
     /// </summary>
     public static IClusterDialect ChooseDialect(AuroraConnectionString connectionString, IDatabaseDriver driver)
     {
         if (connectionString.InstanceEndpoints is null && connectionString.Hosts.Count > 1)
         {
             return driver.ReplicationDialect ?? PostgresReplicationDialect.Instance;
+        }
+
+        if (driver.AuroraDialect is { } aurora && driver.ReplicationDialect is { } replication)
+        {
+            return new DetectingClusterDialect([aurora, replication]);
         }
 
         return driver.AuroraDialect

@@ -51,6 +51,23 @@ public sealed class MySqlCoordinatorTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public async Task CrashWriter_WithInstanceEndpoints_TheServerIsNotAurora_SoTheReplicationDialectFindsTheNewWriter()
+    {
+        // cluster_instance_endpoints used to choose Aurora MySQL, whose topology table MariaDB lacks; the server decides now.
+        await using var kit = await MySqlConnector.MySqlConnectorKit.StartAsync(new LocalMariaDbClusterOptions { ReaderCount = 1 }, driver: MySqlClusterScenario.Driver);
+        await using var connection = await kit.DataSource.OpenConnectionAsync();
+        Assert.Equal(kit.Cluster.Writer.InstanceId, await MySqlClusterScenario.InstanceIdAsync(connection));
+
+        var clock = Stopwatch.StartNew();
+        var newWriter = await kit.Cluster.FailoverAsync(FailoverFault.Crash);
+        var (instance, raised) = await MySqlConnector.MySqlConnectorKit.InstanceIdAfterFailoverAsync(connection);
+        output.WriteLine($"MySql.Data with cluster_instance_endpoints, writer crash: first statement on the new writer {clock.ElapsedMilliseconds} ms after the crash ({(raised ? "after FailoverSuccess" : "moved while idle")})");
+
+        Assert.Equal(newWriter.InstanceId, instance);
+        Assert.Equal(connection.CurrentHost!.Endpoint, connection.CurrentHost.InstanceId);
+    }
+
+    [Fact]
     public async Task CrashWriterInsideTransaction_TransactionResolutionUnknown_ThenTheRedoCommits()
     {
         await using var kit = await MySqlKitDataSource.StartAsync(new LocalMariaDbClusterOptions { ReaderCount = 1 });

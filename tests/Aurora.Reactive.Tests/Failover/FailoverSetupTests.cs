@@ -1,6 +1,9 @@
 using Aurora.Reactive.Failover;
+using Aurora.Reactive.MySql;
+using Aurora.Reactive.Npgsql;
 using Aurora.Reactive.Options;
 using Aurora.Reactive.Topology;
+using MySql.Data.MySqlClient;
 
 namespace Aurora.Reactive.Tests.Failover;
 
@@ -51,4 +54,47 @@ public sealed class FailoverSetupTests
 
         Assert.Equal(["127.0.0.1:40001"], FailoverSetup.SeedHosts(parsed).Select(s => s.Endpoint));
     }
+
+    private const string MySqlWriter = "Server=127.0.0.1;Port=40001;User ID=app";
+
+    private static readonly MySqlDriver MySql = MySqlDriver.Create(cs => new MySqlConnection(cs), "MySql.Data");
+
+    private static IClusterDialect Choose(string connectionString, Aurora.Reactive.Drivers.IDatabaseDriver driver) =>
+        FailoverSetup.ChooseDialect(AuroraConnectionString.Parse(connectionString), driver);
+
+    [Theory]
+    [InlineData(MySqlWriter + ";cluster_instance_endpoints=instance-1=127.0.0.1:40001,instance-2=127.0.0.1:40002")]
+    [InlineData(MySqlWriter + ";cluster_instance_host_pattern=?.example.internal")]
+    public void ChooseDialect_MySqlWithInstanceNaming_LetsTheServerChooseBetweenAuroraAndReplication(string connectionString)
+    {
+        var dialect = Assert.IsType<DetectingClusterDialect>(Choose(connectionString, MySql));
+
+        Assert.Equal([AuroraMySqlDialect.Instance, MySqlReplicationDialect.Instance], dialect.Candidates);
+        Assert.Null(dialect.Detected);
+        Assert.Null(dialect.TopologyQuery);
+    }
+
+    [Fact]
+    public void ChooseDialect_MySqlHostListWithoutNaming_IsReplication() =>
+        Assert.Same(MySqlReplicationDialect.Instance, Choose("Server=127.0.0.1:40001,127.0.0.1:40002;User ID=app", MySql));
+
+    [Fact]
+    public void ChooseDialect_TwoChoicesForOneCluster_ShareTheMonitorKey()
+    {
+        var parsed = AuroraConnectionString.Parse($"{MySqlWriter};cluster_instance_endpoints=instance-1=127.0.0.1:40001");
+
+        Assert.Equal(
+            FailoverSetup.MonitorKey(parsed, FailoverSetup.ChooseDialect(parsed, MySql)),
+            FailoverSetup.MonitorKey(parsed, FailoverSetup.ChooseDialect(parsed, MySql)));
+    }
+
+    [Fact]
+    public void ChooseDialect_NpgsqlWithInstanceNaming_StaysAuroraPostgres() =>
+        Assert.Same(
+            AuroraPostgresDialect.Instance,
+            Choose($"{Writer};cluster_instance_endpoints=instance-1=127.0.0.1:40001,instance-2=127.0.0.1:40002", NpgsqlDriver.Instance));
+
+    [Fact]
+    public void ChooseDialect_NpgsqlHostList_IsPostgresReplication() =>
+        Assert.Same(PostgresReplicationDialect.Instance, Choose("Host=127.0.0.1:40001,127.0.0.1:40002;Username=app", NpgsqlDriver.Instance));
 }

@@ -43,4 +43,18 @@ public sealed class AuroraMySqlDialectTests
         Assert.Null(row.ReplicaLagMilliseconds);
         Assert.Equal(new DateTimeOffset(2026, 1, 1, 11, 0, 0, TimeSpan.Zero), row.LastUpdate);
     }
+
+    [Fact]
+    public void Emulated_OtherTable_ReadsItWithAurorasQueryAndHasItsOwnName()
+    {
+        var dialect = AuroraMySqlDialect.Emulated("aurora_emulation.replica_host_status", "SELECT 'id'", "SELECT 0", "SELECT 'yes'");
+
+        Assert.Equal(AuroraMySqlDialect.Sql.Replace("information_schema.replica_host_status", "aurora_emulation.replica_host_status", StringComparison.Ordinal), dialect.TopologyQuery);
+        Assert.Equal("aurora-mysql(aurora_emulation.replica_host_status)", dialect.Name);
+        Assert.Equal("aurora-mysql", AuroraMySqlDialect.Instance.Name);
+    }
+
+    [Fact]
+    public void Emulated_TableNameWithSql_IsRefused() =>
+        Assert.Throws<ArgumentException>(() => AuroraMySqlDialect.Emulated("t; DROP TABLE x", "SELECT 1", "SELECT 0", "SELECT 1"));
 }
