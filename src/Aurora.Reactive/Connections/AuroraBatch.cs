@@ -106,7 +106,7 @@ public sealed partial class AuroraBatch : DbBatch
     /// <exception cref="Monitoring.HostUnavailableException">Failure monitoring declared the node dead and failover is not loaded: the batch was abandoned and the connection is broken.</exception>
     /// <exception cref="DbException">The driver's own error, unwrapped, for anything that is not a failover.</exception>
     public override int ExecuteNonQuery() =>
-        CommandExecution.Run(this, OpenConnection(), static batch => batch.ExecuteNonQuery(), static (batch, ct) => batch.ExecuteNonQueryAsync(ct));
+        _dataSource is not null ? OnOwnConnection(static batch => batch.RunNonQuery()) : RunNonQuery();
 
     /// <summary>Runs the batch and returns the total number of rows its statements affected.</summary>
     /// <param name="cancellationToken">Cancels the batch.</param>
@@ -117,7 +117,7 @@ public sealed partial class AuroraBatch : DbBatch
     /// <exception cref="DbException">The driver's own error, unwrapped, for anything that is not a failover.</exception>
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
     public override Task<int> ExecuteNonQueryAsync(CancellationToken cancellationToken = default) =>
-        CommandExecution.RunDirectOrAsync(this, OpenConnection(), static (batch, ct) => batch.ExecuteNonQueryAsync(ct), cancellationToken);
+        _dataSource is not null ? OnOwnConnectionAsync(static (batch, ct) => batch.RunNonQueryAsync(ct), cancellationToken) : RunNonQueryAsync(cancellationToken);
 
     /// <summary>Runs the batch and returns the first column of the first row of the first statement that returns rows.</summary>
     /// <returns>The value, or <see langword="null"/> when there is no row.</returns>
@@ -126,7 +126,7 @@ public sealed partial class AuroraBatch : DbBatch
     /// <exception cref="Monitoring.HostUnavailableException">Failure monitoring declared the node dead and failover is not loaded: the batch was abandoned and the connection is broken.</exception>
     /// <exception cref="DbException">The driver's own error, unwrapped, for anything that is not a failover.</exception>
     public override object? ExecuteScalar() =>
-        CommandExecution.Run(this, OpenConnection(), static batch => batch.ExecuteScalar(), static (batch, ct) => batch.ExecuteScalarAsync(ct));
+        _dataSource is not null ? OnOwnConnection(static batch => batch.RunScalar()) : RunScalar();
 
     /// <summary>Runs the batch and returns the first column of the first row of the first statement that returns rows.</summary>
     /// <param name="cancellationToken">Cancels the batch.</param>
@@ -137,11 +137,11 @@ public sealed partial class AuroraBatch : DbBatch
     /// <exception cref="DbException">The driver's own error, unwrapped, for anything that is not a failover.</exception>
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
     public override Task<object?> ExecuteScalarAsync(CancellationToken cancellationToken = default) =>
-        CommandExecution.RunDirectOrAsync(this, OpenConnection(), static (batch, ct) => batch.ExecuteScalarAsync(ct), cancellationToken);
+        _dataSource is not null ? OnOwnConnectionAsync(static (batch, ct) => batch.RunScalarAsync(ct), cancellationToken) : RunScalarAsync(cancellationToken);
 
     /// <inheritdoc/>
     protected override DbDataReader ExecuteDbDataReader(CommandBehavior behavior) =>
-        _reader = CommandExecution.ExecuteReader(
+        _dataSource is not null ? ReaderOnOwnConnection(behavior) : _reader = CommandExecution.ExecuteReader(
             this,
             OpenConnection(),
             behavior,
@@ -150,12 +150,24 @@ public sealed partial class AuroraBatch : DbBatch
 
     /// <inheritdoc/>
     protected override async Task<DbDataReader> ExecuteDbDataReaderAsync(CommandBehavior behavior, CancellationToken cancellationToken) =>
-        _reader = await CommandExecution.ExecuteReaderAsync(
+        _dataSource is not null ? await ReaderOnOwnConnectionAsync(behavior, cancellationToken).ConfigureAwait(false) : _reader = await CommandExecution.ExecuteReaderAsync(
             this,
             OpenConnection(),
             behavior,
             static (batch, driverBehavior, ct) => batch.ExecuteReaderAsync(driverBehavior, ct),
             cancellationToken).ConfigureAwait(false);
+
+    private int RunNonQuery() =>
+        CommandExecution.Run(this, OpenConnection(), static batch => batch.ExecuteNonQuery(), static (batch, ct) => batch.ExecuteNonQueryAsync(ct));
+
+    private Task<int> RunNonQueryAsync(CancellationToken cancellationToken) =>
+        CommandExecution.RunDirectOrAsync(this, OpenConnection(), static (batch, ct) => batch.ExecuteNonQueryAsync(ct), cancellationToken);
+
+    private object? RunScalar() =>
+        CommandExecution.Run(this, OpenConnection(), static batch => batch.ExecuteScalar(), static (batch, ct) => batch.ExecuteScalarAsync(ct));
+
+    private Task<object?> RunScalarAsync(CancellationToken cancellationToken) =>
+        CommandExecution.RunDirectOrAsync(this, OpenConnection(), static (batch, ct) => batch.ExecuteScalarAsync(ct), cancellationToken);
 
     /// <summary>Prepares the batch on the server; after a failover, or a change to its statements, it is prepared again before it next runs.</summary>
     /// <exception cref="InvalidOperationException">The batch has no open connection.</exception>

@@ -150,16 +150,6 @@ public sealed class AuroraBatchConformanceTests(SharedClusterFixture fixture)
         Assert.Throws<InvalidOperationException>(() => batch.ExecuteScalar());
     }
 
-    [Theory]
-    [MemberData(nameof(AdoNetProvider.Both), MemberType = typeof(AdoNetProvider))]
-    public void Execute_Empty_Throws(ProviderKind kind)
-    {
-        using var connection = Provider(kind).OpenConnection();
-        using var batch = connection.CreateBatch();
-
-        Assert.Throws<InvalidOperationException>(() => batch.ExecuteNonQuery());
-    }
-
     private static DbParameter? Add(DbBatch batch, string sql, params object[] values)
     {
         var command = batch.CreateBatchCommand();

@@ -11,13 +11,25 @@ public sealed class AuroraParameterCollectionConformanceTests(SharedClusterFixtu
 
     [Theory]
     [MemberData(nameof(AdoNetProvider.Both), MemberType = typeof(AdoNetProvider))]
-    public void AddNull_ThrowsArgumentNull(ProviderKind kind)
+    public void AddNull_IsRefused(ProviderKind kind)
     {
         using var command = Provider(kind).Factory.CreateCommand()!;
 
-        Assert.Throws<ArgumentNullException>(() => command.Parameters.Add(null!));
-        Assert.Throws<ArgumentNullException>(() => command.Parameters.Insert(0, null!));
+        var added = Record.Exception(() => command.Parameters.Add(null!));
+        var inserted = Record.Exception(() => command.Parameters.Insert(0, null!));
+
         Assert.Empty(command.Parameters);
+        if (kind == ProviderKind.Aurora)
+        {
+            // The documented contract; Npgsql 10 throws InvalidCastException from its untyped Add/Insert instead.
+            Assert.IsType<ArgumentNullException>(added);
+            Assert.IsType<ArgumentNullException>(inserted);
+        }
+        else
+        {
+            Assert.NotNull(added);
+            Assert.NotNull(inserted);
+        }
     }
 
     [Theory]

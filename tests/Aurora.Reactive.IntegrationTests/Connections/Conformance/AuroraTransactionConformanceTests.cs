@@ -45,19 +45,6 @@ public sealed class AuroraTransactionConformanceTests(SharedClusterFixture fixtu
 
     [Theory]
     [MemberData(nameof(AdoNetProvider.Both), MemberType = typeof(AdoNetProvider))]
-    public void Connection_AfterCommit_IsNull(ProviderKind kind)
-    {
-        using var connection = Provider(kind).OpenConnection();
-        using var transaction = connection.BeginTransaction();
-        Assert.Same(connection, transaction.Connection);
-
-        transaction.Commit();
-
-        Assert.Null(transaction.Connection);
-    }
-
-    [Theory]
-    [MemberData(nameof(AdoNetProvider.Both), MemberType = typeof(AdoNetProvider))]
     public void Rollback_UndoesWork(ProviderKind kind)
     {
         using var connection = Provider(kind).OpenConnection();
