@@ -15,6 +15,8 @@ internal sealed class DbProviderFactoryParameters
         _factory = DbProviderFactories.GetFactory(probe);
     }
 
+    public DbProviderFactory? Factory => _factory;
+
     public DbParameter Create()
     {
         if (_factory?.CreateParameter() is { } parameter)

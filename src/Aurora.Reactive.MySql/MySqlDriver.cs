@@ -84,6 +84,10 @@ public sealed class MySqlDriver : IDatabaseDriver
     public DbParameter CreateParameter() => _parameters.Value.Create();
 
     /// <inheritdoc/>
+    /// <value>The factory of the provider's connection type, when the provider has one.</value>
+    public DbProviderFactory? ProviderFactory => _parameters.Value.Factory;
+
+    /// <inheritdoc/>
     public string GetReadOnlySql(bool readOnly) => MySqlSessionStatements.ReadOnly(readOnly);
 
     /// <inheritdoc/>

@@ -40,6 +40,10 @@ public sealed class NpgsqlDriver : IDatabaseDriver
     public DbParameter CreateParameter() => new NpgsqlParameter();
 
     /// <inheritdoc/>
+    /// <value><see cref="NpgsqlFactory.Instance"/>.</value>
+    public DbProviderFactory ProviderFactory => NpgsqlFactory.Instance;
+
+    /// <inheritdoc/>
     public string GetReadOnlySql(bool readOnly) =>
         readOnly ? "SET SESSION CHARACTERISTICS AS TRANSACTION READ ONLY" : "SET SESSION CHARACTERISTICS AS TRANSACTION READ WRITE";
 

@@ -36,13 +36,7 @@ public sealed partial class AuroraCommand
             _parameters.CopyNeutralValuesIn();
         }
 
-        if (_transaction is { } explicitTransaction && (explicitTransaction.IsLost || explicitTransaction.Connection is null))
-        {
-            throw new InvalidOperationException(explicitTransaction.IsLost
-                ? "The command's transaction was lost when the connection failed over; begin a new transaction and redo its work."
-                : "The command's transaction has already ended.");
-        }
-
+        CommandExecution.ThrowIfTransactionUnusable(_transaction);
         command.Transaction = connection.PhysicalTransaction;
         return command;
     }

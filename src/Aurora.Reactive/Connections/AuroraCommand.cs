@@ -84,18 +84,33 @@ public sealed partial class AuroraCommand : DbCommand
     public override UpdateRowSource UpdatedRowSource { get; set; } = UpdateRowSource.Both;
 
     /// <summary>The connection the command runs on.</summary>
-    /// <exception cref="ArgumentException">On set, the value is not an <see cref="AuroraConnection"/>.</exception>
+    /// <exception cref="InvalidOperationException">On set, a reader of this command is open.</exception>
     public new AuroraConnection? Connection
     {
         get => _connection;
-        set => _connection = value;
+        set
+        {
+            if (ReferenceEquals(value, _connection))
+            {
+                return;
+            }
+
+            if (HasOpenReader)
+            {
+                throw new InvalidOperationException("The command's connection cannot change while a reader of the command is open; close the reader first.");
+            }
+
+            _connection = value;
+        }
     }
 
     /// <inheritdoc/>
+    /// <exception cref="ArgumentException">On set, the value is not an <see cref="AuroraConnection"/>.</exception>
+    /// <exception cref="InvalidOperationException">On set, a reader of this command is open.</exception>
     protected override DbConnection? DbConnection
     {
         get => _connection;
-        set => _connection = value switch
+        set => Connection = value switch
         {
             null => null,
             AuroraConnection aurora => aurora,

@@ -9,7 +9,7 @@ public sealed partial class AuroraConnection
     private IDisposable? _attachment;
 
     /// <summary>Opens a physical connection to the data source's initial node.</summary>
-    /// <exception cref="InvalidOperationException">The connection is not closed.</exception>
+    /// <exception cref="InvalidOperationException">The connection is not closed, or has no connection string.</exception>
     /// <exception cref="ObjectDisposedException">The connection was disposed.</exception>
     /// <exception cref="FailoverFailedException">The initial node is unavailable and no other node could take over.</exception>
     public override void Open() => OpenCoreAsync(async: false, CancellationToken.None).GetAwaiter().GetResult();
@@ -18,7 +18,7 @@ public sealed partial class AuroraConnection
     /// and a failover handler is installed, the connection opens on the node the handler finds, without error.</summary>
     /// <param name="cancellationToken">Cancels the open.</param>
     /// <returns>A task that completes when the connection is open.</returns>
-    /// <exception cref="InvalidOperationException">The connection is not closed.</exception>
+    /// <exception cref="InvalidOperationException">The connection is not closed, or has no connection string.</exception>
     /// <exception cref="ObjectDisposedException">The connection was disposed.</exception>
     /// <exception cref="FailoverFailedException">The initial node is unavailable and no other node could take over.</exception>
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
@@ -32,6 +32,7 @@ public sealed partial class AuroraConnection
             throw new InvalidOperationException($"The connection is already {_status}; close it before opening it again.");
         }
 
+        RenewDisposedSource();
         var host = _dataSource.InitialHost;
         SetState(_dataSource.OpeningState);
         var physical = _connections.CreateConnection(host);

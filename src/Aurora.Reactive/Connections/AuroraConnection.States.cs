@@ -1,3 +1,4 @@
+using System.Data;
 using System.Reactive.Disposables;
 using System.Reactive.Linq;
 using System.Reactive.Subjects;
@@ -11,6 +12,7 @@ public sealed partial class AuroraConnection
     private LogicalConnectionState _state = LogicalConnectionState.Closed;
     private Subject<LogicalConnectionState>? _stateSubject;
     private bool _stateCompleted;
+    private ConnectionState _reportedState = ConnectionState.Closed;
 
     /// <inheritdoc/>
     public LogicalConnectionState CurrentState
@@ -47,10 +49,24 @@ public sealed partial class AuroraConnection
     private void SetState(LogicalConnectionState state)
     {
         _status = state.Status;
+        ConnectionState reported, now;
         lock (_gate)
         {
             _state = state;
             _stateSubject?.OnNext(state);
+            reported = _reportedState;
+            now = State;
+            if (now != ConnectionState.Connecting)
+            {
+                _reportedState = now;
+            }
+        }
+
+        // As DbConnection does: Closed to Open on open, Open to Closed on close, Open to Broken when a failover finds no node.
+        // Opening is not reported, and a failover that lands on another node stays Open.
+        if (now != ConnectionState.Connecting && now != reported)
+        {
+            OnStateChange(new StateChangeEventArgs(reported, now));
         }
     }
 

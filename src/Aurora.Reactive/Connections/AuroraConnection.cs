@@ -51,10 +51,11 @@ namespace Aurora.Reactive.Connections;
 /// </example>
 public sealed partial class AuroraConnection : DbConnection, ILogicalConnection
 {
-    private readonly AuroraDataSource _dataSource;
-    private readonly IHostConnectionFactory _connections;
-    private readonly IFailoverHandler? _handler;
+    private readonly IDatabaseDriver _driver;
     private readonly object _gate = new();
+    private AuroraDataSource? _source;
+    private string? _connectionString;
+    private IFailoverHandler? _handler;
     private DbConnection? _physical;
     private HostSpec? _host;
     private AuroraTransaction? _transaction;
@@ -62,34 +63,43 @@ public sealed partial class AuroraConnection : DbConnection, ILogicalConnection
 
     internal AuroraConnection(AuroraDataSource dataSource)
     {
-        _dataSource = dataSource;
-        _connections = dataSource.Connections;
+        _driver = dataSource.Driver;
+        _source = dataSource;
         _handler = dataSource.Settings.FailoverHandler;
     }
 
-    /// <summary>The data source this connection belongs to.</summary>
-    public AuroraDataSource AuroraDataSource => _dataSource;
-
-    /// <summary>The connection string without password. Set it on the data source, not here.</summary>
-    /// <exception cref="NotSupportedException">On set, with a value other than the current one.</exception>
-    [AllowNull]
-    public override string ConnectionString
+    /// <summary>Creates a closed connection with no connection string; set <see cref="ConnectionString"/> before opening it.</summary>
+    /// <param name="driver">The database driver, such as <c>NpgsqlDriver.Instance</c>.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="driver"/> is <see langword="null"/>.</exception>
+    public AuroraConnection(IDatabaseDriver driver)
     {
-        get => _connections.DisplayConnectionString;
-        set
-        {
-            if (!string.Equals(value, _connections.DisplayConnectionString, StringComparison.Ordinal))
-            {
-                throw new NotSupportedException("The connection string of an AuroraConnection comes from its AuroraDataSource and cannot be changed.");
-            }
-        }
+        ArgumentNullException.ThrowIfNull(driver);
+        _driver = driver;
     }
 
-    /// <summary>The database of the open physical connection, or the data source's database when closed.</summary>
-    public override string Database => _physical?.Database ?? _connections.Database;
+    /// <summary>
+    /// Creates a closed connection from a connection string with this library's keys and the driver's, as
+    /// <c>new NpgsqlConnection(connectionString)</c> does: every connection made from the same string shares one
+    /// data source (see <see cref="ConnectionString"/>).
+    /// </summary>
+    /// <param name="connectionString">The connection string, read by <see cref="Options.AuroraConnectionString.Parse"/>.</param>
+    /// <param name="driver">The database driver, such as <c>NpgsqlDriver.Instance</c>.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="driver"/> is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentException">The connection string is invalid (the message names the key and value), or the driver rejects its part.</exception>
+    public AuroraConnection(string? connectionString, IDatabaseDriver driver)
+        : this(driver)
+    {
+        ConnectionString = connectionString;
+    }
 
-    /// <summary>The <c>host:port</c> of the node the connection is on, or of the initial node when closed.</summary>
-    public override string DataSource => (_host ?? _connections.InitialHost).Endpoint;
+    /// <summary>The data source this connection belongs to, or <see langword="null"/> while it has no connection string.</summary>
+    public AuroraDataSource? AuroraDataSource => _source;
+
+    /// <summary>The database of the open physical connection, or the data source's database when closed (empty without a connection string).</summary>
+    public override string Database => _physical?.Database ?? _source?.Connections.Database ?? string.Empty;
+
+    /// <summary>The <c>host:port</c> of the node the connection is on, or of the initial node when closed (empty without a connection string).</summary>
+    public override string DataSource => (_host ?? _source?.Connections.InitialHost)?.Endpoint ?? string.Empty;
 
     /// <summary>The server version reported by the physical connection.</summary>
     /// <exception cref="InvalidOperationException">The connection is not open.</exception>
@@ -112,7 +122,12 @@ public sealed partial class AuroraConnection : DbConnection, ILogicalConnection
 
     internal AuroraTransaction? CurrentTransaction => _transaction;
 
-    internal IDatabaseDriver Driver => _dataSource.Driver;
+    internal IDatabaseDriver Driver => _driver;
+
+    /// <summary>The data source; only read once the connection has one (it is open, or opening).</summary>
+    private AuroraDataSource _dataSource => _source ?? throw NoConnectionString();
+
+    private IHostConnectionFactory _connections => _dataSource.Connections;
 
     private AuroraConnectionSettings Settings => _dataSource.Settings;
 

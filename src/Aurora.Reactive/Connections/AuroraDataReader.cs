@@ -5,7 +5,7 @@ using System.Data.Common;
 namespace Aurora.Reactive.Connections;
 
 /// <summary>
-/// A reader over the results of an <see cref="AuroraCommand"/>, forwarding to the driver's reader. When
+/// A reader over the results of an <see cref="AuroraCommand"/> or <see cref="AuroraBatch"/>, forwarding to the driver's reader. When
 /// the node fails while rows are read, the connection fails over and the read throws a
 /// <see cref="Failover.FailoverException"/>; this reader is then finished.
 /// </summary>
@@ -13,12 +13,12 @@ public sealed partial class AuroraDataReader : DbDataReader
 {
     private readonly DbDataReader _inner;
     private readonly AuroraConnection _connection;
-    private readonly AuroraCommand _command;
+    private readonly IDriverRun _command;
     private readonly CommandBehavior _behavior;
     private readonly IDisposable? _watch;
     private bool _closed;
 
-    internal AuroraDataReader(DbDataReader inner, AuroraConnection connection, AuroraCommand command, CommandBehavior behavior, IDisposable? watch = null)
+    internal AuroraDataReader(DbDataReader inner, AuroraConnection connection, IDriverRun command, CommandBehavior behavior, IDisposable? watch = null)
     {
         _inner = inner;
         _connection = connection;

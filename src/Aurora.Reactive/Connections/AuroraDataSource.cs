@@ -173,6 +173,18 @@ public sealed partial class AuroraDataSource : DbDataSource
     /// <inheritdoc/>
     protected override DbConnection OpenDbConnection() => OpenConnection();
 
+    /// <summary>Creates a batch of the data source: each run opens a connection of its own, runs across failover like any batch, and closes it.</summary>
+    /// <returns>A new <see cref="AuroraBatch"/> with no connection.</returns>
+    /// <exception cref="ObjectDisposedException">The data source was disposed.</exception>
+    /// <exception cref="NotSupportedException">The driver has no batches.</exception>
+    protected override DbBatch CreateDbBatch()
+    {
+        ObjectDisposedException.ThrowIf(IsDisposed, this);
+        return Driver.ProviderFactory?.CanCreateBatch == true
+            ? new AuroraBatch(this)
+            : throw new NotSupportedException($"The {Driver.DisplayName} driver has no batches.");
+    }
+
     /// <inheritdoc/>
     protected override async ValueTask<DbConnection> OpenDbConnectionAsync(CancellationToken cancellationToken = default) =>
         await OpenConnectionAsync(cancellationToken).ConfigureAwait(false);

@@ -71,6 +71,10 @@ public sealed class AuroraParameter : DbParameter
     /// <inheritdoc/>
     public override object? Value { get; set; }
 
+    /// <summary>The version of a <see cref="DataRow"/> a data adapter reads the value from.</summary>
+    /// <value>The default value is <see cref="DataRowVersion.Current"/>.</value>
+    public override DataRowVersion SourceVersion { get; set; } = DataRowVersion.Current;
+
     /// <inheritdoc/>
     public override int Size { get; set; }
 
@@ -97,6 +101,7 @@ public sealed class AuroraParameter : DbParameter
         target.IsNullable = IsNullable;
         target.SourceColumn = _sourceColumn;
         target.SourceColumnNullMapping = SourceColumnNullMapping;
+        target.SourceVersion = SourceVersion;
         target.Size = Size;
         target.Precision = Precision;
         target.Scale = Scale;

@@ -62,6 +62,7 @@ public sealed class AuroraParameterCollection : DbParameterCollection
     }
 
     /// <inheritdoc/>
+    /// <exception cref="ArgumentNullException"><paramref name="value"/> is <see langword="null"/>.</exception>
     /// <exception cref="ArgumentException"><paramref name="value"/> is not a <see cref="DbParameter"/>.</exception>
     public override int Add(object value)
     {
@@ -72,6 +73,7 @@ public sealed class AuroraParameterCollection : DbParameterCollection
     }
 
     /// <inheritdoc/>
+    /// <exception cref="ArgumentNullException"><paramref name="values"/> or one of its elements is <see langword="null"/>.</exception>
     /// <exception cref="ArgumentException">An element is not a <see cref="DbParameter"/>.</exception>
     public override void AddRange(Array values)
     {
@@ -120,6 +122,7 @@ public sealed class AuroraParameterCollection : DbParameterCollection
     }
 
     /// <inheritdoc/>
+    /// <exception cref="ArgumentNullException"><paramref name="value"/> is <see langword="null"/>.</exception>
     /// <exception cref="ArgumentException"><paramref name="value"/> is not a <see cref="DbParameter"/>.</exception>
     public override void Insert(int index, object value)
     {
@@ -169,18 +172,24 @@ public sealed class AuroraParameterCollection : DbParameterCollection
     protected override void SetParameter(string parameterName, DbParameter value) => SetParameter(IndexOfExisting(parameterName), value);
 
     /// <summary>Gives <paramref name="target"/> this collection's parameters, releasing them from <paramref name="previous"/> first.</summary>
-    internal void BindTo(DbCommand target, DbCommand? previous)
+    internal void BindTo(DbCommand target, DbCommand? previous) => BindTo(target.Parameters, target.CreateParameter, previous?.Parameters);
+
+    /// <summary>
+    /// Gives <paramref name="target"/> (a driver command's or batch command's parameters) this collection's parameters,
+    /// releasing them from <paramref name="previous"/> first; neutral parameters get a driver parameter from <paramref name="createParameter"/>.
+    /// </summary>
+    internal void BindTo(DbParameterCollection target, Func<DbParameter> createParameter, DbParameterCollection? previous)
     {
-        previous?.Parameters.Clear();
-        target.Parameters.Clear();
+        previous?.Clear();
+        target.Clear();
         foreach (var parameter in _items)
         {
             if (parameter is AuroraParameter neutral)
             {
-                var driverParameter = target.CreateParameter();
+                var driverParameter = createParameter();
                 neutral.Bound = driverParameter;
                 neutral.CopyTo(driverParameter);
-                target.Parameters.Add(driverParameter);
+                target.Add(driverParameter);
             }
             else
             {
@@ -213,16 +222,16 @@ public sealed class AuroraParameterCollection : DbParameterCollection
         }
     }
 
-    private static void AddDriverParameter(DbCommand target, DbParameter parameter)
+    private static void AddDriverParameter(DbParameterCollection target, DbParameter parameter)
     {
         try
         {
-            target.Parameters.Add(parameter);
+            target.Add(parameter);
         }
         catch (InvalidOperationException) when (parameter is ICloneable cloneable)
         {
             // The object still belongs to another command's collection (shared by the caller): use a copy.
-            target.Parameters.Add((DbParameter)cloneable.Clone());
+            target.Add((DbParameter)cloneable.Clone());
         }
     }
 
@@ -245,9 +254,12 @@ public sealed class AuroraParameterCollection : DbParameterCollection
         return index >= 0 ? index : throw new IndexOutOfRangeException($"No parameter named '{parameterName}'.");
     }
 
-    private static DbParameter AsParameter(object value) =>
-        value as DbParameter
-        ?? throw new ArgumentException($"A parameter must be a DbParameter; got {value?.GetType().Name ?? "null"}.", nameof(value));
+    private static DbParameter AsParameter(object value)
+    {
+        ArgumentNullException.ThrowIfNull(value);
+        return value as DbParameter
+            ?? throw new ArgumentException($"A parameter must be a DbParameter; got a {value.GetType().Name}.", nameof(value));
+    }
 
     private void Changed(DbParameter parameter, bool added)
     {

@@ -13,6 +13,7 @@ public sealed partial class AuroraTransaction : DbTransaction
     private readonly AuroraConnection _connection;
     private bool _ended;
     private bool _lost;
+    private bool _disposed;
 
     internal AuroraTransaction(AuroraConnection connection, DbTransaction physical)
     {
@@ -42,7 +43,8 @@ public sealed partial class AuroraTransaction : DbTransaction
     public DbTransaction Unwrap() => Physical;
 
     /// <summary>Commits the transaction.</summary>
-    /// <exception cref="InvalidOperationException">The transaction has ended or was lost in a failover.</exception>
+    /// <exception cref="InvalidOperationException">The transaction has already been committed or rolled back, or was lost in a failover.</exception>
+    /// <exception cref="ObjectDisposedException">The transaction was disposed.</exception>
     /// <exception cref="Failover.TransactionResolutionUnknownException">The node failed during the commit; whether it committed is unknown.</exception>
     /// <exception cref="Monitoring.HostUnavailableException">Failure monitoring declared the node dead and failover is not loaded: the command was abandoned and the connection is broken.</exception>
     /// <exception cref="Failover.FailoverFailedException">The node failed and no other node could take over.</exception>
@@ -71,7 +73,8 @@ public sealed partial class AuroraTransaction : DbTransaction
     /// <summary>Commits the transaction.</summary>
     /// <param name="cancellationToken">Cancels the commit.</param>
     /// <returns>A task that completes when the transaction is committed.</returns>
-    /// <exception cref="InvalidOperationException">The transaction has ended or was lost in a failover.</exception>
+    /// <exception cref="InvalidOperationException">The transaction has already been committed or rolled back, or was lost in a failover.</exception>
+    /// <exception cref="ObjectDisposedException">The transaction was disposed.</exception>
     /// <exception cref="Failover.TransactionResolutionUnknownException">The node failed during the commit; whether it committed is unknown.</exception>
     /// <exception cref="Monitoring.HostUnavailableException">Failure monitoring declared the node dead and failover is not loaded: the command was abandoned and the connection is broken.</exception>
     /// <exception cref="Failover.FailoverFailedException">The node failed and no other node could take over.</exception>
@@ -94,7 +97,8 @@ public sealed partial class AuroraTransaction : DbTransaction
     }
 
     /// <summary>Rolls the transaction back; does nothing when a failover already lost it.</summary>
-    /// <exception cref="InvalidOperationException">The transaction has already ended.</exception>
+    /// <exception cref="InvalidOperationException">The transaction has already been committed or rolled back.</exception>
+    /// <exception cref="ObjectDisposedException">The transaction was disposed.</exception>
     /// <exception cref="Failover.FailoverException">The node failed during the rollback (the transaction did not commit).</exception>
     /// <exception cref="Monitoring.HostUnavailableException">Failure monitoring declared the node dead and failover is not loaded: the command was abandoned and the connection is broken.</exception>
     public override void Rollback()
@@ -104,7 +108,7 @@ public sealed partial class AuroraTransaction : DbTransaction
             return;
         }
 
-        ObjectDisposedException.ThrowIf(_ended, this);
+        ThrowIfEnded();
         if (_connection.IsMonitored)
         {
             RollbackAsync(CancellationToken.None).GetAwaiter().GetResult();
@@ -126,7 +130,8 @@ public sealed partial class AuroraTransaction : DbTransaction
     /// <summary>Rolls the transaction back; does nothing when a failover already lost it.</summary>
     /// <param name="cancellationToken">Cancels the rollback.</param>
     /// <returns>A task that completes when the transaction is rolled back.</returns>
-    /// <exception cref="InvalidOperationException">The transaction has already ended.</exception>
+    /// <exception cref="InvalidOperationException">The transaction has already been committed or rolled back.</exception>
+    /// <exception cref="ObjectDisposedException">The transaction was disposed.</exception>
     /// <exception cref="Failover.FailoverException">The node failed during the rollback (the transaction did not commit).</exception>
     /// <exception cref="Monitoring.HostUnavailableException">Failure monitoring declared the node dead and failover is not loaded: the command was abandoned and the connection is broken.</exception>
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
@@ -137,7 +142,7 @@ public sealed partial class AuroraTransaction : DbTransaction
             return;
         }
 
-        ObjectDisposedException.ThrowIf(_ended, this);
+        ThrowIfEnded();
         using var watch = _connection.WatchCommand(_connection.CommandStartTime());
         try
         {
@@ -163,6 +168,11 @@ public sealed partial class AuroraTransaction : DbTransaction
     /// <inheritdoc/>
     protected override void Dispose(bool disposing)
     {
+        if (disposing)
+        {
+            _disposed = true;
+        }
+
         if (disposing && !_ended)
         {
             try
@@ -183,6 +193,7 @@ public sealed partial class AuroraTransaction : DbTransaction
     /// <inheritdoc/>
     public override async ValueTask DisposeAsync()
     {
+        _disposed = true;
         if (!_ended)
         {
             try
@@ -220,7 +231,17 @@ public sealed partial class AuroraTransaction : DbTransaction
                 "This transaction was lost when the connection failed over; its outcome is unknown. Begin a new transaction and redo its work.");
         }
 
-        ObjectDisposedException.ThrowIf(_ended, this);
+        ThrowIfEnded();
+    }
+
+    // As the drivers do: a disposed transaction is an ObjectDisposedException, one already committed or rolled back an InvalidOperationException.
+    private void ThrowIfEnded()
+    {
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        if (_ended)
+        {
+            throw new InvalidOperationException("The transaction has already been committed or rolled back; it is no longer usable.");
+        }
     }
 
     private void End()

@@ -68,4 +68,11 @@ public interface IDatabaseDriver
     /// </summary>
     /// <value>The default value is <see langword="false"/>.</value>
     bool BlocksInAsyncCalls => false;
+
+    /// <summary>
+    /// The provider's own factory (such as <c>NpgsqlFactory.Instance</c>), which <see cref="Connections.AuroraProviderFactory"/>
+    /// asks what the provider supports (batches, command builders, data adapters); <see langword="null"/> when unknown.
+    /// </summary>
+    /// <value>The default value is <see langword="null"/>: no batches, command builders or data adapters.</value>
+    DbProviderFactory? ProviderFactory => null;
 }

@@ -74,4 +74,15 @@ public sealed class AuroraParameterCollectionTests
         Assert.Empty(first.Parameters);
         Assert.Same(parameter, Assert.Single(second.Parameters));
     }
+
+    [Fact]
+    public void AddOrInsert_Null_ThrowsArgumentNull()
+    {
+        var parameters = Collection();
+
+        Assert.Throws<ArgumentNullException>(() => parameters.Add(null!));
+        Assert.Throws<ArgumentNullException>(() => parameters.Insert(0, null!));
+        Assert.Throws<ArgumentNullException>(() => parameters.AddRange(new object?[] { null }));
+        Assert.Empty(parameters);
+    }
 }

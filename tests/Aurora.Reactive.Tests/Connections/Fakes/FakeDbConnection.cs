@@ -105,4 +105,8 @@ internal sealed class FakeDbConnection : DbConnection
     }
 
     protected override DbCommand CreateDbCommand() => new FakeDbCommand(this);
+
+    public override bool CanCreateBatch => true;
+
+    protected override DbBatch CreateDbBatch() => new FakeDbBatch(this);
 }

@@ -1,0 +1,123 @@
+using System.Data;
+using System.Data.Common;
+using Aurora.Reactive.IntegrationTests.LocalCluster;
+
+namespace Aurora.Reactive.IntegrationTests.Connections.Conformance;
+
+/// <summary>DbConnection contract, asserted on plain Npgsql and on AuroraConnection in the same run.</summary>
+[Collection(SharedClusterCollection.Name)]
+public sealed class AuroraConnectionConformanceTests(SharedClusterFixture fixture)
+{
+    private AdoNetProvider Provider(ProviderKind kind) => AdoNetProvider.For(kind, fixture.Cluster);
+
+    [Theory]
+    [MemberData(nameof(AdoNetProvider.Both), MemberType = typeof(AdoNetProvider))]
+    public void CreateConnection_WithoutString_IsEmptyAndClosed(ProviderKind kind)
+    {
+        using var connection = Provider(kind).Factory.CreateConnection()!;
+
+        Assert.Equal(string.Empty, connection.ConnectionString);
+        Assert.Equal(ConnectionState.Closed, connection.State);
+    }
+
+    [Theory]
+    [MemberData(nameof(AdoNetProvider.Both), MemberType = typeof(AdoNetProvider))]
+    public void Open_WithoutString_ThrowsInvalidOperation(ProviderKind kind)
+    {
+        using var connection = Provider(kind).Factory.CreateConnection()!;
+
+        Assert.Throws<InvalidOperationException>(() => connection.Open());
+    }
+
+    [Theory]
+    [MemberData(nameof(AdoNetProvider.Both), MemberType = typeof(AdoNetProvider))]
+    public void SetConnectionString_Malformed_ThrowsArgumentException(ProviderKind kind)
+    {
+        using var connection = Provider(kind).Factory.CreateConnection()!;
+
+        Assert.Throws<ArgumentException>(() => connection.ConnectionString = "invalid");
+    }
+
+    [Theory]
+    [MemberData(nameof(AdoNetProvider.Both), MemberType = typeof(AdoNetProvider))]
+    public void SetConnectionString_WhileOpen_ThrowsInvalidOperation(ProviderKind kind)
+    {
+        var provider = Provider(kind);
+        using var connection = provider.OpenConnection();
+
+        Assert.Throws<InvalidOperationException>(() => connection.ConnectionString = provider.ConnectionString + ";Command Timeout=17");
+        Assert.Equal(ConnectionState.Open, connection.State);
+    }
+
+    [Theory]
+    [MemberData(nameof(AdoNetProvider.Both), MemberType = typeof(AdoNetProvider))]
+    public void SetConnectionString_WhenClosed_OpensWithIt(ProviderKind kind)
+    {
+        var provider = Provider(kind);
+        using var connection = provider.Factory.CreateConnection()!;
+
+        connection.ConnectionString = provider.ConnectionString;
+        connection.Open();
+
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT current_setting('application_name')";
+        Assert.Equal(AdoNetProvider.ApplicationName, command.ExecuteScalar());
+    }
+
+    [Theory]
+    [MemberData(nameof(AdoNetProvider.Both), MemberType = typeof(AdoNetProvider))]
+    public async Task OpenAndClose_RaiseStateChange_ClosedOpenClosed(ProviderKind kind)
+    {
+        await using var connection = Provider(kind).CreateConnection();
+        var changes = new List<(ConnectionState From, ConnectionState To)>();
+        connection.StateChange += (_, e) => changes.Add((e.OriginalState, e.CurrentState));
+
+        connection.Open();
+        connection.Close();
+        await connection.OpenAsync();
+        await connection.CloseAsync();
+
+        Assert.Equal(
+            [
+                (ConnectionState.Closed, ConnectionState.Open), (ConnectionState.Open, ConnectionState.Closed),
+                (ConnectionState.Closed, ConnectionState.Open), (ConnectionState.Open, ConnectionState.Closed),
+            ],
+            changes);
+    }
+
+    [Theory]
+    [MemberData(nameof(AdoNetProvider.Both), MemberType = typeof(AdoNetProvider))]
+    public void Dispose_OpenConnection_RaisesOpenToClosed(ProviderKind kind)
+    {
+        var connection = Provider(kind).OpenConnection();
+        var changes = new List<(ConnectionState From, ConnectionState To)>();
+        connection.StateChange += (_, e) => changes.Add((e.OriginalState, e.CurrentState));
+
+        connection.Dispose();
+
+        Assert.Equal([(ConnectionState.Open, ConnectionState.Closed)], changes);
+    }
+
+    [Theory]
+    [MemberData(nameof(AdoNetProvider.Both), MemberType = typeof(AdoNetProvider))]
+    public void ProviderFactory_OfConnection_IsTheProvidersFactory(ProviderKind kind)
+    {
+        var provider = Provider(kind);
+        using var connection = provider.CreateConnection();
+
+        var factory = DbProviderFactories.GetFactory(connection);
+
+        Assert.Same(provider.Factory, factory);
+        Assert.IsType(connection.GetType(), factory!.CreateConnection());
+    }
+
+    [Theory]
+    [MemberData(nameof(AdoNetProvider.Both), MemberType = typeof(AdoNetProvider))]
+    public void CanCreateBatch_IsTrue(ProviderKind kind)
+    {
+        using var connection = Provider(kind).CreateConnection();
+
+        Assert.True(connection.CanCreateBatch);
+        Assert.NotNull(connection.CreateBatch());
+    }
+}

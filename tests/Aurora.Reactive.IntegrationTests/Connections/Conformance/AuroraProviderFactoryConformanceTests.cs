@@ -1,0 +1,109 @@
+using System.Data;
+using System.Data.Common;
+using Aurora.Reactive.IntegrationTests.LocalCluster;
+
+namespace Aurora.Reactive.IntegrationTests.Connections.Conformance;
+
+/// <summary>DbProviderFactory contract, asserted on NpgsqlFactory and on AuroraProviderFactory in the same run.</summary>
+[Collection(SharedClusterCollection.Name)]
+public sealed class AuroraProviderFactoryConformanceTests(SharedClusterFixture fixture)
+{
+    private AdoNetProvider Provider(ProviderKind kind) => AdoNetProvider.For(kind, fixture.Cluster);
+
+    [Theory]
+    [MemberData(nameof(AdoNetProvider.Both), MemberType = typeof(AdoNetProvider))]
+    public void Create_EveryObject_Works(ProviderKind kind)
+    {
+        var factory = Provider(kind).Factory;
+
+        Assert.NotNull(factory.CreateConnection());
+        Assert.NotNull(factory.CreateCommand());
+        Assert.NotNull(factory.CreateParameter());
+        Assert.NotNull(factory.CreateConnectionStringBuilder());
+        Assert.True(factory.CanCreateBatch);
+        Assert.NotNull(factory.CreateBatch());
+        Assert.NotNull(factory.CreateBatchCommand());
+        Assert.True(factory.CanCreateCommandBuilder);
+        Assert.NotNull(factory.CreateCommandBuilder());
+        Assert.True(factory.CanCreateDataAdapter);
+        Assert.NotNull(factory.CreateDataAdapter());
+    }
+
+    [Theory]
+    [MemberData(nameof(AdoNetProvider.Both), MemberType = typeof(AdoNetProvider))]
+    public void ConnectionStringBuilder_TakesTheProvidersString(ProviderKind kind)
+    {
+        var provider = Provider(kind);
+        var builder = provider.Factory.CreateConnectionStringBuilder()!;
+
+        builder.ConnectionString = provider.ConnectionString;
+        using var connection = provider.Factory.CreateConnection()!;
+        connection.ConnectionString = builder.ConnectionString;
+        connection.Open();
+
+        Assert.Equal(ConnectionState.Open, connection.State);
+    }
+
+    [Theory]
+    [MemberData(nameof(AdoNetProvider.Both), MemberType = typeof(AdoNetProvider))]
+    public void RegisteredByName_IsFoundAgain(ProviderKind kind)
+    {
+        var factory = Provider(kind).Factory;
+        var name = "conformance." + kind;
+
+        DbProviderFactories.RegisterFactory(name, factory);
+
+        Assert.Same(factory, DbProviderFactories.GetFactory(name));
+    }
+
+    [Theory]
+    [MemberData(nameof(AdoNetProvider.Both), MemberType = typeof(AdoNetProvider))]
+    public async Task CreateDataSource_RunsCommandsAndBatches(ProviderKind kind)
+    {
+        var provider = Provider(kind);
+        await using var dataSource = provider.Factory.CreateDataSource(provider.ConnectionString);
+
+        await using var command = dataSource.CreateCommand("SELECT 7");
+        Assert.Equal(7, await command.ExecuteScalarAsync());
+        await using var batch = dataSource.CreateBatch();
+        var select = batch.CreateBatchCommand();
+        select.CommandText = "SELECT 8";
+        batch.BatchCommands.Add(select);
+        Assert.Equal(8, await batch.ExecuteScalarAsync());
+    }
+
+    [Theory]
+    [MemberData(nameof(AdoNetProvider.Both), MemberType = typeof(AdoNetProvider))]
+    public void DataAdapterAndCommandBuilder_FillAndUpdate(ProviderKind kind)
+    {
+        var provider = Provider(kind);
+        var factory = provider.Factory;
+        using var connection = provider.OpenConnection();
+        var table = AdoNetProvider.TableName("adapter");
+        AdoNetProvider.Execute(connection, $"CREATE TABLE {table} (id int PRIMARY KEY, name text NOT NULL); INSERT INTO {table} VALUES (1, 'one')");
+        try
+        {
+            using var adapter = factory.CreateDataAdapter()!;
+            using var select = connection.CreateCommand();
+            select.CommandText = $"SELECT id, name FROM {table}";
+            adapter.SelectCommand = select;
+            using var builder = factory.CreateCommandBuilder()!;
+            builder.DataAdapter = adapter;
+            var rows = new DataTable();
+
+            Assert.Equal(1, adapter.Fill(rows));
+            rows.Rows[0]["name"] = "uno";
+            rows.Rows.Add(2, "two");
+            Assert.Equal(2, adapter.Update(rows));
+
+            using var check = connection.CreateCommand();
+            check.CommandText = $"SELECT string_agg(name, ',' ORDER BY id) FROM {table}";
+            Assert.Equal("uno,two", check.ExecuteScalar());
+            Assert.Equal("\"a b\"", builder.QuoteIdentifier("a b"));
+        }
+        finally
+        {
+            AdoNetProvider.Execute(connection, $"DROP TABLE {table}");
+        }
+    }
+}
