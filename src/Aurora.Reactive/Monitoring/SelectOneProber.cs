@@ -104,7 +104,12 @@ public sealed class SelectOneProber : IHostProber, IWarmableProber
         var warming = connection is null ? TakeWarming() : null;
         try
         {
-            connection ??= await AwaitOpenAsync(warming ?? _openConnection(host, bound.Token), bound.Token).ConfigureAwait(false);
+            if (warming is not null)
+            {
+                connection = await TakeOverWarmingAsync(warming, bound.Token).ConfigureAwait(false);
+            }
+
+            connection ??= await AwaitOpenAsync(_openConnection(host, bound.Token), bound.Token).ConfigureAwait(false);
             var command = connection.CreateCommand();
             command.CommandText = "SELECT 1";
             command.CommandTimeout = Math.Max(1, (int)Math.Ceiling(timeout.TotalSeconds));
@@ -130,6 +135,21 @@ public sealed class SelectOneProber : IHostProber, IWarmableProber
         }
 
         KeepIdle(connection);
+    }
+
+    // The warm-up's open started a probe timeout early under the driver's own connect timeout, which can so end before
+    // this probe's bound: when it fails on its own, the probe opens for itself within what is left of its bound, so that
+    // a frozen node still reads as unanswered and a refusing one as refused.
+    private async Task<DbConnection?> TakeOverWarmingAsync(Task<DbConnection> warming, CancellationToken bound)
+    {
+        try
+        {
+            return await AwaitOpenAsync(warming, bound).ConfigureAwait(false);
+        }
+        catch (Exception) when (!bound.IsCancellationRequested)
+        {
+            return null;
+        }
     }
 
     private async Task<DbConnection> AwaitOpenAsync(Task<DbConnection> opening, CancellationToken cancellation)

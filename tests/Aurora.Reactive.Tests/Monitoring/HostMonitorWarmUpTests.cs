@@ -63,6 +63,23 @@ public sealed class HostMonitorWarmUpTests
     }
 
     [Fact]
+    public async Task SelectOne_WarmUpFailsOnItsOwnDuringTheFirstProbe_TheProbeOpensForItselfWithinItsBound()
+    {
+        using var setup = new WarmUpSetup(ProbeMethod.SelectOne);
+        var warmUp = new TaskCompletionSource();
+        setup.SlowOpen = warmUp;
+        var firstProbe = setup.Monitor.Probes.FirstAsync().ToTask();
+        using var command = setup.Monitor.WatchCommand(VirtualClock.At(0)).Subscribe();
+        setup.Clock.AdvanceTo(6.5);
+        setup.SlowOpen = null;
+        warmUp.SetException(new TimeoutException("the driver's own connect timeout"));
+
+        var probe = await firstProbe.WaitAsync(TimeSpan.FromSeconds(30));
+        Assert.Equal(ProbeOutcome.Answered, probe.Outcome);
+        Assert.Equal([5.0, 6.5], setup.OpenedAt);
+    }
+
+    [Fact]
     public void Connect_CommandPastTheWarmUpPoint_OpensOneConnectionAheadOnceThenOnePerProbe()
     {
         using var setup = new WarmUpSetup(ProbeMethod.Connect);
