@@ -1,5 +1,5 @@
 using System.Reactive;
-using Aurora.Reactive.Testing.VirtualTime;
+using Microsoft.Reactive.Testing;
 
 namespace Aurora.Reactive.Testing.Marbles;
 

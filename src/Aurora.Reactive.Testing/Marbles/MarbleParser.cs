@@ -1,4 +1,4 @@
-using Aurora.Reactive.Testing.VirtualTime;
+using Microsoft.Reactive.Testing;
 
 namespace Aurora.Reactive.Testing.Marbles;
 

@@ -1,6 +1,6 @@
 using System.Reactive;
 using System.Text;
-using Aurora.Reactive.Testing.VirtualTime;
+using Microsoft.Reactive.Testing;
 
 namespace Aurora.Reactive.Testing.Marbles;
 

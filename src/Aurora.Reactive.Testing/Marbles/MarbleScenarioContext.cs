@@ -1,4 +1,5 @@
 using Aurora.Reactive.Testing.VirtualTime;
+using Microsoft.Reactive.Testing;
 
 namespace Aurora.Reactive.Testing.Marbles;
 
@@ -19,7 +20,7 @@ public sealed class MarbleScenarioContext
     /// <summary>The scenario being played.</summary>
     public MarbleScenario Scenario { get; }
 
-    /// <summary>The virtual-time scheduler every timer must use.</summary>
+    /// <summary>The virtual-time scheduler (Microsoft.Reactive.Testing) every timer must use.</summary>
     public TestScheduler Scheduler { get; }
 
     /// <summary>The same virtual clock as a <see cref="System.TimeProvider"/>.</summary>

@@ -1,9 +1,10 @@
-using Aurora.Reactive.Testing.VirtualTime;
+using Microsoft.Reactive.Testing;
 
 namespace Aurora.Reactive.Testing.Marbles;
 
 /// <summary>
-/// Replays a <see cref="MarbleScenario"/> in virtual time and checks every expectation.
+/// Replays a <see cref="MarbleScenario"/> in virtual time, on the <see cref="TestScheduler"/> of
+/// Microsoft.Reactive.Testing, and checks every expectation.
 /// </summary>
 /// <remarks>
 /// <para>Frame 0 is the moment the player subscribes to the outputs. Hot inputs play from their first
@@ -14,6 +15,9 @@ namespace Aurora.Reactive.Testing.Marbles;
 /// <para>Anything that happens after the end is not observed; an unsubscription from an input at the end
 /// counts as "never" in <c>subs</c> lines. Outputs are compared event by event: time, kind, value (with
 /// <see cref="MarbleValueComparer"/>), and errors by type and message.</para>
+/// <para>Times are read at a resolution of 1 ms (or the frame, if shorter), counted from frame 0: that
+/// scheduler runs work scheduled for "now" one tick (100 ns) later, so a stream that hops through it a
+/// few times records a timeout due at 35 s at 35 s plus a few ticks; it matches an event drawn at 35 s.</para>
 /// </remarks>
 public static class MarbleScenarioPlayer
 {
@@ -82,10 +86,11 @@ public static class MarbleScenarioPlayer
         subscriptions.ForEach(s => s.Dispose());
         CheckEverythingUsed(scenario, context);
 
+        var recorded = observers.ToDictionary(o => o.Key, o => MarbleResolution.Floor(o.Value.Messages, scenario.Frame, origin), StringComparer.Ordinal);
         var failures = scenario.Expectations
-            .Select(e => MarbleDiff.Notifications(e.Name, e.Line, observers[e.Name].Messages, scenario.Legend, origin))
+            .Select(e => MarbleDiff.Notifications(e.Name, e.Line, recorded[e.Name], scenario.Legend, origin))
             .Concat(scenario.SubscriptionExpectations.GroupBy(s => s.InputName).Select(g => MarbleDiff.Subscriptions(
-                g.Key, g.Select(s => s.Subscription).ToList(), inputs[g.Key].Subscriptions, scenario.Frame, origin, end)))
+                g.Key, g.Select(s => s.Subscription).ToList(), MarbleResolution.Floor(inputs[g.Key].Subscriptions, scenario.Frame, origin), scenario.Frame, origin, end)))
             .OfType<string>()
             .ToList();
         if (failures.Count > 0)
@@ -94,9 +99,9 @@ public static class MarbleScenarioPlayer
             throw new MarbleAssertionException(header + Environment.NewLine + string.Join(Environment.NewLine + Environment.NewLine, failures));
         }
 
-        var actual = observers.ToDictionary(
+        var actual = recorded.ToDictionary(
             o => o.Key,
-            o => MarbleRenderer.Render(o.Value.Messages, scenario.Legend, scenario.Frame, origin, new Dictionary<char, object>()),
+            o => MarbleRenderer.Render(o.Value, scenario.Legend, scenario.Frame, origin, new Dictionary<char, object>()),
             StringComparer.Ordinal);
         return new MarbleScenarioResult(actual, TimeSpan.FromTicks(end - origin));
     }

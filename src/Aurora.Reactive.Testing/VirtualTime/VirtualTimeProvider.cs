@@ -1,13 +1,17 @@
+using Microsoft.Reactive.Testing;
+
 namespace Aurora.Reactive.Testing.VirtualTime;
 
 /// <summary>
-/// A <see cref="System.TimeProvider"/> on a <see cref="TestScheduler"/>'s clock, so code written against
+/// A <see cref="System.TimeProvider"/> on the clock of a <see cref="TestScheduler"/> (Microsoft.Reactive.Testing), so code written against
 /// <see cref="System.TimeProvider"/> (timers, <c>Task.Delay(TimeSpan, TimeProvider)</c>,
 /// <c>new CancellationTokenSource(TimeSpan, TimeProvider)</c>) runs in virtual time.
 /// </summary>
 /// <remarks>
-/// <para>Timer callbacks run synchronously inside the scheduler's <c>AdvanceBy</c>/<c>AdvanceTo</c>/<c>Start</c>,
-/// at their due virtual time. A delay task completes there, and a token source is cancelled there
+/// <para>Get one with <c>scheduler.TimeProvider</c> (<see cref="TestSchedulerExtensions"/>) or this constructor.
+/// Timer callbacks run synchronously inside the scheduler's <c>AdvanceBy</c>/<c>AdvanceTo</c>/<c>Start</c>,
+/// at their due virtual time; a zero due time fires one tick later, as that scheduler runs work scheduled
+/// for "now" one tick later. A delay task completes there, and a token source is cancelled there
 /// (its registrations run there too).</para>
 /// <para>Limits: the task of <c>Task.Delay</c> completes inside the advance, but the code after an
 /// <c>await</c> of it does not run there: the runtime queues that continuation to the thread pool (as
@@ -22,7 +26,14 @@ namespace Aurora.Reactive.Testing.VirtualTime;
 /// </remarks>
 public sealed class VirtualTimeProvider : TimeProvider
 {
-    internal VirtualTimeProvider(TestScheduler scheduler) => Scheduler = scheduler;
+    /// <summary>Creates a provider on <paramref name="scheduler"/>'s clock.</summary>
+    /// <param name="scheduler">The virtual-time scheduler.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="scheduler"/> is <see langword="null"/>.</exception>
+    public VirtualTimeProvider(TestScheduler scheduler)
+    {
+        ArgumentNullException.ThrowIfNull(scheduler);
+        Scheduler = scheduler;
+    }
 
     /// <summary>The scheduler whose clock this provider reads.</summary>
     public TestScheduler Scheduler { get; }

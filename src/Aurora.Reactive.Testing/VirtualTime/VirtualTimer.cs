@@ -1,3 +1,5 @@
+using Microsoft.Reactive.Testing;
+
 namespace Aurora.Reactive.Testing.VirtualTime;
 
 /// <summary>An <see cref="ITimer"/> whose ticks are scheduled on a <see cref="TestScheduler"/>.</summary>

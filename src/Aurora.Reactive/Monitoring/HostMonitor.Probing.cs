@@ -41,14 +41,18 @@ public sealed partial class HostMonitor
 
             if (_openWindows++ == 0)
             {
-                var loopStart = _scheduler.Now;
+                // The grid of probes is anchored where the first probe runs, which a scheduler may do a little
+                // after "now" (Microsoft.Reactive.Testing's TestScheduler, one tick; a real one, its latency): a
+                // probe timeout equal to the interval then falls due together with the next probe, and runs
+                // before it (it was scheduled first), so a host declared dead by it gets no further probe.
                 _probeLoop.Disposable = _scheduler.Schedule(
-                    1L,
-                    loopStart,
-                    (next, recurse) =>
+                    (Next: 1L, Start: default(DateTimeOffset)),
+                    _scheduler.Now,
+                    (loop, recurse) =>
                     {
+                        var start = loop.Next == 1 ? _scheduler.Now : loop.Start;
                         StartProbe();
-                        recurse(next + 1, loopStart + TimeSpan.FromTicks(Settings.Interval.Ticks * next));
+                        recurse((loop.Next + 1, start), start + TimeSpan.FromTicks(Settings.Interval.Ticks * loop.Next));
                     });
             }
         }

@@ -1,6 +1,6 @@
 using Aurora.Reactive.Testing.Marbles;
 using Aurora.Reactive.Testing.VirtualTime;
-using static Aurora.Reactive.Testing.VirtualTime.Recorded;
+using static Microsoft.Reactive.Testing.ReactiveTest;
 
 namespace Aurora.Reactive.Tests.Testing.Marbles;
 

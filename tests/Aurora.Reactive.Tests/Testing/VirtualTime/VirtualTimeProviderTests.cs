@@ -123,4 +123,16 @@ public sealed class VirtualTimeProviderTests
         Assert.Equal(scheduler.Now, provider.GetUtcNow());
         Assert.Equal(TimeZoneInfo.Utc, provider.LocalTimeZone);
     }
+
+    [Fact]
+    public void TimeProvider_ReadTwice_IsOneProviderOnThatScheduler()
+    {
+        var scheduler = new TestScheduler();
+
+        var provider = scheduler.TimeProvider;
+
+        Assert.Same(provider, scheduler.TimeProvider);
+        Assert.Same(scheduler, provider.Scheduler);
+        Assert.NotSame(provider, new TestScheduler().TimeProvider);
+    }
 }
