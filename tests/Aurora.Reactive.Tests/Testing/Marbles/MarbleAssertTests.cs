@@ -1,6 +1,5 @@
 using System.Reactive;
 using Aurora.Reactive.Testing.Marbles;
-using Aurora.Reactive.Testing.VirtualTime;
 using static Microsoft.Reactive.Testing.ReactiveTest;
 
 namespace Aurora.Reactive.Tests.Testing.Marbles;
@@ -98,6 +97,31 @@ public sealed class MarbleAssertTests
         var error = Assert.Throws<MarbleAssertionException>(() => MarbleAssert.Matches("-a|", actual, Legend, Frame));
 
         Assert.Contains("event 2: expected | (completed) at 20ms (frame 2); actual nothing more", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Matches_EventsAFewTicksLate_MatchWithinTheMillisecond()
+    {
+        // The TestScheduler runs work scheduled for "now" one tick later; each hop adds a tick.
+        Recorded<Notification<int>>[] actual = [OnNext(F + 1, 1), OnNext((3 * F) + 9_999, 2), OnCompleted<int>((4 * F) + 3)];
+
+        MarbleAssert.Matches("-a-b|", actual, Legend, Frame);
+    }
+
+    [Fact]
+    public void Matches_EventAMillisecondLate_ThrowsWithTheTimeItWasRecordedAt()
+    {
+        Recorded<Notification<int>>[] actual = [OnNext(F + TimeSpan.TicksPerMillisecond, 1)];
+
+        var error = Assert.Throws<MarbleAssertionException>(() => MarbleAssert.Matches("-a", actual, Legend, Frame));
+
+        Assert.Contains("actual a=1 at 11ms", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void SubscriptionsMatch_TimesAFewTicksLate_MatchWithinTheMillisecond()
+    {
+        MarbleAssert.SubscriptionsMatch(["^--!"], [new Subscription(1, (3 * F) + 2)], Frame);
     }
 
     [Fact]
