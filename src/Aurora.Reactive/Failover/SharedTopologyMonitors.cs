@@ -6,7 +6,8 @@ namespace Aurora.Reactive.Failover;
 
 /// <summary>
 /// The process-wide registries of topology monitors, one per disposal delay, so that every data source on
-/// one cluster (same cluster key) shares one monitor, disposed after the delay once nobody holds it.
+/// one cluster (same cluster key) shares one monitor. Data sources and clients dispose their leases, so the
+/// last of them disposed stops the monitor at once; the delay applies only to leases released to linger.
 /// </summary>
 internal static class SharedTopologyMonitors
 {

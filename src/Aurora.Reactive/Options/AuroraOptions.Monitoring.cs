@@ -56,7 +56,11 @@ public sealed partial class AuroraOptions
     /// <exception cref="ArgumentOutOfRangeException">The value set is negative.</exception>
     public TimeSpan TopologyFastRefreshDuration { get; init => field = OptionGuard.NotNegative(value); } = AuroraOptionDefaults.TopologyFastRefreshDuration;
 
-    /// <summary>How long a topology monitor nobody uses lives on before it is disposed (key <c>topology_monitor_disposal_time_ms</c>, ours).</summary>
+    /// <summary>
+    /// How long a shared topology monitor whose last user let go of it without ending for good lives on before it is
+    /// disposed (key <c>topology_monitor_disposal_time_ms</c>, ours). Disposing the last data source or client that
+    /// uses a monitor stops it at once, whatever this value.
+    /// </summary>
     /// <value>The default value is 60 000 milliseconds.</value>
     /// <exception cref="ArgumentOutOfRangeException">The value set is negative.</exception>
     public TimeSpan TopologyMonitorDisposalTime { get; init => field = OptionGuard.NotNegative(value); } = AuroraOptionDefaults.TopologyMonitorDisposalTime;

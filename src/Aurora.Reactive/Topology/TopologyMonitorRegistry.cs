@@ -6,8 +6,11 @@ namespace Aurora.Reactive.Topology;
 /// <summary>
 /// Hands out one <see cref="TopologyMonitor"/> per cluster, keyed by a cluster key the caller derives from
 /// the cluster's identity (there is no default key, so two clusters can never share a monitor by accident).
-/// A monitor nobody holds is disposed after <c>disposalDelay</c> on the scheduler; taking it again before
-/// then keeps it.
+/// Every lease is one user. A lease released while others hold the monitor changes nothing. When the last
+/// lease goes, how it went decides: <see cref="TopologyMonitorLease.Dispose"/> (its owner, a data source or
+/// client, was disposed) stops the monitor at once, closing its connections;
+/// <see cref="TopologyMonitorLease.Release"/> (a use ended, the owner may come back) keeps it for
+/// <c>disposalDelay</c> on the scheduler, and taking it again before then keeps it warm.
 /// </summary>
 public sealed class TopologyMonitorRegistry : IDisposable
 {
@@ -19,7 +22,8 @@ public sealed class TopologyMonitorRegistry : IDisposable
 
     /// <summary>Creates a registry.</summary>
     /// <param name="scheduler">Scheduler for the disposal delay.</param>
-    /// <param name="disposalDelay">How long a monitor nobody holds lives on (<c>monitor_disposal_time_ms</c>); zero disposes at once.</param>
+    /// <param name="disposalDelay">How long a monitor whose last lease was released with <see cref="TopologyMonitorLease.Release"/>
+    /// lives on (<c>topology_monitor_disposal_time_ms</c>); zero disposes it on the scheduler's next turn.</param>
     /// <exception cref="ArgumentNullException"><paramref name="scheduler"/> is <see langword="null"/>.</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="disposalDelay"/> is negative.</exception>
     public TopologyMonitorRegistry(IScheduler scheduler, TimeSpan disposalDelay)
@@ -34,7 +38,7 @@ public sealed class TopologyMonitorRegistry : IDisposable
         _disposalDelay = disposalDelay;
     }
 
-    /// <summary>The number of monitors alive (held or waiting for their disposal delay).</summary>
+    /// <summary>The number of monitors alive (held, or released and waiting for their disposal delay).</summary>
     public int Count
     {
         get { lock (_gate) { return _entries.Count; } }
@@ -66,7 +70,7 @@ public sealed class TopologyMonitorRegistry : IDisposable
 
             entry.PendingDisposal.Disposable = Disposable.Empty;
             entry.Holders++;
-            return new TopologyMonitorLease(clusterKey, entry.Monitor, () => Release(clusterKey, entry));
+            return new TopologyMonitorLease(clusterKey, entry.Monitor, linger => Release(clusterKey, entry, linger));
         }
     }
 
@@ -93,7 +97,11 @@ public sealed class TopologyMonitorRegistry : IDisposable
         }
     }
 
-    private void Release(string clusterKey, Entry entry)
+    /// <remarks>
+    /// The last user decides: lingering schedules the disposal after the delay; otherwise the monitor is removed
+    /// and disposed now, outside the lock (its completion closes its connection pool).
+    /// </remarks>
+    private void Release(string clusterKey, Entry entry, bool linger)
     {
         lock (_gate)
         {
@@ -102,23 +110,44 @@ public sealed class TopologyMonitorRegistry : IDisposable
                 return;
             }
 
-            entry.PendingDisposal.Disposable = _scheduler.Schedule(_disposalDelay, () => DisposeIfUnused(clusterKey, entry));
+            if (linger)
+            {
+                entry.PendingDisposal.Disposable = _scheduler.Schedule(_disposalDelay, () => DisposeIfUnused(clusterKey, entry));
+                return;
+            }
+
+            if (!TryRemoveLocked(clusterKey, entry))
+            {
+                return;
+            }
         }
+
+        entry.PendingDisposal.Dispose();
+        entry.Monitor.Dispose();
     }
 
     private void DisposeIfUnused(string clusterKey, Entry entry)
     {
         lock (_gate)
         {
-            if (entry.Holders > 0 || !_entries.TryGetValue(clusterKey, out var current) || current != entry)
+            if (entry.Holders > 0 || !TryRemoveLocked(clusterKey, entry))
             {
                 return;
             }
-
-            _entries.Remove(clusterKey);
         }
 
         entry.Monitor.Dispose();
+    }
+
+    private bool TryRemoveLocked(string clusterKey, Entry entry)
+    {
+        if (!_entries.TryGetValue(clusterKey, out var current) || current != entry)
+        {
+            return false;
+        }
+
+        _entries.Remove(clusterKey);
+        return true;
     }
 
     private sealed class Entry(TopologyMonitor monitor)

@@ -53,6 +53,49 @@ public sealed class TopologyMonitorRegistryTests
     }
 
     [Fact]
+    public void LastLeaseDisposed_MonitorDisposedAtOnceAndStopsReading()
+    {
+        var (scheduler, cluster, registry) = Create();
+        using var _ = registry;
+        var a = registry.Acquire("cluster-a", Factory(scheduler, cluster, []));
+        var completed = false;
+        a.Monitor.Snapshots.Subscribe(_ => { }, () => completed = true);
+        scheduler.AdvanceBy(TimeSpan.FromSeconds(10));
+
+        a.Dispose();
+
+        Assert.True(a.Monitor.IsDisposed);
+        Assert.True(completed);
+        Assert.Equal(0, registry.Count);
+        var reads = cluster.Node("instance-1").TopologyReads;
+        scheduler.AdvanceBy(TimeSpan.FromMinutes(10));
+        Assert.Equal(reads, cluster.Node("instance-1").TopologyReads);
+    }
+
+    [Fact]
+    public void LeaseDisposedWhileAnotherHoldsIt_ChangesNothing()
+    {
+        var (scheduler, cluster, registry) = Create();
+        using var _ = registry;
+        var a = registry.Acquire("cluster-a", Factory(scheduler, cluster, []));
+        var b = registry.Acquire("cluster-a", Factory(scheduler, cluster, []));
+        scheduler.AdvanceBy(TimeSpan.FromSeconds(1));
+
+        a.Dispose();
+        a.Dispose();
+        var reads = cluster.Node("instance-1").TopologyReads;
+        scheduler.AdvanceBy(Delay + TimeSpan.FromMinutes(1));
+
+        Assert.False(b.Monitor.IsDisposed);
+        Assert.Equal(1, registry.Count);
+        Assert.True(cluster.Node("instance-1").TopologyReads > reads);
+
+        b.Dispose();
+        Assert.True(b.Monitor.IsDisposed);
+        Assert.Equal(0, registry.Count);
+    }
+
+    [Fact]
     public void LastLeaseReleased_MonitorDisposedExactlyAfterTheDelay()
     {
         var (scheduler, cluster, registry) = Create();
@@ -61,8 +104,8 @@ public sealed class TopologyMonitorRegistryTests
         var b = registry.Acquire("cluster-a", Factory(scheduler, cluster, []));
         scheduler.AdvanceTo(MonitorHarness.Start + TimeSpan.FromSeconds(10));
 
-        a.Dispose();
-        b.Dispose();
+        a.Release();
+        b.Release();
         b.Dispose();
         scheduler.AdvanceTo(MonitorHarness.Start + TimeSpan.FromSeconds(10) + Delay - TimeSpan.FromTicks(1));
         Assert.False(a.Monitor.IsDisposed);
@@ -77,13 +120,29 @@ public sealed class TopologyMonitorRegistryTests
     }
 
     [Fact]
+    public void LastOfSeveralLeasesDecides_ReleasedEarlierThenDisposedLast_DisposesAtOnce()
+    {
+        var (scheduler, cluster, registry) = Create();
+        using var _ = registry;
+        var a = registry.Acquire("cluster-a", Factory(scheduler, cluster, []));
+        var b = registry.Acquire("cluster-a", Factory(scheduler, cluster, []));
+
+        a.Release();
+        Assert.False(b.Monitor.IsDisposed);
+        b.Dispose();
+
+        Assert.True(b.Monitor.IsDisposed);
+        Assert.Equal(0, registry.Count);
+    }
+
+    [Fact]
     public void AcquiredAgainWithinTheDelay_MonitorKeptAndDelayRestartsOnNextRelease()
     {
         var (scheduler, cluster, registry) = Create();
         using var _ = registry;
         var created = new List<TopologyMonitor>();
         var first = registry.Acquire("cluster-a", Factory(scheduler, cluster, created));
-        first.Dispose();
+        first.Release();
         scheduler.AdvanceBy(TimeSpan.FromSeconds(30));
 
         var second = registry.Acquire("cluster-a", Factory(scheduler, cluster, created));
@@ -92,11 +151,31 @@ public sealed class TopologyMonitorRegistryTests
         Assert.Same(first.Monitor, second.Monitor);
         Assert.Single(created);
 
-        second.Dispose();
+        second.Release();
         scheduler.AdvanceBy(Delay - TimeSpan.FromTicks(1));
         Assert.False(second.Monitor.IsDisposed);
         scheduler.AdvanceBy(TimeSpan.FromTicks(1));
         Assert.True(second.Monitor.IsDisposed);
+    }
+
+    [Fact]
+    public void AcquiredAgainWithinTheDelayThenDisposed_MonitorDisposedAtOnceAndThePendingDisposalIsVoid()
+    {
+        var (scheduler, cluster, registry) = Create();
+        using var _ = registry;
+        var created = new List<TopologyMonitor>();
+        registry.Acquire("cluster-a", Factory(scheduler, cluster, created)).Release();
+        scheduler.AdvanceBy(TimeSpan.FromSeconds(30));
+
+        var owner = registry.Acquire("cluster-a", Factory(scheduler, cluster, created));
+        owner.Dispose();
+        Assert.True(owner.Monitor.IsDisposed);
+
+        using var next = registry.Acquire("cluster-a", Factory(scheduler, cluster, created));
+        scheduler.AdvanceBy(Delay);
+        Assert.Equal(2, created.Count);
+        Assert.False(next.Monitor.IsDisposed);
+        Assert.Equal(1, registry.Count);
     }
 
     [Fact]
@@ -106,7 +185,6 @@ public sealed class TopologyMonitorRegistryTests
         using var _ = registry;
         var first = registry.Acquire("cluster-a", Factory(scheduler, cluster, []));
         first.Dispose();
-        scheduler.AdvanceBy(Delay);
 
         using var second = registry.Acquire("cluster-a", Factory(scheduler, cluster, []));
 
