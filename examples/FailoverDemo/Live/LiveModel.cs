@@ -4,7 +4,8 @@ namespace FailoverDemo.Live;
 
 /// <summary>
 /// What the live view shows, as a fold over <see cref="DemoEvent"/>s: <see cref="Apply"/> takes each event,
-/// <see cref="Screen"/> reads the frame for a given time. No clock, no console, no threads: the same event
+/// <see cref="Screen"/> reads the frame for a given time. Write rates are shown from the first
+/// write's second on. No clock, no console, no threads: the same event
 /// sequence and time always give the same frame. Not thread-safe; the caller serialises access.
 /// </summary>
 internal sealed class LiveModel
@@ -16,11 +17,12 @@ internal sealed class LiveModel
     private string _phase = "starting";
     private int _acknowledged;
     private int _errors;
+    private int? _firstWriteSecond;
     private DemoSummary? _summary;
 
     /// <param name="eventsShown">How many of the latest timeline entries a frame lists.</param>
     /// <param name="secondsShown">How many whole seconds of write rates a frame carries.</param>
-    public LiveModel(int eventsShown = 8, int secondsShown = 30)
+    public LiveModel(int eventsShown = 10, int secondsShown = 30)
     {
         EventsShown = eventsShown;
         SecondsShown = secondsShown;
@@ -43,6 +45,7 @@ internal sealed class LiveModel
             case WriteAcknowledged write:
                 _acknowledged++;
                 var second = (int)Math.Floor(write.At.TotalSeconds);
+                _firstWriteSecond = Math.Min(second, _firstWriteSecond ?? second);
                 while (_perSecond.Count <= second)
                 {
                     _perSecond.Add(0);
@@ -73,7 +76,7 @@ internal sealed class LiveModel
     public LiveScreen Screen(TimeSpan now)
     {
         var current = Math.Max(0, (int)Math.Floor(now.TotalSeconds));
-        var first = Math.Max(0, current - SecondsShown + 1);
+        var first = Math.Min(current, Math.Max(_firstWriteSecond ?? current, current - SecondsShown + 1));
         var rates = Enumerable.Range(first, current - first + 1).Select(RateIn).ToArray();
         return new LiveScreen(now, _phase, _topology?.Writer, Hosts(), WritesInLastSecond(now), rates, _acknowledged, _errors, [.. _events], _summary);
     }

@@ -82,10 +82,9 @@ internal static class SpectreScreen
         };
     }
 
-    private static Table Summary(DemoSummary summary)
+    private static Rows Summary(DemoSummary summary)
     {
-        var table = new Table().Border(TableBorder.Rounded)
-            .Title($"summary ({Markup.Escape(summary.Mode)}, scenario {Markup.Escape(summary.Scenario)}, {summary.Duration.TotalSeconds:0.0} s)");
+        var table = new Table().Border(TableBorder.Rounded).Title("summary");
         table.AddColumns("fault", "victim", "new writer");
         table.AddColumn(new TableColumn("downtime").RightAligned());
         foreach (var fault in summary.Faults)
@@ -93,10 +92,12 @@ internal static class SpectreScreen
             table.AddRow(Markup.Escape(fault.Name), Markup.Escape(fault.Victim), Markup.Escape(fault.NewWriter ?? "-"), $"{fault.Downtime.TotalMilliseconds:0} ms");
         }
 
-        var lost = summary.Lost == 0 ? "[green]0[/]" : $"[bold red]{summary.Lost}[/]";
-        table.Caption(
-            $"writes acknowledged [bold]{summary.Acknowledged}[/], lost {lost} (checked on {Markup.Escape(summary.FinalWriter)}), "
-            + $"applied without acknowledgement {summary.AppliedWithoutAcknowledgement}, errors seen {summary.CallerErrors.Count}");
-        return table;
+        var lost = summary.Lost == 0 ? "[bold green]0[/]" : $"[bold red]{summary.Lost}[/]";
+        var errors = summary.CallerErrors.Count == 0 ? "0" : $"[yellow]{summary.CallerErrors.Count}[/]";
+        return new Rows(
+            table,
+            new Markup($"{Markup.Escape(summary.Mode)}, scenario {Markup.Escape(summary.Scenario)}, {summary.Duration.TotalSeconds:0.0} s"),
+            new Markup($"writes acknowledged [bold]{summary.Acknowledged}[/]   lost {lost} (checked on {Markup.Escape(summary.FinalWriter)})   "
+                + $"applied without acknowledgement {summary.AppliedWithoutAcknowledgement}   errors seen {errors}"));
     }
 }

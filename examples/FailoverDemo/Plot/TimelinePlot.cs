@@ -33,7 +33,8 @@ internal static class TimelinePlot
         }
 
         var counts = picture.WritesPerBucket();
-        var xs = counts.Select((_, i) => i * TimelinePicture.Bucket.TotalSeconds).ToArray();
+        var xs = counts.Select((_, i) => (picture.FirstBucket + i) * TimelinePicture.Bucket.TotalSeconds).ToArray();
+        var top = Math.Max(1, counts.Max()) * 1.25;
         var writes = plot.Add.Scatter(xs, counts.Select(c => (double)c).ToArray());
         writes.ConnectStyle = ConnectStyle.StepHorizontal;
         writes.MarkerSize = 0;
@@ -43,24 +44,31 @@ internal static class TimelinePlot
         writes.FillYColor = WriteColour.WithAlpha(0.35);
         writes.LegendText = "acknowledged writes per 100 ms";
 
-        foreach (var marker in picture.Markers)
+        for (var i = 0; i < picture.Markers.Count; i++)
         {
+            var marker = picture.Markers[i];
+            var colour = marker.IsFault ? Colors.Red : Colors.Green;
             var line = plot.Add.VerticalLine(marker.At.TotalSeconds);
-            line.Color = marker.IsFault ? Colors.Red : Colors.Green;
+            line.Color = colour;
             line.LineWidth = 2;
             line.LinePattern = marker.IsFault ? LinePattern.Solid : LinePattern.Dashed;
-            line.Text = marker.Label;
-            line.LabelOppositeAxis = true;
-            line.LabelFontSize = 12;
-            line.LabelBackgroundColor = line.Color;
+
+            // Labels inside the plot, just right of their line, a fault and its promotion on two levels.
+            var label = plot.Add.Text(marker.Label, marker.At.TotalSeconds, top * (marker.IsFault ? 0.97 : 0.89));
+            label.LabelFontSize = 12;
+            label.LabelFontColor = Colors.White;
+            label.LabelBackgroundColor = colour;
+            label.LabelAlignment = Alignment.UpperLeft;
+            label.LabelPadding = 3;
+            label.OffsetX = 3;
         }
 
         plot.Title(picture.Title, size: 14);
         plot.XLabel("seconds since the start of the run");
         plot.YLabel("acknowledged writes per 100 ms");
-        plot.Axes.SetLimitsX(0, Math.Max(1, picture.Duration.TotalSeconds));
-        plot.Axes.SetLimitsY(0, Math.Max(1, counts.Max()) * 1.15);
-        plot.ShowLegend(Alignment.UpperLeft);
+        plot.Axes.SetLimitsX(picture.Start.TotalSeconds, Math.Max(picture.Start.TotalSeconds + 1, picture.Duration.TotalSeconds));
+        plot.Axes.SetLimitsY(0, top);
+        plot.ShowLegend(Edge.Bottom);
         return plot;
     }
 }
