@@ -53,7 +53,7 @@ public sealed class FailoverSuite : IBenchmarkSuite
 
         var report = FailoverReport.Build(clients, results, plan, cluster.Options);
         var picture = Path.GetFullPath(quick ? "failover-timeline-quick.png" : "failover-timeline.png");
-        FailoverTimelinePlot.Save(loops, results, startedAt, $"Failover suite{(quick ? " (--quick run: 1 crash, 1 freeze; numbers not meaningful)" : string.Empty)}: writes per client over time", picture);
+        FailoverTimelinePlot.Save(loops, results, startedAt, plan.Cap, $"Failover suite{(quick ? " (--quick run: 1 crash, 1 freeze; numbers not meaningful)" : string.Empty)}: writes per client over time", picture);
         report.Notes.Add($"Writes over time, one panel per client: {picture} (written by this run; the repository keeps a copy next to RESULTS.md).");
         Progress.Write($"timeline picture: {picture}");
         return report;

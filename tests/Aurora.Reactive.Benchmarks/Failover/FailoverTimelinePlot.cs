@@ -15,7 +15,8 @@ public static class FailoverTimelinePlot
     private static readonly TimeSpan Bucket = TimeSpan.FromMilliseconds(100);
 
     /// <summary>Draws the loops' writes across <paramref name="results"/> and saves the PNG at <paramref name="path"/>.</summary>
-    public static void Save(IReadOnlyList<WriteLoop> loops, IReadOnlyList<FaultResult> results, long startedAt, string title, string path)
+    /// <remarks>A client over the cap (no write within <paramref name="cap"/> of a fault) is shaded for the whole cap.</remarks>
+    public static void Save(IReadOnlyList<WriteLoop> loops, IReadOnlyList<FaultResult> results, long startedAt, TimeSpan cap, string title, string path)
     {
         var end = Seconds(startedAt, Stopwatch.GetTimestamp());
         var multiplot = new Multiplot();
@@ -30,7 +31,7 @@ public static class FailoverTimelinePlot
                 if (result.DowntimeSeconds.TryGetValue(label, out var downtime) && !result.NotReady.Contains(label))
                 {
                     var from = Seconds(startedAt, result.FaultAt);
-                    var span = plot.Add.HorizontalSpan(from, downtime is { } d ? from + d : end);
+                    var span = plot.Add.HorizontalSpan(from, Math.Min(end, from + (downtime ?? cap.TotalSeconds)));
                     span.FillStyle.Color = Color.FromHex("#d62728").WithAlpha(0.18);
                     span.LineStyle.Width = 0;
                 }
@@ -59,7 +60,7 @@ public static class FailoverTimelinePlot
 
             if (i == loops.Count - 1)
             {
-                plot.XLabel("seconds since the suite started (red: fault, dashed green: promotion, shaded: the client's downtime)");
+                plot.XLabel("seconds since the suite started (red: fault, dashed green: promotion, shaded: the client's downtime, up to the cap)");
             }
         }
 
