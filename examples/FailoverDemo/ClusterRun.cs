@@ -15,18 +15,24 @@ internal static class ClusterRun
         var failovers = new List<FaultRecord>();
         TimeSpan? started = null;
         string? victim = null;
+        TimeSpan? writerFoundAt = null;
         client.Events.Subscribe(e =>
         {
             if (e.Kind == AuroraClientEventKind.FailoverStarted)
             {
                 started = timeline.Clock.Elapsed;
                 victim = e.Host?.InstanceId ?? e.Host?.Endpoint;
+                writerFoundAt = null;
+            }
+            else if (e.Kind == AuroraClientEventKind.WriterFound)
+            {
+                writerFoundAt ??= timeline.Clock.Elapsed;
             }
             else if (e.Kind == AuroraClientEventKind.FailoverFinished && started is { } at)
             {
                 lock (failovers)
                 {
-                    failovers.Add(new FaultRecord($"failover-{failovers.Count + 1}", victim ?? "?", at, e.Host?.InstanceId ?? e.Host?.Endpoint, e.Duration ?? TimeSpan.Zero));
+                    failovers.Add(new FaultRecord($"failover-{failovers.Count + 1}", victim ?? "?", at, e.Host?.InstanceId ?? e.Host?.Endpoint, e.Duration ?? TimeSpan.Zero, at, writerFoundAt));
                 }
 
                 started = null;
@@ -47,6 +53,7 @@ internal static class ClusterRun
         var writer = client.CurrentTopology?.Writer?.InstanceId ?? client.DataSource.ConnectionString;
         timeline.Add($"verified on the writer: {present.Count} rows, {lost} acknowledged writes missing");
         view.Phase = "done";
-        return new DemoSummary("observe", "real cluster", failovers, workload.AcknowledgedCount, lost, unacknowledged, workload.Errors, writer, timeline.Clock.Elapsed);
+        return new DemoSummary(
+            "observe", "real cluster", failovers, workload.AcknowledgedCount, lost, unacknowledged, workload.Errors, writer, timeline.Clock.Elapsed, [.. workload.Acknowledged.Select(a => a.At)]);
     }
 }

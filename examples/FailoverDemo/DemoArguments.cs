@@ -1,11 +1,17 @@
 namespace FailoverDemo;
 
-/// <summary>The command line: <c>--scenario crash|freeze|both</c>, <c>--json</c>, <c>--connection-string CS</c>, <c>--duration SECONDS</c>, <c>--writers N</c>.</summary>
-internal sealed record DemoArguments(string Scenario, bool Json, string? ConnectionString, TimeSpan Duration, int Writers)
+/// <summary>
+/// The command line: <c>--scenario crash|freeze|both</c>, <c>--json</c>, <c>--connection-string CS</c>,
+/// <c>--duration SECONDS</c>, <c>--writers N</c>, <c>--plot PATH</c>.
+/// </summary>
+/// <param name="Plot">Where the timeline picture goes (PNG; an SVG is written beside it). The default is <see cref="DefaultPlot"/> in the current directory.</param>
+internal sealed record DemoArguments(string Scenario, bool Json, string? ConnectionString, TimeSpan Duration, int Writers, string Plot)
 {
+    public const string DefaultPlot = "failover-timeline.png";
+
     public const string Usage =
-        "usage: dotnet run --project examples/FailoverDemo -- [--scenario crash|freeze|both] [--json] [--writers N]\n"
-        + "       dotnet run --project examples/FailoverDemo -- --connection-string \"Host=...;cluster_instance_host_pattern=...\" [--duration SECONDS] [--json]";
+        "usage: dotnet run --project examples/FailoverDemo -- [--scenario crash|freeze|both] [--json] [--writers N] [--plot PATH]\n"
+        + "       dotnet run --project examples/FailoverDemo -- --connection-string \"Host=...;cluster_instance_host_pattern=...\" [--duration SECONDS] [--json] [--plot PATH]";
 
     public IReadOnlyList<string> Faults => Scenario switch
     {
@@ -21,6 +27,7 @@ internal sealed record DemoArguments(string Scenario, bool Json, string? Connect
         string? connectionString = null;
         var duration = TimeSpan.FromSeconds(30);
         var writers = 4;
+        var plot = DefaultPlot;
         for (var i = 0; i < args.Length; i++)
         {
             switch (args[i])
@@ -45,12 +52,29 @@ internal sealed record DemoArguments(string Scenario, bool Json, string? Connect
                 case "--writers":
                     writers = Number(args, ref i, "--writers");
                     break;
+                case "--plot":
+                    plot = PlotPath(Value(args, ref i));
+                    break;
                 default:
                     throw new ArgumentException($"Unknown argument '{args[i]}'.");
             }
         }
 
-        return new DemoArguments(scenario, json, connectionString, duration, writers);
+        return new DemoArguments(scenario, json, connectionString, duration, writers, plot);
+    }
+
+    /// <summary>The picture's path, checked now rather than after a run of a minute: its directory must exist.</summary>
+    private static string PlotPath(string text)
+    {
+        if (string.IsNullOrWhiteSpace(text) || text.EndsWith('/') || text.EndsWith(Path.DirectorySeparatorChar) || Directory.Exists(text))
+        {
+            throw new ArgumentException($"--plot is '{text}'; it must name a file (for example {DefaultPlot}), not a directory.");
+        }
+
+        var directory = Path.GetDirectoryName(Path.GetFullPath(text));
+        return directory is null || Directory.Exists(directory)
+            ? text
+            : throw new ArgumentException($"--plot is '{text}'; the directory '{directory}' does not exist.");
     }
 
     private static string Value(string[] args, ref int i) =>

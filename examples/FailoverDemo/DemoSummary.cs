@@ -12,20 +12,21 @@ internal sealed record DemoSummary(
     int AppliedWithoutAcknowledgement,
     IReadOnlyList<(TimeSpan At, string Error)> CallerErrors,
     string FinalWriter,
-    TimeSpan Duration)
+    TimeSpan Duration,
+    IReadOnlyList<TimeSpan> AcknowledgedAt)
 {
-    /// <summary>The longest stretch without an acknowledged write in [from, to), counted from <paramref name="from"/>.</summary>
-    public static TimeSpan LongestGap(IEnumerable<TimeSpan> acknowledgements, TimeSpan from, TimeSpan to)
+    /// <summary>The longest stretch without an acknowledged write in [from, to), counted from <paramref name="from"/>: where it starts and how long it is.</summary>
+    public static (TimeSpan From, TimeSpan Length) LongestGap(IEnumerable<TimeSpan> acknowledgements, TimeSpan from, TimeSpan to)
     {
         var previous = from;
-        var longest = TimeSpan.Zero;
+        var longest = (From: from, Length: TimeSpan.Zero);
         foreach (var at in acknowledgements.Where(t => t >= from && t < to).Order())
         {
-            longest = at - previous > longest ? at - previous : longest;
+            longest = at - previous > longest.Length ? (previous, at - previous) : longest;
             previous = at;
         }
 
-        return to - previous > longest ? to - previous : longest;
+        return to - previous > longest.Length ? (previous, to - previous) : longest;
     }
 
     public void Print(Timeline timeline)

@@ -1,36 +1,42 @@
-using System.Collections.Concurrent;
-using System.Text;
 using Aurora.Reactive.Client;
-using Aurora.Reactive.Monitoring;
-using Aurora.Reactive.Topology;
+using FailoverDemo.Live;
+using Spectre.Console;
 
 namespace FailoverDemo;
 
 /// <summary>
-/// The terminal view: each host's health and role, the topology, the workload's counters and the latest
-/// timeline entries, redrawn in place on an interactive terminal; plain lines (one per timeline entry, and a
-/// status line every two seconds) when the output is redirected or runs in CI.
+/// Feeds the run's events (timeline, host health, topology, writes, errors) into a <see cref="LiveModel"/> and
+/// shows it: on an interactive terminal one Spectre.Console screen updated in place; otherwise plain lines,
+/// one per timeline entry and a status line every two seconds.
 /// </summary>
 internal sealed class LiveView : IAsyncDisposable
 {
-    private readonly ConcurrentDictionary<string, HostHealth> _health = new();
+    private static readonly TimeSpan RedrawEvery = TimeSpan.FromMilliseconds(200);
+    private static readonly TimeSpan StatusEvery = TimeSpan.FromSeconds(2);
+
+    private readonly LiveModel _model = new();
     private readonly Timeline _timeline;
     private readonly bool _interactive;
     private readonly List<IDisposable> _subscriptions = [];
     private readonly CancellationTokenSource _stop = new();
-    private TopologySnapshot? _topology;
-    private Workload? _workload;
-    private int _reruns;
-    private int _linesDrawn;
     private Task _loop = Task.CompletedTask;
 
     public LiveView(Timeline timeline, bool interactive)
     {
         _timeline = timeline;
         _interactive = interactive;
-        if (!interactive)
+        timeline.Added += (at, what) =>
         {
-            timeline.Added += (at, what) => Console.WriteLine($"[{at.TotalSeconds,6:0.000} s] {what}");
+            var entry = new TimelineNoted(at, what);
+            Post(entry);
+            if (!interactive)
+            {
+                Console.WriteLine(PlainScreen.Entry(entry));
+            }
+        };
+        if (interactive)
+        {
+            _loop = LiveLoopAsync(_stop.Token);
         }
     }
 
@@ -39,51 +45,76 @@ internal sealed class LiveView : IAsyncDisposable
         && string.IsNullOrEmpty(Environment.GetEnvironmentVariable("CI"))
         && Environment.GetEnvironmentVariable("TERM") is not (null or "dumb");
 
-    public string Phase { get; set; } = "starting";
+    public string Phase
+    {
+        set => Post(new PhaseChanged(_timeline.Clock.Elapsed, value));
+    }
 
     public void Watch(AuroraClient client, Workload workload)
     {
-        _workload = workload;
-        _subscriptions.Add(client.HostHealth.Subscribe(h => _health[h.Host.Endpoint] = h));
-        _subscriptions.Add(client.Topology.Subscribe(t => _topology = t));
-        _subscriptions.Add(client.Events.Subscribe(e =>
+        _subscriptions.Add(client.HostHealth.Subscribe(h => Post(new HostHealthReported(
+            _timeline.Clock.Elapsed, h.Host.Endpoint, h.Host.InstanceId, h.Status, h.ConsecutiveFailures, h.LastProbeLatency))));
+        _subscriptions.Add(client.Topology.Subscribe(t => Post(new TopologyReported(
+            _timeline.Clock.Elapsed,
+            t.Writer?.InstanceId ?? t.Writer?.Endpoint,
+            [.. t.Hosts.Select(h => new TopologyHost(h.Endpoint, h.InstanceId, h.Role.ToString()))]))));
+        workload.WriteAcknowledged += at => Post(new WriteAcknowledged(at));
+        workload.ErrorSeen += (at, error) => Post(new CallerErrorSeen(at, error));
+        if (!_interactive)
         {
-            if (e.Kind == AuroraClientEventKind.UnitRerun)
-            {
-                Interlocked.Increment(ref _reruns);
-            }
-        }));
-        _loop = _interactive ? RedrawLoopAsync(_stop.Token) : StatusLoopAsync(_stop.Token);
+            _loop = StatusLoopAsync(_stop.Token);
+        }
     }
+
+    /// <summary>Puts the summary on the screen; the interactive view shows it in its last frame.</summary>
+    public void Show(DemoSummary summary) => Post(new RunSummarized(_timeline.Clock.Elapsed, summary));
 
     public async ValueTask DisposeAsync()
     {
         await _stop.CancelAsync();
         await _loop;
-        if (_interactive)
-        {
-            Draw();
-        }
-
         _subscriptions.ForEach(s => s.Dispose());
+        _stop.Dispose();
     }
 
-    private async Task RedrawLoopAsync(CancellationToken cancellationToken)
+    private void Post(DemoEvent demoEvent)
     {
-        using var timer = new PeriodicTimer(TimeSpan.FromMilliseconds(200));
-        do
+        lock (_model)
         {
-            Draw();
+            _model.Apply(demoEvent);
         }
-        while (await Wait(timer, cancellationToken));
     }
+
+    private LiveScreen Screen()
+    {
+        lock (_model)
+        {
+            return _model.Screen(_timeline.Clock.Elapsed);
+        }
+    }
+
+    private Task LiveLoopAsync(CancellationToken cancellationToken) =>
+        AnsiConsole.Live(SpectreScreen.Render(Screen()))
+            .AutoClear(false)
+            .Overflow(VerticalOverflow.Ellipsis)
+            .StartAsync(async context =>
+            {
+                using var timer = new PeriodicTimer(RedrawEvery);
+                while (await Wait(timer, cancellationToken))
+                {
+                    context.UpdateTarget(SpectreScreen.Render(Screen()));
+                }
+
+                context.UpdateTarget(SpectreScreen.Render(Screen()));
+                context.Refresh();
+            });
 
     private async Task StatusLoopAsync(CancellationToken cancellationToken)
     {
-        using var timer = new PeriodicTimer(TimeSpan.FromSeconds(2));
+        using var timer = new PeriodicTimer(StatusEvery);
         while (await Wait(timer, cancellationToken))
         {
-            Console.WriteLine($"[{_timeline.Clock.Elapsed.TotalSeconds,6:0.000} s] {Phase}; {Counters()}; {TopologyLine()}; {string.Join(", ", Hosts().Select(h => $"{h.Name} {h.Health}"))}");
+            Console.WriteLine(PlainScreen.Status(Screen()));
         }
     }
 
@@ -96,74 +127,6 @@ internal sealed class LiveView : IAsyncDisposable
         catch (OperationCanceledException)
         {
             return false;
-        }
-    }
-
-    private void Draw()
-    {
-        var lines = new List<string>
-        {
-            $"Aurora.Reactive failover demo  |  {Phase}  |  {_timeline.Clock.Elapsed.TotalSeconds:0.0} s",
-            TopologyLine(),
-            $"  {"INSTANCE",-12} {"ENDPOINT",-18} {"ROLE",-8} {"HEALTH",-10} {"FAILS",5} {"PROBE",9}",
-        };
-        lines.AddRange(Hosts().Select(h => $"  {h.Name,-12} {h.Endpoint,-18} {h.Role,-8} {h.Health,-10} {h.Failures,5} {h.Probe,9}"));
-        lines.Add(Counters());
-        lines.Add("Timeline (latest):");
-        lines.AddRange(_timeline.Last(8).Select(e => $"  {e.At.TotalSeconds,7:0.000} s  {e.What}"));
-        var frame = new StringBuilder();
-        if (_linesDrawn > 0)
-        {
-            frame.Append($"\u001b[{_linesDrawn}F");
-        }
-
-        foreach (var line in lines)
-        {
-            frame.Append("\u001b[2K").Append(line.Length > 150 ? line[..150] : line).Append('\n');
-        }
-
-        for (var extra = lines.Count; extra < _linesDrawn; extra++)
-        {
-            frame.Append("\u001b[2K\n");
-        }
-
-        _linesDrawn = Math.Max(lines.Count, _linesDrawn);
-        Console.Out.Write(frame.ToString());
-        Console.Out.Flush();
-    }
-
-    private string Counters()
-    {
-        var workload = _workload;
-        return workload is null
-            ? "Workload not started"
-            : $"Writes acknowledged: {workload.AcknowledgedCount}  |  caller errors: {workload.ErrorCount}  |  units re-run after a failover: {Volatile.Read(ref _reruns)}";
-    }
-
-    private string TopologyLine()
-    {
-        var topology = _topology;
-        return topology is null
-            ? "Topology: not read yet"
-            : $"Topology: writer {topology.Writer?.InstanceId ?? "unknown"}, readers {string.Join(", ", topology.Readers.Select(r => r.InstanceId))}";
-    }
-
-    private IEnumerable<(string Name, string Endpoint, string Role, string Health, int Failures, string Probe)> Hosts()
-    {
-        var topology = _topology;
-        var known = topology?.Hosts.ToDictionary(h => h.Endpoint) ?? [];
-        foreach (var endpoint in known.Keys.Union(_health.Keys).Order())
-        {
-            known.TryGetValue(endpoint, out var host);
-            _health.TryGetValue(endpoint, out var health);
-            var name = host?.InstanceId ?? health?.Host.InstanceId;
-            yield return (
-                name ?? "(endpoint)",
-                endpoint,
-                host?.Role.ToString() ?? (name is null ? "-" : "left"),
-                health?.Status.ToString() ?? "Unknown",
-                health?.ConsecutiveFailures ?? 0,
-                health?.LastProbeLatency is { } latency ? $"{latency.TotalMilliseconds:0.0} ms" : "-");
         }
     }
 }

@@ -34,19 +34,19 @@ internal static class LocalRun
         timeline.Add($"workload started: {arguments.Writers} writers, one transaction per row");
         await Task.Delay(Steady);
 
-        var faults = new List<(string Name, string Victim, TimeSpan At, string NewWriter)>();
+        var faults = new List<(string Name, string Victim, TimeSpan At, string NewWriter, TimeSpan PromotedAt)>();
         foreach (var fault in arguments.Faults)
         {
             var victim = cluster.Writer;
             view.Phase = $"{fault}: the writer {victim.InstanceId}";
             var at = timeline.Add($"FAULT: {fault} the writer {victim.InstanceId}");
             var newWriter = await cluster.FailoverAsync(fault == "crash" ? FailoverFault.Crash : FailoverFault.Freeze);
-            timeline.Add($"cluster: promoted {newWriter.InstanceId} in {cluster.LastPromotionDuration?.TotalMilliseconds:0} ms");
+            var promotedAt = timeline.Add($"cluster: promoted {newWriter.InstanceId} in {cluster.LastPromotionDuration?.TotalMilliseconds:0} ms");
             view.Phase = $"{fault}: waiting for writes to resume";
             await WaitForProgressAsync(workload, at, arguments.Writers * 3);
             view.Phase = $"{fault}: steady writes on {newWriter.InstanceId}";
             await Task.Delay(Steady);
-            faults.Add((fault, victim.InstanceId, at, newWriter.InstanceId));
+            faults.Add((fault, victim.InstanceId, at, newWriter.InstanceId, promotedAt));
         }
 
         view.Phase = "stopping the workload";
@@ -60,9 +60,13 @@ internal static class LocalRun
         timeline.Add($"verified on {finalWriter.InstanceId}: {present.Count} rows, {lost} acknowledged writes missing");
         view.Phase = "done";
         var acknowledgedAt = workload.Acknowledged.Select(a => a.At).ToArray();
-        var records = faults.Select((f, i) => new FaultRecord(
-            f.Name, f.Victim, f.At, f.NewWriter, DemoSummary.LongestGap(acknowledgedAt, f.At, i + 1 < faults.Count ? faults[i + 1].At : end))).ToArray();
-        return new DemoSummary(arguments.Scenario, "local cluster", records, workload.AcknowledgedCount, lost, unacknowledged, workload.Errors, finalWriter.InstanceId, timeline.Clock.Elapsed);
+        var records = faults.Select((f, i) =>
+        {
+            var gap = DemoSummary.LongestGap(acknowledgedAt, f.At, i + 1 < faults.Count ? faults[i + 1].At : end);
+            return new FaultRecord(f.Name, f.Victim, f.At, f.NewWriter, gap.Length, gap.From, f.PromotedAt);
+        }).ToArray();
+        return new DemoSummary(
+            arguments.Scenario, "local cluster", records, workload.AcknowledgedCount, lost, unacknowledged, workload.Errors, finalWriter.InstanceId, timeline.Clock.Elapsed, acknowledgedAt);
     }
 
     private static async Task WaitForProgressAsync(Workload workload, TimeSpan since, int writes)

@@ -30,6 +30,12 @@ internal sealed class Workload
         _timeline = timeline;
     }
 
+    /// <summary>Raised on a writer's thread with the time of each acknowledgement.</summary>
+    public event Action<TimeSpan>? WriteAcknowledged;
+
+    /// <summary>Raised on a writer's thread with the time and text of each error the caller saw.</summary>
+    public event Action<TimeSpan, string>? ErrorSeen;
+
     public string RunId { get; } = Guid.NewGuid().ToString("N")[..12];
 
     public int AcknowledgedCount => _acknowledged.Count;
@@ -64,12 +70,16 @@ internal sealed class Workload
             try
             {
                 await _client.ExecuteNonQueryAsync(InsertSql, new Dictionary<string, object?> { ["run"] = RunId, ["id"] = id, ["writer"] = writer });
-                _acknowledged.Enqueue((id, _timeline.Clock.Elapsed));
+                var at = _timeline.Clock.Elapsed;
+                _acknowledged.Enqueue((id, at));
+                WriteAcknowledged?.Invoke(at);
             }
             catch (Exception error)
             {
                 var at = _timeline.Clock.Elapsed;
-                _errors.Enqueue((at, $"{error.GetType().Name}: {error.Message}"));
+                var text = $"{error.GetType().Name}: {error.Message}";
+                _errors.Enqueue((at, text));
+                ErrorSeen?.Invoke(at, text);
                 _timeline.Add($"caller error (writer {writer}, row {id}): {error.GetType().Name}");
             }
 

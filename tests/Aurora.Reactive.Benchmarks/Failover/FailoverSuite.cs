@@ -28,6 +28,7 @@ public sealed class FailoverSuite : IBenchmarkSuite
             FailoverClients.MultiHostTuned(cluster),
         ];
         var loops = clients.Select(c => new WriteLoop(c, plan.Pause, plan.RetryDelay)).ToArray();
+        var startedAt = System.Diagnostics.Stopwatch.GetTimestamp();
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var running = loops.Select(l => Task.Run(() => l.RunAsync(stop.Token), CancellationToken.None)).ToArray();
         var results = new List<FaultResult>();
@@ -50,7 +51,12 @@ public sealed class FailoverSuite : IBenchmarkSuite
             }
         }
 
-        return FailoverReport.Build(clients, results, plan, cluster.Options);
+        var report = FailoverReport.Build(clients, results, plan, cluster.Options);
+        var picture = Path.GetFullPath(quick ? "failover-timeline-quick.png" : "failover-timeline.png");
+        FailoverTimelinePlot.Save(loops, results, startedAt, plan.Cap, $"Failover suite{(quick ? " (--quick run: 1 crash, 1 freeze; numbers not meaningful)" : string.Empty)}: writes per client over time", picture);
+        report.Notes.Add($"Writes over time, one panel per client: {picture} (written by this run; the repository keeps a copy next to RESULTS.md).");
+        Progress.Write($"timeline picture: {picture}");
+        return report;
     }
 
     private static async Task StopAsync(Task[] running)

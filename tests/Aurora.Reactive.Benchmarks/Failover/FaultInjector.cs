@@ -24,6 +24,7 @@ public sealed class FaultInjector(LocalPostgresCluster cluster, IReadOnlyList<Wr
         var faultAt = Stopwatch.GetTimestamp();
         var firstWrites = loops.Select(l => l.FirstSuccessAsync(faultAt, oldWriter.InstanceId)).ToArray();
         var newWriter = await cluster.FailoverAsync(fault, target: null, plan.PromotionDelay, cancellationToken);
+        var promotedAt = Stopwatch.GetTimestamp();
         var floor = plan.PromotionDelay + (cluster.LastPromotionDuration ?? TimeSpan.Zero);
         await WhenAllOrTimeoutAsync(firstWrites, plan.Cap - Stopwatch.GetElapsedTime(faultAt), cancellationToken);
         var downtime = new Dictionary<string, double?>();
@@ -38,7 +39,7 @@ public sealed class FaultInjector(LocalPostgresCluster cluster, IReadOnlyList<Wr
         Progress.Write($"fault {number} ({fault}) {oldWriter.InstanceId} -> {newWriter.InstanceId}: floor {floor.TotalSeconds:0.000} s; "
             + string.Join("; ", loops.Select((l, i) => Describe(l, downtime[l.Client.Label], l.Failures - failuresBefore[i]))));
         await cluster.RejoinAsReaderAsync(oldWriter, cancellationToken);
-        return new FaultResult(number, fault, floor.TotalSeconds, downtime, notReady);
+        return new FaultResult(number, fault, floor.TotalSeconds, downtime, notReady, faultAt, promotedAt);
     }
 
     private static string Describe(WriteLoop loop, double? downtime, long failures) =>

@@ -12,11 +12,24 @@ public sealed class WriteLoop(IWriteClient client, TimeSpan pause, TimeSpan retr
     private readonly object _gate = new();
     private readonly List<Watch> _watches = [];
     private readonly HashSet<string> _errorsSeen = [];
+    private readonly List<long> _successes = [];
     private long _failures;
 
     public IWriteClient Client => client;
 
     public long Failures => Interlocked.Read(ref _failures);
+
+    /// <summary>The <see cref="Stopwatch"/> timestamp of every successful write so far, in order, for the timeline picture.</summary>
+    public IReadOnlyList<long> Successes
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return [.. _successes];
+            }
+        }
+    }
 
     public async Task RunAsync(CancellationToken stop)
     {
@@ -81,6 +94,7 @@ public sealed class WriteLoop(IWriteClient client, TimeSpan pause, TimeSpan retr
     {
         lock (_gate)
         {
+            _successes.Add(timestamp);
             _watches.RemoveAll(w => w.TryComplete(timestamp, instance));
         }
     }
