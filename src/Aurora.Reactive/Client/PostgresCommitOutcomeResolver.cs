@@ -24,8 +24,10 @@ internal sealed class PostgresCommitOutcomeResolver : ICommitOutcomeResolver
         await using var command = connection.CreateCommand();
         command.Transaction = transaction;
         command.CommandText =
-            "SELECT pg_catalog.txid_current(), pg_catalog.pg_current_wal_insert_lsn()::text, pg_catalog.pg_backend_pid(), "
-            + "pg_catalog.pg_walfile_name(pg_catalog.pg_current_wal_insert_lsn())";
+            "SELECT pg_catalog.txid_current(), "
+            + "CASE WHEN pg_catalog.has_function_privilege('pg_catalog.pg_logical_emit_message(boolean,text,text)', 'execute') "
+            + "THEN pg_catalog.pg_logical_emit_message(true, 'aurora-reactive', '')::text END, "
+            + "pg_catalog.pg_backend_pid(), pg_catalog.pg_walfile_name(pg_catalog.pg_current_wal_insert_lsn())";
         await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         if (!await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
         {
@@ -70,14 +72,19 @@ internal sealed class PostgresCommitOutcomeResolver : ICommitOutcomeResolver
     }
 
     /// <summary>The outcome, from what the writer asked later says: <c>txid_status</c>, where its recovery ended, and its timeline.</summary>
+    // A promoted node continues the id sequence from the last id its replayed WAL showed, so an id the old writer handed
+    // out but never got into the replicated WAL is handed out again there, and "committed" may then be another
+    // transaction's answer. (The demo lost an acknowledged write this way after a freeze: the id of the transaction whose
+    // COMMIT was in flight came back "committed" from the new writer, for a row another worker had written there.)
     internal static CommitOutcome Decide(string? status, ulong? replayedUpTo, long? timeline, TransactionMarker marker)
     {
         var sameHistory = timeline is not null && timeline == marker.Timeline;
         return status switch
         {
             "committed" when sameHistory => CommitOutcome.Committed,
-            "committed" when replayedUpTo is { } replayed && marker.StartLsn is { } started && replayed < started => CommitOutcome.NotCommitted,
-            "committed" => CommitOutcome.Committed,
+            "committed" when replayedUpTo is { } replayed && marker.IdLoggedAt is { } logged =>
+                replayed >= logged ? CommitOutcome.Committed : CommitOutcome.NotCommitted,
+            "committed" => CommitOutcome.Unknown,
             "aborted" => CommitOutcome.NotCommitted,
             "in progress" when sameHistory => CommitOutcome.InProgress,
             "in progress" => CommitOutcome.NotCommitted,

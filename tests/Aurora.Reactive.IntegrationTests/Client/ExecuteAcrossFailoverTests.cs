@@ -22,7 +22,9 @@ public sealed class ExecuteAcrossFailoverTests(ITestOutputHelper output)
         await using var scenario = await ClientClusterScenario.StartAsync(new LocalPostgresClusterOptions { ReaderCount = 2, SynchronousReplication = true });
         await scenario.Client.ExecuteNonQueryAsync("CREATE TABLE writes (k bigint PRIMARY KEY)");
         var clock = Stopwatch.StartNew();
-        var writes = new WriteLoop(scenario.Client, clock);
+        // Four workers, as the demo runs: the others' first transactions on the new writer are what reuse the transaction id
+        // of a unit whose COMMIT was in flight, which a commit-outcome check must not mistake for that unit's commit.
+        var writes = new WriteLoop(scenario.Client, clock, workers: 4);
         writes.Start();
         await writes.WaitForAcknowledgementsAfterAsync(TimeSpan.Zero, 20, TimeSpan.FromSeconds(30));
         var oldWriter = scenario.Cluster.Writer;

@@ -4,27 +4,34 @@ using Aurora.Reactive.Client;
 
 namespace Aurora.Reactive.IntegrationTests.Client;
 
-/// <summary>Inserts numbered rows one after another through the client, recording acknowledgements and errors.</summary>
+/// <summary>
+/// Inserts numbered rows through the client, each worker one after another (worker w numbers its rows from
+/// w × 10⁹ + 1), recording acknowledgements and errors.
+/// </summary>
 internal sealed class WriteLoop
 {
     private readonly AuroraClient _client;
     private readonly Stopwatch _clock;
     private volatile bool _stopping;
+    private readonly int _workers;
     private Task _loop = Task.CompletedTask;
 
-    public WriteLoop(AuroraClient client, Stopwatch clock)
+    public WriteLoop(AuroraClient client, Stopwatch clock, int workers = 1)
     {
         _client = client;
         _clock = clock;
+        _workers = workers;
     }
 
     public ConcurrentQueue<(long Key, TimeSpan At)> Acknowledged { get; } = new();
 
     public ConcurrentQueue<Exception> Errors { get; } = new();
 
-    public void Start() => _loop = Task.Run(async () =>
+    public void Start() => _loop = Task.WhenAll(Enumerable.Range(0, _workers).Select(worker => Task.Run(() => WriteAsync(worker * 1_000_000_000L + 1))));
+
+    private async Task WriteAsync(long firstKey)
     {
-        for (long key = 1; !_stopping; key++)
+        for (var key = firstKey; !_stopping; key++)
         {
             try
             {
@@ -36,7 +43,7 @@ internal sealed class WriteLoop
                 Errors.Enqueue(error);
             }
         }
-    });
+    }
 
     public Task WaitForAcknowledgementsAfterAsync(TimeSpan since, int count, TimeSpan patience) =>
         ClusterSql.WaitUntilAsync(() => Task.FromResult(Acknowledged.Count(a => a.At > since) >= count), patience, $"{count} writes acknowledged after {since}");

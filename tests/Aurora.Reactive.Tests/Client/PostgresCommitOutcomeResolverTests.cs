@@ -5,7 +5,7 @@ namespace Aurora.Reactive.Tests.Client;
 
 public sealed class PostgresCommitOutcomeResolverTests
 {
-    private static readonly TransactionMarker Marker = new(5000, StartLsn: 0x3_0000_1000, BackendProcessId: 77, Timeline: 2, new HostSpec("writer", 5432));
+    private static readonly TransactionMarker Marker = new(5000, IdLoggedAt: 0x3_0000_1000, BackendProcessId: 77, Timeline: 2, new HostSpec("writer", 5432));
 
     [Theory]
     [InlineData("0/16B3748", 0x16B3748UL)]
@@ -33,15 +33,24 @@ public sealed class PostgresCommitOutcomeResolverTests
     public void Decide_WriterAnswer_GivesTheOutcome(string? status, long timeline, string expected) =>
         Assert.Equal(expected, PostgresCommitOutcomeResolver.Decide(status, null, timeline, Marker).ToString());
 
+    // The id was handed out again on the promoted node: its "committed" is another transaction's.
     [Fact]
-    public void Decide_CommittedOnAPromotedNodeWhoseRecoveryEndedBeforeTheTransactionStarted_IsNotCommitted() =>
+    public void Decide_CommittedOnAPromotedNodeWhoseRecoveryEndedBeforeTheIdWasLogged_IsNotCommitted() =>
         Assert.Equal(CommitOutcome.NotCommitted, PostgresCommitOutcomeResolver.Decide("committed", 0x3_0000_0FFF, 3, Marker));
 
     [Fact]
-    public void Decide_CommittedOnAPromotedNodeThatReplayedPastTheStart_IsCommitted() =>
-        Assert.Equal(CommitOutcome.Committed, PostgresCommitOutcomeResolver.Decide("committed", 0x3_0000_2000, 3, Marker));
+    public void Decide_CommittedOnAPromotedNodeThatReplayedPastTheLoggedId_IsCommitted() =>
+        Assert.Equal(CommitOutcome.Committed, PostgresCommitOutcomeResolver.Decide("committed", 0x3_0000_1000, 3, Marker));
 
     [Fact]
     public void Decide_CommittedOnTheSameTimeline_IsCommittedWhateverTheReplayPosition() =>
         Assert.Equal(CommitOutcome.Committed, PostgresCommitOutcomeResolver.Decide("committed", 0x1000, 2, Marker));
+
+    [Fact]
+    public void Decide_CommittedOnAPromotedNodeWithoutALoggedId_IsUnknown() =>
+        Assert.Equal(CommitOutcome.Unknown, PostgresCommitOutcomeResolver.Decide("committed", 0x3_0000_2000, 3, Marker with { IdLoggedAt = null }));
+
+    [Fact]
+    public void Decide_CommittedOnAPromotedNodeThatDoesNotSayWhereItsRecoveryEnded_IsUnknown() =>
+        Assert.Equal(CommitOutcome.Unknown, PostgresCommitOutcomeResolver.Decide("committed", null, 3, Marker));
 }
