@@ -74,4 +74,34 @@ public static class AuroraNpgsqlDbContextOptionsBuilderExtensions
             .ReplaceService<IRelationalDatabaseCreator, AuroraNpgsqlDatabaseCreator>()
             .ReplaceService<IRelationalTransactionFactory, AuroraRelationalTransactionFactory>();
     }
+
+    /// <summary>Configures the context for PostgreSQL through Aurora.Reactive, from a connection string; see the non-generic overload.</summary>
+    /// <typeparam name="TContext">The context type.</typeparam>
+    /// <param name="optionsBuilder">The options of the context.</param>
+    /// <param name="connectionString">The connection string, with this library's keys and Npgsql's.</param>
+    /// <param name="npgsqlOptionsAction">Further Npgsql provider settings, run after the defaults.</param>
+    /// <returns>The same options builder.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="optionsBuilder"/> or <paramref name="connectionString"/> is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentException">The connection string is empty or invalid.</exception>
+    public static DbContextOptionsBuilder<TContext> UseAuroraNpgsql<TContext>(
+        this DbContextOptionsBuilder<TContext> optionsBuilder,
+        string connectionString,
+        Action<NpgsqlDbContextOptionsBuilder>? npgsqlOptionsAction = null)
+        where TContext : DbContext =>
+        (DbContextOptionsBuilder<TContext>)UseAuroraNpgsql((DbContextOptionsBuilder)optionsBuilder, connectionString, npgsqlOptionsAction);
+
+    /// <summary>Configures the context for PostgreSQL through an <see cref="AuroraDataSource"/>; see the non-generic overload.</summary>
+    /// <typeparam name="TContext">The context type.</typeparam>
+    /// <param name="optionsBuilder">The options of the context.</param>
+    /// <param name="dataSource">The data source, built with <c>NpgsqlDriver.Instance</c>; the caller disposes it.</param>
+    /// <param name="npgsqlOptionsAction">Further Npgsql provider settings, run after the defaults.</param>
+    /// <returns>The same options builder.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="optionsBuilder"/> or <paramref name="dataSource"/> is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentException">The data source's driver is not the Npgsql driver.</exception>
+    public static DbContextOptionsBuilder<TContext> UseAuroraNpgsql<TContext>(
+        this DbContextOptionsBuilder<TContext> optionsBuilder,
+        AuroraDataSource dataSource,
+        Action<NpgsqlDbContextOptionsBuilder>? npgsqlOptionsAction = null)
+        where TContext : DbContext =>
+        (DbContextOptionsBuilder<TContext>)UseAuroraNpgsql((DbContextOptionsBuilder)optionsBuilder, dataSource, npgsqlOptionsAction);
 }
