@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Data.Common;
 using System.Diagnostics;
 using Aurora.Reactive.Connections;
@@ -73,63 +72,75 @@ public sealed class EfCoreFailoverTests(ITestOutputHelper output)
 
     private async Task WriteThroughFaultAsync(KitDataSource kit, Func<Task<LocalPostgresNode>> fault, string name)
     {
-        const int BeforeFault = 20;
-        const int AfterFault = 20;
+        const int FaultAtWrite = 20;
+        const int Writes = 40;
         await using (var setup = EfCoreOverAuroraTests.NewContext(kit.DataSource))
         {
             await setup.Database.EnsureCreatedAsync();
         }
 
-        var acknowledged = new ConcurrentQueue<(Guid Marker, long AtMs)>();
+        var acknowledged = new List<Guid>();
         var failovers = new FailoverCounter();
-        var options = new DbContextOptionsBuilder<PaymentsContext>().UseAuroraNpgsql(kit.DataSource).AddInterceptors(failovers).Options;
         var clock = Stopwatch.StartNew();
-        long faultAtMs = long.MaxValue;
+        var faultOnWrite = new FaultOnInsert(FaultAtWrite, fault, clock);
+        var options = new DbContextOptionsBuilder<PaymentsContext>().UseAuroraNpgsql(kit.DataSource).AddInterceptors(failovers, faultOnWrite).Options;
         long slowestMs = 0;
+        long firstAfterFaultMs = 0;
         using var stop = new CancellationTokenSource(TimeSpan.FromSeconds(120));
 
-        var writer = Task.Run(async () =>
+        // One SaveChanges after the other, each in a new context; the fault lands inside the 20th, after BEGIN and
+        // before its INSERT is sent, so that SaveChanges meets the dead (or frozen) writer.
+        for (var write = 1; write <= Writes; write++)
         {
-            var afterFault = 0;
-            while (afterFault < AfterFault)
+            var marker = Guid.NewGuid();
+            var started = clock.ElapsedMilliseconds;
+            await using var context = new PaymentsContext(options);
+            context.Payments.Add(new Payment { Marker = marker, Amount = 1 });
+            await context.SaveChangesAsync(stop.Token);
+            slowestMs = Math.Max(slowestMs, clock.ElapsedMilliseconds - started);
+            acknowledged.Add(marker);
+            if (write == FaultAtWrite)
             {
-                stop.Token.ThrowIfCancellationRequested();
-                var marker = Guid.NewGuid();
-                var started = clock.ElapsedMilliseconds;
-                await using var context = new PaymentsContext(options);
-                context.Payments.Add(new Payment { Marker = marker, Amount = 1 });
-                await context.SaveChangesAsync(stop.Token);
-                var done = clock.ElapsedMilliseconds;
-                slowestMs = Math.Max(slowestMs, done - started);
-                acknowledged.Enqueue((marker, done));
-                if (started > Volatile.Read(ref faultAtMs))
-                {
-                    afterFault++;
-                }
+                firstAfterFaultMs = clock.ElapsedMilliseconds - faultOnWrite.FaultAtMs;
             }
-        });
-
-        while (acknowledged.Count < BeforeFault && !writer.IsCompleted)
-        {
-            await Task.Delay(10);
         }
 
-        Volatile.Write(ref faultAtMs, clock.ElapsedMilliseconds);
-        var newWriter = await fault();
-        var promotedMs = clock.ElapsedMilliseconds - faultAtMs;
-        await writer;
-
-        var firstAfter = acknowledged.Where(a => a.AtMs > faultAtMs + promotedMs).Min(a => a.AtMs) - faultAtMs;
         output.WriteLine(
-            $"{name}: {acknowledged.Count} SaveChanges acknowledged, none failed; new writer promoted {promotedMs} ms after the fault, "
-            + $"first write acknowledged on it {firstAfter} ms after the fault; slowest SaveChanges {slowestMs} ms; {failovers.Count} failover(s) seen by EF");
+            $"{name}: {acknowledged.Count} SaveChanges acknowledged, none failed; the kit's fault and promotion took {faultOnWrite.PromotedMs} ms; "
+            + $"the interrupted SaveChanges returned {firstAfterFaultMs} ms after the fault began; slowest SaveChanges {slowestMs} ms; "
+            + $"{failovers.Count} failover(s) seen by EF");
 
         await using var check = new PaymentsContext(options);
-        Assert.Equal(newWriter.InstanceId, await KitDataSource.InstanceIdAsync((AuroraConnection)check.Database.GetDbConnection().Opened()));
+        Assert.Equal(faultOnWrite.NewWriter!.InstanceId, await KitDataSource.InstanceIdAsync((AuroraConnection)check.Database.GetDbConnection().Opened()));
         var rows = await check.Payments.GroupBy(p => p.Marker).Select(g => new { Marker = g.Key, Count = g.Count() }).ToListAsync();
         Assert.All(rows, row => Assert.Equal(1, row.Count));
-        Assert.Equal(acknowledged.Select(a => a.Marker).Order(), rows.Select(r => r.Marker).Order());
-        Assert.True(failovers.Count >= 1, "the fault never reached EF: no failover seen");
+        Assert.Equal(acknowledged.Order(), rows.Select(r => r.Marker).Order());
+        Assert.Equal(1, failovers.Count);
+    }
+
+    /// <summary>Runs the fault (crash or freeze, then promotion) just before the <paramref name="atInsert"/>-th INSERT is sent.</summary>
+    private sealed class FaultOnInsert(int atInsert, Func<Task<LocalPostgresNode>> fault, Stopwatch clock) : DbCommandInterceptor
+    {
+        private int _inserts;
+
+        public long FaultAtMs { get; private set; }
+
+        public long PromotedMs { get; private set; }
+
+        public LocalPostgresNode? NewWriter { get; private set; }
+
+        public override async ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(
+            DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default)
+        {
+            if (command.CommandText.Contains("INSERT", StringComparison.Ordinal) && Interlocked.Increment(ref _inserts) == atInsert)
+            {
+                FaultAtMs = clock.ElapsedMilliseconds;
+                NewWriter = await fault();
+                PromotedMs = clock.ElapsedMilliseconds - FaultAtMs;
+            }
+
+            return result;
+        }
     }
 
     /// <summary>Counts the failovers EF Core saw a command or commit end with (each one made the strategy run the unit again).</summary>
