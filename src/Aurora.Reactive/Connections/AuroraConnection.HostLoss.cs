@@ -102,9 +102,10 @@ public sealed partial class AuroraConnection
     }
 
     /// <summary>
-    /// Before a command: when the node was reported lost while the connection was idle, fail over now.
-    /// Outside a transaction the switch is silent (nothing ran yet); inside one the transaction is gone
-    /// and <see cref="TransactionResolutionUnknownException"/> is thrown.
+    /// Before a command: when the node was reported lost while the connection was idle, fail over now and report the
+    /// move: <see cref="FailoverSuccessException"/> outside a transaction (the command did not run; the connection is
+    /// on the new node), unless <see cref="AuroraConnectionSettings.SilentIdleMove"/> makes that switch silent;
+    /// inside one the transaction is gone and <see cref="TransactionResolutionUnknownException"/> is thrown.
     /// </summary>
     internal ValueTask EnsureUsableAsync(CancellationToken cancellationToken) =>
         Volatile.Read(ref _pendingLoss) is null ? default : SwitchAfterLossAsync(cancellationToken);
@@ -147,7 +148,7 @@ public sealed partial class AuroraConnection
         }
 
         var outcome = await FailOverAsync(new HostLostException(reason), cancellationToken).ConfigureAwait(false);
-        if (outcome is not FailoverSuccessException)
+        if (outcome is not FailoverSuccessException || !Settings.SilentIdleMove)
         {
             throw outcome;
         }
