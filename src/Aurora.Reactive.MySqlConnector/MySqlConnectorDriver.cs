@@ -57,9 +57,11 @@ public sealed class MySqlConnectorDriver : IDatabaseDriver
     /// <inheritdoc/>
     /// <remarks>
     /// The first host of <c>Server</c> names the initial node, with <c>Port</c> or 3306; connections to other nodes use the
-    /// same string with <c>Server</c> and <c>Port</c> replaced, so each node has its own MySqlConnector pool.
+    /// same string with <c>Server</c> and <c>Port</c> replaced, so each node has its own MySqlConnector pool, which
+    /// <see cref="IHostConnectionFactory.ClearPoolAsync"/> clears with <c>MySqlConnection.ClearPoolAsync</c>.
     /// </remarks>
-    public IHostConnectionFactory CreateConnectionFactory(string connectionString) => _common.CreateConnectionFactory(connectionString);
+    public IHostConnectionFactory CreateConnectionFactory(string connectionString) =>
+        new MySqlConnectorHostConnectionFactory(_common.CreateConnectionFactory(connectionString));
 
     /// <inheritdoc/>
     /// <returns>A new <see cref="MySqlParameter"/>.</returns>

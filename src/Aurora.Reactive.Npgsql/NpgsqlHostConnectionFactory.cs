@@ -60,6 +60,18 @@ internal sealed class NpgsqlHostConnectionFactory : IHostConnectionFactory
         return DataSourceFor(host).CreateConnection();
     }
 
+    /// <summary>Closes the idle connections of the node's pool (<see cref="NpgsqlDataSource.Clear"/>); a node without a pool has nothing to clear.</summary>
+    public ValueTask ClearPoolAsync(HostSpec host, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(host);
+        if (Volatile.Read(ref _disposed) == 0 && _byHost.TryGetValue((host.Host, host.Port), out var dataSource))
+        {
+            dataSource.Clear();
+        }
+
+        return ValueTask.CompletedTask;
+    }
+
     public void Dispose()
     {
         if (Interlocked.Exchange(ref _disposed, 1) == 0)

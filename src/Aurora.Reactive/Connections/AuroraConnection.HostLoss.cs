@@ -89,10 +89,26 @@ public sealed partial class AuroraConnection
     internal Task<T> Watch<T>(Task<T> operation) =>
         !_lossArmed || operation.IsCompleted ? operation : WatchSlowAsync(operation, LossToken());
 
+    // A command still running after this long may be stuck on a frozen node: the topology is then read fast, so that a
+    // promotion elsewhere releases it (through the writer watch) within a fast refresh, not at the next normal one.
+    private static readonly TimeSpan SlowCommandThreshold = TimeSpan.FromSeconds(1);
+
     private async Task<T> WatchSlowAsync<T>(Task<T> operation, CancellationToken lossToken)
     {
         try
         {
+            if (_dataSource.TopologyOpener is { } opener)
+            {
+                try
+                {
+                    return await operation.WaitAsync(SlowCommandThreshold, lossToken).ConfigureAwait(false);
+                }
+                catch (TimeoutException) when (!operation.IsCompleted)
+                {
+                    opener.RequestFastRefresh();
+                }
+            }
+
             return await operation.WaitAsync(lossToken).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (lossToken.IsCancellationRequested)
@@ -102,9 +118,10 @@ public sealed partial class AuroraConnection
     }
 
     /// <summary>
-    /// Before a command: when the node was reported lost while the connection was idle, fail over now.
-    /// Outside a transaction the switch is silent (nothing ran yet); inside one the transaction is gone
-    /// and <see cref="TransactionResolutionUnknownException"/> is thrown.
+    /// Before a command: when the node was reported lost while the connection was idle, fail over now and report the
+    /// move: <see cref="FailoverSuccessException"/> outside a transaction (the command did not run; the connection is
+    /// on the new node), unless <see cref="AuroraConnectionSettings.SilentIdleMove"/> makes that switch silent;
+    /// inside one the transaction is gone and <see cref="TransactionResolutionUnknownException"/> is thrown.
     /// </summary>
     internal ValueTask EnsureUsableAsync(CancellationToken cancellationToken) =>
         Volatile.Read(ref _pendingLoss) is null ? default : SwitchAfterLossAsync(cancellationToken);
@@ -147,7 +164,7 @@ public sealed partial class AuroraConnection
         }
 
         var outcome = await FailOverAsync(new HostLostException(reason), cancellationToken).ConfigureAwait(false);
-        if (outcome is not FailoverSuccessException)
+        if (outcome is not FailoverSuccessException || !Settings.SilentIdleMove)
         {
             throw outcome;
         }

@@ -35,6 +35,12 @@ public sealed partial class AuroraConnection
         RenewDisposedSource();
         var host = _dataSource.InitialHost;
         SetState(_dataSource.OpeningState);
+        if (_handler is not null && _dataSource.TopologyOpener is { } opener && Settings.OpenTarget != OpenTarget.Endpoint
+            && await TryOpenOnTopologyAsync(opener, cancellationToken).ConfigureAwait(false))
+        {
+            return;
+        }
+
         var physical = _connections.CreateConnection(host);
         try
         {
@@ -60,6 +66,11 @@ public sealed partial class AuroraConnection
             throw;
         }
 
+        await InstallOnOpenAsync(physical, host, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task InstallOnOpenAsync(DbConnection physical, HostSpec host, CancellationToken cancellationToken)
+    {
         try
         {
             await InstallAsync(physical, host, cancellationToken).ConfigureAwait(false);
@@ -76,6 +87,47 @@ public sealed partial class AuroraConnection
         }
 
         _attachment = _handler?.Attach(this);
+    }
+
+    // Opens where the topology says (see FailoverCoordinator.Open); false when it does not tell, to open through the endpoint.
+    // A node that fails (or outlives its bound) leads into the failover path, as a failed open of the endpoint does; an
+    // error of the caller's (a bad password) reaches the caller unwrapped.
+    private async Task<bool> TryOpenOnTopologyAsync(ITopologyAwareOpener opener, CancellationToken cancellationToken)
+    {
+        var request = new TopologyOpenRequest(
+            _connections, Settings.OpenTarget, _dataSource.InitialHost, _dataSource.IsDead,
+            error => ClassifyForFailover(error, null) != Drivers.DriverErrorKind.NotFailover);
+        TopologyOpenResult result;
+        try
+        {
+            result = await opener.OpenAsync(request, cancellationToken).ConfigureAwait(false);
+        }
+        catch
+        {
+            SetState(LogicalConnectionStatus.Closed, null);
+            throw;
+        }
+
+        if (result.IsUnknown)
+        {
+            return false;
+        }
+
+        if (result.Connection is { } physical)
+        {
+            await InstallOnOpenAsync(physical, result.Host!, cancellationToken).ConfigureAwait(false);
+            return true;
+        }
+
+        var error = result.Error!;
+        if (error is not OpenAttemptFailedException && ClassifyForFailover(error, result.Host) == Drivers.DriverErrorKind.NotFailover)
+        {
+            SetState(LogicalConnectionStatus.Closed, null);
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(error);
+        }
+
+        await OpenThroughFailoverAsync(result.Host!, error is OpenAttemptFailedException ? new HostLostException(error) : error, cancellationToken).ConfigureAwait(false);
+        return true;
     }
 
     private async Task OpenThroughFailoverAsync(HostSpec failedHost, Exception error, CancellationToken cancellationToken)

@@ -43,10 +43,22 @@ public sealed partial class AuroraConnectionSettings
             FailOverOnReadOnlyError = strictWriter,
             InitialHostRole = initialRole,
             KeepSessionStateOnFailover = options.KeepSessionStateOnFailover,
+            SilentIdleMove = options.FailoverSilentIdleMove,
+            OpenTargetOverride = OpenTargetFor(connectionString.Endpoint.Kind, options.FailoverMode, initialRole),
             HostMonitoring = MonitoringFrom(connectionString, loggerFactory),
             LoggerFactory = loggerFactory,
         };
     }
+
+    // An instance endpoint opens on that instance; a reader endpoint or a reader mode on a reader; a writer endpoint or
+    // strict_writer on the writer; anything else (a custom name in reader_or_writer mode) on the node the string names.
+    private static OpenTarget OpenTargetFor(EndpointKind kind, FailoverMode mode, HostRole initialRole) => kind switch
+    {
+        EndpointKind.RdsInstance => OpenTarget.Endpoint,
+        _ when initialRole == HostRole.Reader || mode == FailoverMode.StrictReader => OpenTarget.Reader,
+        _ when initialRole == HostRole.Writer => OpenTarget.Writer,
+        _ => OpenTarget.Endpoint,
+    };
 
     private static HostMonitoringSettings? MonitoringFrom(AuroraConnectionString connectionString, ILoggerFactory? loggerFactory)
     {

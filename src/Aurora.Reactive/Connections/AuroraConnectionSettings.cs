@@ -44,6 +44,29 @@ public sealed partial class AuroraConnectionSettings
     public bool KeepSessionStateOnFailover { get; init; }
 
     /// <summary>
+    /// Whether an open connection that the writer watch moved to another node while it was idle, outside a transaction,
+    /// goes on silently (<c>failover_silent_idle_move</c>). When <see langword="false"/> its next statement throws
+    /// <see cref="Failover.FailoverSuccessException"/> (the connection is already on the new node), so every move is
+    /// reported; inside a transaction the move is always reported, as <see cref="Failover.TransactionResolutionUnknownException"/>.
+    /// </summary>
+    /// <value>The default value is <see langword="false"/>.</value>
+    public bool SilentIdleMove { get; init; }
+
+    /// <summary>
+    /// Where a new connection opens once the failover handler knows the topology: the writer, a reader, or the node the
+    /// connection string names. Follows <see cref="InitialHostRole"/> unless set.
+    /// </summary>
+    internal Failover.OpenTarget? OpenTargetOverride { get; init; }
+
+    /// <summary>Where a new connection opens once the topology is known.</summary>
+    internal Failover.OpenTarget OpenTarget => OpenTargetOverride ?? InitialHostRole switch
+    {
+        HostRole.Writer => Failover.OpenTarget.Writer,
+        HostRole.Reader => Failover.OpenTarget.Reader,
+        _ => Failover.OpenTarget.Endpoint,
+    };
+
+    /// <summary>
     /// Statements run on every new physical connection, at open and after every failover, before the
     /// caller's first command (for example <c>SET search_path TO app</c> or <c>SET TIME ZONE 'UTC'</c>).
     /// </summary>

@@ -26,6 +26,7 @@ public sealed partial class AuroraDataSource : DbDataSource
         try
         {
             Monitors = CreateMonitors(driverConnectionString);
+            WatchTopology();
         }
         catch
         {
@@ -194,6 +195,7 @@ public sealed partial class AuroraDataSource : DbDataSource
     {
         if (disposing && Interlocked.Exchange(ref _disposed, 1) == 0)
         {
+            _topologyWatch.Dispose();
             _ownedHandler?.Dispose();
             Monitors?.Dispose();
             _connections.Dispose();
@@ -207,6 +209,7 @@ public sealed partial class AuroraDataSource : DbDataSource
     {
         if (Interlocked.Exchange(ref _disposed, 1) == 0)
         {
+            _topologyWatch.Dispose();
             _ownedHandler?.Dispose();
             Monitors?.Dispose();
             await _connections.DisposeAsync().ConfigureAwait(false);

@@ -26,4 +26,16 @@ public interface IHostConnectionFactory : IAsyncDisposable, IDisposable
     /// <exception cref="ArgumentNullException"><paramref name="host"/> is <see langword="null"/>.</exception>
     /// <exception cref="ObjectDisposedException">The factory was disposed.</exception>
     DbConnection CreateConnection(HostSpec host);
+
+    /// <summary>
+    /// Closes the idle pooled connections to <paramref name="host"/>, so that the pool does not hand out a connection to a
+    /// node that is gone, restarted or no longer has the role it had (called after a writer change for the old writer, and
+    /// after a failover attempt on a node failed). Connections in use are not affected. Never throws for a node that
+    /// cannot be reached.
+    /// </summary>
+    /// <param name="host">The node whose pool to clear; only its host and port are used.</param>
+    /// <param name="cancellationToken">Cancels the clearing.</param>
+    /// <returns>A task that completes when the idle connections are closed.</returns>
+    /// <value>The default implementation does nothing (a driver without per-host pools).</value>
+    ValueTask ClearPoolAsync(HostSpec host, CancellationToken cancellationToken = default) => ValueTask.CompletedTask;
 }

@@ -7,15 +7,23 @@ using Aurora.Reactive.Topology;
 
 namespace Aurora.Reactive.Failover;
 
-/// <summary>Connects with the data source's factory (so the connection comes from its pools) and asks the node its role through the dialect.</summary>
+/// <summary>
+/// Connects with the data source's factory (so the connection comes from its pools) and asks the node its role through
+/// the dialect. A pooled connection that fails its first query (the node restarted while it sat idle) makes the node's
+/// pool be cleared and the attempt be made once more on a fresh connection, instead of costing a retry interval.
+/// </summary>
 internal sealed class DbFailoverConnector(IHostConnectionFactory connections, IClusterDialect dialect) : IFailoverConnector
 {
-    public IObservable<VerifiedConnection> Connect(HostSpec host) =>
+    public IObservable<VerifiedConnection> Connect(HostSpec host) => Run(host, ConnectAsync);
+
+    public IObservable<VerifiedConnection> Open(HostSpec host) => Run(host, OpenAsync);
+
+    private static IObservable<VerifiedConnection> Run(HostSpec host, Func<HostSpec, CancellationToken, Task<VerifiedConnection>> attempt) =>
         Observable.Create<VerifiedConnection>(observer =>
         {
             var cancellation = new DetachedCancellation();
             var state = 0; // 0 running, 1 unsubscribed, 2 delivered
-            _ = ConnectAsync(host, cancellation.Token).ContinueWith(
+            _ = attempt(host, cancellation.Token).ContinueWith(
                 task =>
                 {
                     if (task.IsCompletedSuccessfully)
@@ -47,14 +55,66 @@ internal sealed class DbFailoverConnector(IHostConnectionFactory connections, IC
             });
         });
 
+    private async Task<VerifiedConnection> OpenAsync(HostSpec host, CancellationToken cancellationToken)
+    {
+        await Task.Yield();
+        var connection = connections.CreateConnection(host);
+        try
+        {
+            await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
+            return new VerifiedConnection(connection, host);
+        }
+        catch
+        {
+            VerifiedConnection.DisposeQuietly(connection);
+            throw;
+        }
+    }
+
     private async Task<VerifiedConnection> ConnectAsync(HostSpec host, CancellationToken cancellationToken)
     {
         await Task.Yield();
+        try
+        {
+            return await ConnectOnceAsync(host, cancellationToken).ConfigureAwait(false);
+        }
+        catch (StalePooledConnectionException)
+        {
+            // The open came from the pool and the first query failed: clear the node's idle connections and try a fresh one.
+            await ClearPoolQuietlyAsync(host).ConfigureAwait(false);
+            try
+            {
+                return await ConnectOnceAsync(host, cancellationToken).ConfigureAwait(false);
+            }
+            catch (StalePooledConnectionException again)
+            {
+                System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(again.InnerException!);
+                throw;
+            }
+        }
+        catch (Exception error) when (error is not OperationCanceledException)
+        {
+            await ClearPoolQuietlyAsync(host).ConfigureAwait(false);
+            throw;
+        }
+    }
+
+    private async Task<VerifiedConnection> ConnectOnceAsync(HostSpec host, CancellationToken cancellationToken)
+    {
         DbConnection connection = connections.CreateConnection(host);
         try
         {
             await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
-            var isReader = await dialect.IsReaderAsync(connection, cancellationToken).ConfigureAwait(false);
+            bool isReader;
+            try
+            {
+                isReader = await dialect.IsReaderAsync(connection, cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception error) when (error is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+            {
+                throw new StalePooledConnectionException(error);
+            }
+
             var role = isReader ? HostRole.Reader : HostRole.Writer;
 
             // A node reached through an endpoint name learns its instance id, so the writer watch can tell it apart from the old writer.
@@ -65,6 +125,18 @@ internal sealed class DbFailoverConnector(IHostConnectionFactory connections, IC
         {
             VerifiedConnection.DisposeQuietly(connection);
             throw;
+        }
+    }
+
+    private async Task ClearPoolQuietlyAsync(HostSpec host)
+    {
+        try
+        {
+            await connections.ClearPoolAsync(host, CancellationToken.None).ConfigureAwait(false);
+        }
+        catch (Exception)
+        {
+            // Best effort: a pool that cannot be cleared only costs a later retry.
         }
     }
 
@@ -79,4 +151,6 @@ internal sealed class DbFailoverConnector(IHostConnectionFactory connections, IC
             return null;
         }
     }
+
+    private sealed class StalePooledConnectionException(Exception inner) : Exception(inner.Message, inner);
 }

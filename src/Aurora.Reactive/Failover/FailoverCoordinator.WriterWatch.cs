@@ -43,6 +43,7 @@ public sealed partial class FailoverCoordinator
     // and a connection opened through an endpoint that still pointed at the old writer.
     private void OnSnapshot(TopologySnapshot snapshot)
     {
+        Volatile.Write(ref _latest, snapshot);
         if (snapshot.Writer is not { } writer)
         {
             return;
@@ -59,6 +60,7 @@ public sealed partial class FailoverCoordinator
         if (changed)
         {
             Interlocked.Increment(ref _writerChanges);
+            _formerWriters.OnNext(previous!);
         }
 
         List<(ILogicalConnection Connection, HostSpec Host)> lost = [];

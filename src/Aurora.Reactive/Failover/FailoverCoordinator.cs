@@ -161,6 +161,7 @@ public sealed partial class FailoverCoordinator : IFailoverHandler, IDisposable
 
         _owned.Dispose();
         _reports.OnCompleted();
+        _formerWriters.OnCompleted();
     }
 
     private static Func<IHostConnectionFactory, IFailoverConnector> CheckDialect(IClusterDialect dialect)

@@ -10,4 +10,10 @@ namespace Aurora.Reactive.Failover;
 internal interface IFailoverConnector
 {
     IObservable<VerifiedConnection> Connect(HostSpec host);
+
+    /// <summary>
+    /// Opens a connection to <paramref name="host"/> without asking its role (the topology named it): the verified host
+    /// is <paramref name="host"/> itself. The default asks the role anyway.
+    /// </summary>
+    IObservable<VerifiedConnection> Open(HostSpec host) => Connect(host);
 }

@@ -29,6 +29,9 @@ public static class AuroraOptionDefaults
     /// <summary><see langword="false"/>.</summary>
     public const bool KeepSessionStateOnFailover = false;
 
+    /// <summary><see langword="false"/>: every move is reported.</summary>
+    public const bool FailoverSilentIdleMove = false;
+
     /// <summary><see langword="true"/>.</summary>
     public const bool FailureDetectionEnabled = true;
 

@@ -40,6 +40,9 @@ public static class AuroraOptionKeys
     /// <summary>Whether autocommit and read-only are restored after a failover (from the seeds).</summary>
     public const string KeepSessionStateOnFailover = "keep_session_state_on_failover";
 
+    /// <summary>Whether an idle connection moved to another node by the writer watch goes on silently, outside a transaction (ours).</summary>
+    public const string FailoverSilentIdleMove = "failover_silent_idle_move";
+
     /// <summary>Whether enhanced failure monitoring is on (from the seeds).</summary>
     public const string FailureDetectionEnabled = "failure_detection_enabled";
 
@@ -78,7 +81,7 @@ public static class AuroraOptionKeys
     [
         Plugins, EnableFailover, FailoverMode, ClusterInstanceHostPattern, ClusterInstanceEndpoints, ClusterId,
         FailoverClusterTopologyRefreshRateSec, FailoverReaderConnectTimeoutSec, FailoverTimeoutSec,
-        FailoverWriterReconnectIntervalSec, KeepSessionStateOnFailover, FailureDetectionEnabled, FailureDetectionTimeMs,
+        FailoverWriterReconnectIntervalSec, KeepSessionStateOnFailover, FailoverSilentIdleMove, FailureDetectionEnabled, FailureDetectionTimeMs,
         FailureDetectionIntervalMs, FailureDetectionCount, FailureDetectionProbe, MonitorDisposalTimeMs, TopologyRefreshRateMs,
         TopologyFastRefreshRateMs, TopologyFastRefreshDurationMs, TopologyMonitorDisposalTimeMs,
     ];

@@ -73,6 +73,14 @@ public sealed partial class AuroraOptions
     /// <value>The default value is <see langword="false"/>.</value>
     public bool KeepSessionStateOnFailover { get; init; } = AuroraOptionDefaults.KeepSessionStateOnFailover;
 
+    /// <summary>
+    /// Whether an open connection that the writer watch moved to the new writer while it was idle, outside a transaction,
+    /// goes on silently (key <c>failover_silent_idle_move</c>). When <see langword="false"/>, its next statement throws
+    /// <see cref="Failover.FailoverSuccessException"/>, so the caller learns of every move.
+    /// </summary>
+    /// <value>The default value is <see langword="false"/>.</value>
+    public bool FailoverSilentIdleMove { get; init; } = AuroraOptionDefaults.FailoverSilentIdleMove;
+
     /// <summary>Whether failover is in effect: <see cref="EnableFailover"/> and the failover plugin loaded.</summary>
     public bool IsFailoverActive => EnableFailover && Plugins.Contains(AuroraPlugin.Failover);
 
@@ -100,6 +108,7 @@ public sealed partial class AuroraOptions
             $"{AuroraOptionKeys.FailoverTimeoutSec}={Sec(FailoverTimeout)}",
             $"{AuroraOptionKeys.FailoverWriterReconnectIntervalSec}={Sec(FailoverWriterReconnectInterval)}",
             $"{AuroraOptionKeys.KeepSessionStateOnFailover}={Bool(KeepSessionStateOnFailover)}",
+            $"{AuroraOptionKeys.FailoverSilentIdleMove}={Bool(FailoverSilentIdleMove)}",
             $"{AuroraOptionKeys.FailureDetectionEnabled}={Bool(FailureDetectionEnabled)}",
             $"{AuroraOptionKeys.FailureDetectionTimeMs}={Ms(FailureDetectionTime)}",
             $"{AuroraOptionKeys.FailureDetectionIntervalMs}={Ms(FailureDetectionInterval)}",

@@ -25,6 +25,7 @@ internal static class AuroraOptionsReader
             FailoverTimeout = values.Seconds(Keys.FailoverTimeoutSec, Defaults.FailoverTimeout, minimum: 1),
             FailoverWriterReconnectInterval = values.Seconds(Keys.FailoverWriterReconnectIntervalSec, Defaults.FailoverWriterReconnectInterval, minimum: 1),
             KeepSessionStateOnFailover = values.Bool(Keys.KeepSessionStateOnFailover, Defaults.KeepSessionStateOnFailover),
+            FailoverSilentIdleMove = values.Bool(Keys.FailoverSilentIdleMove, Defaults.FailoverSilentIdleMove),
             FailureDetectionEnabled = values.Bool(Keys.FailureDetectionEnabled, Defaults.FailureDetectionEnabled),
             FailureDetectionTime = values.Milliseconds(Keys.FailureDetectionTimeMs, Defaults.FailureDetectionTime, minimum: 0),
             FailureDetectionInterval = values.Milliseconds(Keys.FailureDetectionIntervalMs, Defaults.FailureDetectionInterval, minimum: 1),

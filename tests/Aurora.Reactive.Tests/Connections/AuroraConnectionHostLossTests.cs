@@ -1,3 +1,4 @@
+using Aurora.Reactive.Connections;
 using Aurora.Reactive.Failover;
 using Aurora.Reactive.Hosts;
 using Aurora.Reactive.Tests.Connections.Fakes;
@@ -26,9 +27,30 @@ public sealed class AuroraConnectionHostLossTests
     }
 
     [Fact]
-    public async Task ReportHostLost_IdleConnectionOutsideTransaction_SwitchesSilentlyBeforeNextCommand()
+    public async Task ReportHostLost_IdleConnectionOutsideTransaction_NextCommandThrowsFailoverSuccessOnTheNewNode()
     {
         await using var cluster = new FakeCluster();
+        await using var connection = await cluster.DataSource.OpenConnectionAsync();
+
+        connection.ReportHostLost(new HostSpec("N1", 5432), new TimeoutException("writer changed"));
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT 1";
+        var error = await Assert.ThrowsAsync<FailoverSuccessException>(() => command.ExecuteScalarAsync());
+
+        Assert.Equal(FakeCluster.Node2, error.NewHost);
+        Assert.Equal("n2", await command.ExecuteScalarAsync());
+        Assert.Single(cluster.Handler!.Requests);
+    }
+
+    [Fact]
+    public async Task ReportHostLost_IdleConnectionOutsideTransactionWithSilentIdleMove_SwitchesSilentlyBeforeNextCommand()
+    {
+        await using var cluster = new FakeCluster(configure: settings => new AuroraConnectionSettings
+        {
+            FailoverHandler = settings.FailoverHandler,
+            InitialHostRole = settings.InitialHostRole,
+            SilentIdleMove = true,
+        });
         await using var connection = await cluster.DataSource.OpenConnectionAsync();
 
         connection.ReportHostLost(new HostSpec("N1", 5432), new TimeoutException("writer changed"));

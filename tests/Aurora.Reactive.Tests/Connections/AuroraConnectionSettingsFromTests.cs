@@ -49,6 +49,27 @@ public sealed class AuroraConnectionSettingsFromTests
     }
 
     [Fact]
+    public void From_SilentIdleMove_IsOffByDefaultAndCarriedWhenSet()
+    {
+        Assert.False(AuroraConnectionSettings.From(AuroraConnectionString.Parse(Writer), Handler).SilentIdleMove);
+        Assert.True(AuroraConnectionSettings.From(AuroraConnectionString.Parse(Writer + ";failover_silent_idle_move=true"), Handler).SilentIdleMove);
+    }
+
+    [Theory]
+    [InlineData(Writer, "Writer")]
+    [InlineData(Reader, "Reader")]
+    [InlineData("Host=shop-1.abc123.us-east-1.rds.amazonaws.com", "Endpoint")]
+    [InlineData("Host=db.example.com;failover_mode=strict_reader;cluster_instance_endpoints=a=10.0.0.1:5432", "Reader")]
+    [InlineData("Host=db.example.com;failover_mode=reader_or_writer;cluster_instance_endpoints=a=10.0.0.1:5432", "Endpoint")]
+    [InlineData("Host=127.0.0.1;Port=6000;cluster_instance_endpoints=a=127.0.0.1:6001", "Writer")]
+    public void From_Endpoint_ChoosesWhereNewConnectionsOpen(string connectionString, string expected)
+    {
+        var settings = AuroraConnectionSettings.From(AuroraConnectionString.Parse(connectionString), Handler);
+
+        Assert.Equal(Enum.Parse<Aurora.Reactive.Failover.OpenTarget>(expected), settings.OpenTarget);
+    }
+
+    [Fact]
     public void Create_ParsedConnectionString_GivesTheDriverOnlyItsOwnKeys()
     {
         var driver = new FakeDriver();

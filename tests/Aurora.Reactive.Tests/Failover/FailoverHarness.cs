@@ -63,6 +63,12 @@ internal sealed class FailoverHarness : IDisposable
             new FailoverRequest(new SimulatedLogicalConnection(failed), failed, new IOException("connection reset"), Aurora.Reactive.Drivers.DriverErrorKind.NodeUnavailable, inTransaction, false, _factory),
             CancellationToken.None);
 
+    /// <summary>Opens a new connection where the topology says, as a logical connection of a data source does.</summary>
+    public Task<TopologyOpenResult> Open(OpenTarget target, Func<HostSpec, bool>? isDead = null) =>
+        Coordinator.OpenAsync(
+            new TopologyOpenRequest(_factory, target, _factory.InitialHost, isDead ?? (_ => false), error => error is IOException),
+            CancellationToken.None);
+
     /// <summary>Pins the published topology to what it is now, then makes <paramref name="instanceId"/> the writer by role only.</summary>
     public void PromoteUnpublished(string instanceId)
     {

@@ -30,6 +30,7 @@ public class AuroraConnectionStringValidationTests
     [InlineData("topology_monitor_disposal_time_ms", "x")]
     [InlineData("enable_failover", "maybe")]
     [InlineData("keep_session_state_on_failover", "2")]
+    [InlineData("failover_silent_idle_move", "quietly")]
     [InlineData("failure_detection_enabled", "")]
     [InlineData("failover_mode", "strict_writr")]
     [InlineData("failover_mode", "reader")]

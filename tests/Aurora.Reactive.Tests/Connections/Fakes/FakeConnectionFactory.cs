@@ -62,6 +62,15 @@ internal sealed class FakeConnectionFactory : IHostConnectionFactory
 
     public Task? FreezeOf(HostSpec host) => _hanging.TryGetValue(host.Endpoint, out var gate) ? gate.Task : null;
 
+    /// <summary>Every node whose pool was cleared, in order.</summary>
+    public ConcurrentQueue<HostSpec> Cleared { get; } = new();
+
+    public ValueTask ClearPoolAsync(HostSpec host, CancellationToken cancellationToken = default)
+    {
+        Cleared.Enqueue(host);
+        return ValueTask.CompletedTask;
+    }
+
     public void Dispose() => IsDisposed = true;
 
     public ValueTask DisposeAsync()

@@ -1,0 +1,61 @@
+using System.Reactive.Disposables;
+using Aurora.Reactive.Failover;
+using Aurora.Reactive.Hosts;
+
+namespace Aurora.Reactive.Connections;
+
+public sealed partial class AuroraDataSource
+{
+    private readonly DeadHosts _deadHosts = new();
+    private readonly CompositeDisposable _topologyWatch = new();
+
+    /// <summary>The failover handler when it opens connections where the topology says, otherwise <see langword="null"/>.</summary>
+    internal ITopologyAwareOpener? TopologyOpener => Settings.FailoverHandler as ITopologyAwareOpener;
+
+    /// <summary>Whether failure monitoring declared <paramref name="host"/> dead, so that no new connection opens there.</summary>
+    internal bool IsDead(HostSpec host) => _deadHosts.IsDead(host);
+
+    // Keeps the dead nodes from failure monitoring, and clears the pools of the old writer (and of the endpoint, which may
+    // still point at it) when the topology names a new writer, so that idle pooled connections to it are not handed out.
+    private void WatchTopology()
+    {
+        if (Monitors is { } monitors)
+        {
+            _topologyWatch.Add(monitors.Health.Subscribe(_deadHosts));
+        }
+
+        if (TopologyOpener is { } opener)
+        {
+            _topologyWatch.Add(opener.FormerWriters.Subscribe(ClearPoolsAfterWriterChange, _ => { }, () => { }));
+        }
+    }
+
+    private void ClearPoolsAfterWriterChange(HostSpec formerWriter)
+    {
+        if (IsDisposed)
+        {
+            return;
+        }
+
+        ClearPoolQuietly(formerWriter);
+        if (!HostMatch.Same(formerWriter, InitialHost))
+        {
+            ClearPoolQuietly(InitialHost);
+        }
+    }
+
+    private void ClearPoolQuietly(HostSpec host)
+    {
+        Task clearing;
+        try
+        {
+            clearing = _connections.ClearPoolAsync(host, CancellationToken.None).AsTask();
+        }
+        catch (Exception)
+        {
+            return;
+        }
+
+        AuroraConnection.ObserveFault(clearing);
+    }
+}

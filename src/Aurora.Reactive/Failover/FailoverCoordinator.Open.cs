@@ -1,0 +1,152 @@
+using System.Reactive.Concurrency;
+using System.Reactive.Disposables;
+using System.Reactive.Linq;
+using System.Reactive.Subjects;
+using Aurora.Reactive.Hosts;
+using Aurora.Reactive.Topology;
+
+namespace Aurora.Reactive.Failover;
+
+/// <summary>
+/// Opening new connections where the topology says, not where a late-moving endpoint points: the writer for a writer
+/// open, a live reader (round robin) for a reader open. Each node gets at most the reader connect timeout, and is given
+/// up at once when a newer topology no longer gives it the role it was chosen for; before the topology is known a
+/// writer open goes through the endpoint and asks the node its role.
+/// </summary>
+public sealed partial class FailoverCoordinator : ITopologyAwareOpener
+{
+    // An open still running after this long is probably stuck on a frozen node: the topology is read fast from then on,
+    // so a promotion is seen within the fast refresh interval instead of the normal one.
+    internal static readonly TimeSpan SlowOpenThreshold = TimeSpan.FromMilliseconds(500);
+
+    private readonly Subject<HostSpec> _formerWriters = new();
+    private TopologySnapshot? _latest;
+    private int _spread = -1;
+
+    /// <inheritdoc/>
+    IObservable<HostSpec> ITopologyAwareOpener.FormerWriters => _formerWriters.AsObservable();
+
+    /// <inheritdoc/>
+    void ITopologyAwareOpener.RequestFastRefresh() => _requestFastRefresh();
+
+    /// <summary>The latest topology snapshot seen, or <see langword="null"/> before the first.</summary>
+    internal TopologySnapshot? LatestSnapshot => Volatile.Read(ref _latest);
+
+    /// <inheritdoc/>
+    Task<TopologyOpenResult> ITopologyAwareOpener.OpenAsync(TopologyOpenRequest request, CancellationToken cancellationToken) =>
+        OpenAsync(request, cancellationToken);
+
+    internal Task<TopologyOpenResult> OpenAsync(TopologyOpenRequest request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        cancellationToken.ThrowIfCancellationRequested();
+        var completion = new TaskCompletionSource<TopologyOpenResult>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var subscription = new SingleAssignmentDisposable();
+        var registration = cancellationToken.Register(() =>
+        {
+            subscription.Dispose();
+            completion.TrySetCanceled(cancellationToken);
+        });
+        var timeout = Timing.Timeout;
+        subscription.Disposable = OpenFlow(request, null)
+            .Take(1)
+            .Timeout(timeout, Observable.Defer(() => Observable.Return(TopologyOpenResult.Failed(
+                request.InitialHost, new OpenAttemptFailedException($"no node opened within {timeout.TotalSeconds:0.###} s")))), _scheduler)
+            .Subscribe(
+                result =>
+                {
+                    if (!completion.TrySetResult(result) && result.Connection is { } orphan)
+                    {
+                        VerifiedConnection.DisposeQuietly(orphan);
+                    }
+                },
+                error => completion.TrySetResult(TopologyOpenResult.Failed(request.InitialHost, error)),
+                () => completion.TrySetResult(TopologyOpenResult.Failed(request.InitialHost, new OpenAttemptFailedException("the open ended without a node"))));
+        _ = completion.Task.ContinueWith(
+            _ =>
+            {
+                registration.Dispose();
+                subscription.Dispose();
+            },
+            CancellationToken.None,
+            TaskContinuationOptions.ExecuteSynchronously,
+            TaskScheduler.Default);
+        return completion.Task;
+    }
+
+    private IObservable<TopologyOpenResult> OpenFlow(TopologyOpenRequest request, TopologySnapshot? newer) =>
+        Observable.Defer(() =>
+        {
+            var snapshot = newer ?? LatestSnapshot;
+            var spread = request.Target == OpenTarget.Reader ? Interlocked.Increment(ref _spread) : 0;
+            var candidates = OpenPlan.Candidates(snapshot, request.Target, Mode, request.IsDead, spread);
+            if (candidates is null)
+            {
+                return request.Target == OpenTarget.Writer ? OpenThroughEndpoint(request) : Observable.Return(TopologyOpenResult.Unknown);
+            }
+
+            if (candidates.Count == 0)
+            {
+                return Observable.Return(TopologyOpenResult.Failed(
+                    snapshot!.Writer ?? request.InitialHost,
+                    new OpenAttemptFailedException($"failure monitoring declared every {request.Target} node dead: {snapshot}")));
+            }
+
+            return TryCandidates(request, candidates, 0);
+        });
+
+    private IObservable<TopologyOpenResult> TryCandidates(TopologyOpenRequest request, IReadOnlyList<HostSpec> candidates, int index)
+    {
+        var host = candidates[index];
+        return Attempt(request, host)
+            .Select(verified => TopologyOpenResult.Opened(verified.Claim()!, verified.Host))
+            .Catch<TopologyOpenResult, Exception>(error => error switch
+            {
+                TopologyMovedException moved => OpenFlow(request, moved.Snapshot),
+                _ when error is not OpenAttemptFailedException && !request.IsNodeFailure(error) => Observable.Return(TopologyOpenResult.Failed(host, error)),
+                _ when index + 1 < candidates.Count => TryCandidates(request, candidates, index + 1),
+                _ => Observable.Return(TopologyOpenResult.Failed(host, error)),
+            });
+    }
+
+    // One node: open from its pool without a role query (the topology named the role), bounded, abandoned when the
+    // topology moves the role elsewhere; a slow open switches the topology monitor to fast reads.
+    private IObservable<VerifiedConnection> Attempt(TopologyOpenRequest request, HostSpec host)
+    {
+        var bound = Timing.ReaderConnectTimeout;
+        var open = _connectorFor(request.Connections).Open(host)
+            .Timeout(bound, Observable.Throw<VerifiedConnection>(
+                new OpenAttemptFailedException($"{host.Endpoint} did not open within {bound.TotalSeconds:0.###} s.")), _scheduler);
+        var moved = _topology
+            .Where(snapshot => !OpenPlan.StillFits(snapshot, host))
+            .Take(1)
+            .SelectMany(snapshot => Observable.Throw<VerifiedConnection>(new TopologyMovedException(snapshot)));
+        return Observable.Using(
+            () => _scheduler.Schedule(SlowOpenThreshold, _requestFastRefresh),
+            _ => open.Merge(moved).Take(1));
+    }
+
+    // The topology is not known yet: open through the endpoint, as before, and ask the node its role, because an
+    // endpoint that re-points late may still name the old writer, now a reader.
+    private IObservable<TopologyOpenResult> OpenThroughEndpoint(TopologyOpenRequest request)
+    {
+        var host = request.InitialHost;
+        var bound = Timing.ReaderConnectTimeout;
+        return _connectorFor(request.Connections).Connect(host)
+            .Timeout(bound, Observable.Throw<VerifiedConnection>(
+                new OpenAttemptFailedException($"{host.Endpoint} did not open and answer within {bound.TotalSeconds:0.###} s.")), _scheduler)
+            .Take(1)
+            .Select(verified =>
+            {
+                if (verified.Host.Role == HostRole.Reader)
+                {
+                    verified.DisposeUnclaimed();
+                    _requestFastRefresh();
+                    return TopologyOpenResult.Failed(host, new OpenAttemptFailedException($"{host.Endpoint} answered as a reader; a writer was expected."));
+                }
+
+                return TopologyOpenResult.Opened(verified.Claim()!, verified.Host);
+            })
+            .Catch<TopologyOpenResult, Exception>(error => Observable.Return(TopologyOpenResult.Failed(host, error)));
+    }
+}

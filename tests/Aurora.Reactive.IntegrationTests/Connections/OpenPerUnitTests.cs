@@ -1,0 +1,151 @@
+using System.Data.Common;
+using System.Diagnostics;
+using System.Reactive.Linq;
+using System.Reactive.Threading.Tasks;
+using Aurora.Reactive.Connections;
+using Aurora.Reactive.Failover;
+using Aurora.Reactive.Hosts;
+using Aurora.Reactive.IntegrationTests.Failover;
+using Aurora.Reactive.IntegrationTests.LocalCluster;
+using Aurora.Reactive.Testing.LocalCluster;
+using Npgsql;
+using Xunit.Abstractions;
+
+namespace Aurora.Reactive.IntegrationTests.Connections;
+
+/// <summary>
+/// Applications that open a pooled connection per unit of work through the writer endpoint, on the local PostgreSQL
+/// cluster: new connections open where the topology says, so a crash or a freeze costs about what it costs a held
+/// connection, and the endpoint's late re-pointing (30 s here) is never waited for.
+/// </summary>
+[Collection(DestructiveClusterCollection.Name)]
+public sealed class OpenPerUnitTests(ITestOutputHelper output)
+{
+    private static readonly TimeSpan DoesNotHang = TimeSpan.FromSeconds(60);
+
+    [Theory]
+    [InlineData(FailoverFault.Crash)]
+    [InlineData(FailoverFault.Freeze)]
+    public async Task OpenPerWrite_ThroughTheWriterEndpoint_FirstWriteAfterTheFaultLandsOnTheNewWriter(FailoverFault fault)
+    {
+        await using var kit = await KitDataSource.StartAsync(
+            new LocalPostgresClusterOptions { ReaderCount = 1, EndpointRepointDelay = TimeSpan.FromSeconds(30) }, entry: c => c.WriterConnectionString);
+        await WriteAsync(kit.DataSource, "CREATE TABLE IF NOT EXISTS unit_writes (id serial PRIMARY KEY, note text)");
+        await TopologyKnownAsync(kit);
+        var before = await WriteAsync(kit.DataSource, "INSERT INTO unit_writes (note) VALUES ('before')");
+        Assert.Equal(kit.Cluster.Writer.Port, before.Port);
+
+        var clock = Stopwatch.StartNew();
+        kit.Note($"{fault} of the writer");
+        var failover = kit.Cluster.FailoverAsync(fault, delayBeforePromotion: TimeSpan.FromMilliseconds(500));
+        var errors = new List<string>();
+        HostSpec? landed = null;
+        try
+        {
+            while (landed is null && clock.Elapsed < DoesNotHang)
+            {
+                try
+                {
+                    landed = await WriteAsync(kit.DataSource, "INSERT INTO unit_writes (note) VALUES ('after')").WaitAsync(DoesNotHang);
+                }
+                catch (DbException error)
+                {
+                    errors.Add(error.GetType().Name);
+                }
+            }
+
+            var firstWrite = clock.ElapsedMilliseconds;
+            var newWriter = await failover.WaitAsync(DoesNotHang);
+            output.WriteLine($"open per write through the writer endpoint (re-points after 30 s), writer {fault}: fault -> first successful open+write {firstWrite} ms; errors seen: {(errors.Count == 0 ? "none" : string.Join(", ", errors))}");
+            Assert.NotNull(landed);
+            Assert.Equal(newWriter.Port, landed!.Port);
+        }
+        finally
+        {
+            output.WriteLine(kit.Trace);
+        }
+    }
+
+    [Fact]
+    public async Task IdleConnectionMovedByTheWriterWatch_NextStatementReportsTheMove()
+    {
+        await using var kit = await KitDataSource.StartAsync(new LocalPostgresClusterOptions { ReaderCount = 1 });
+        await TopologyKnownAsync(kit);
+        var coordinator = (FailoverCoordinator)kit.DataSource.Settings.FailoverHandler!;
+        await using var connection = await kit.DataSource.OpenConnectionAsync();
+        var oldWriter = await KitDataSource.InstanceIdAsync(connection);
+
+        var clock = Stopwatch.StartNew();
+        var newWriter = await kit.Cluster.FailoverAsync(FailoverFault.Crash, delayBeforePromotion: TimeSpan.FromMilliseconds(500)).WaitAsync(DoesNotHang);
+        await coordinator.Topology.Where(s => s.Writer?.Port == newWriter.Port).FirstAsync().ToTask().WaitAsync(DoesNotHang);
+        var topologyShowed = clock.ElapsedMilliseconds;
+
+        var error = await Assert.ThrowsAsync<FailoverSuccessException>(() => KitDataSource.InstanceIdAsync(connection));
+        var instance = await KitDataSource.InstanceIdAsync(connection);
+
+        output.WriteLine($"idle connection on {oldWriter}: the topology showed {newWriter.InstanceId} after {topologyShowed} ms; next statement raised {error.GetType().Name} ({error.OldHost} -> {error.NewHost}); then ran on {instance}");
+        Assert.Equal(newWriter.InstanceId, instance);
+        Assert.Equal(newWriter.Port, error.NewHost!.Port);
+    }
+
+    [Fact]
+    public async Task ClearPoolAsync_NpgsqlNode_ClosesTheIdlePooledConnectionsToIt()
+    {
+        await using var kit = await KitDataSource.StartAsync(new LocalPostgresClusterOptions { ReaderCount = 1 });
+        await TopologyKnownAsync(kit);
+        var writer = new HostSpec("127.0.0.1", kit.Cluster.Writer.Port);
+        var held = new List<AuroraConnection>();
+        for (var i = 0; i < 3; i++)
+        {
+            held.Add(await kit.DataSource.OpenConnectionAsync());
+        }
+
+        foreach (var connection in held)
+        {
+            await KitDataSource.InstanceIdAsync(connection);
+            await connection.DisposeAsync();
+        }
+
+        var pooled = await BackendsAsync(kit);
+        await kit.DataSource.Connections.ClearPoolAsync(writer);
+        var clock = Stopwatch.StartNew();
+        var after = pooled;
+        while (pooled - after < 3 && clock.Elapsed < DoesNotHang)
+        {
+            await Task.Delay(50);
+            after = await BackendsAsync(kit);
+        }
+
+        output.WriteLine($"backends of the data source on the writer: {pooled} with 3 idle pooled connections, {after} after ClearPoolAsync");
+        Assert.True(pooled - after >= 3, $"{pooled} backends before clearing, {after} after");
+    }
+
+    private static async Task TopologyKnownAsync(KitDataSource kit)
+    {
+        var coordinator = (FailoverCoordinator)kit.DataSource.Settings.FailoverHandler!;
+        await coordinator.Topology.Where(s => s.Writer is not null).FirstAsync().ToTask().WaitAsync(DoesNotHang);
+    }
+
+    // One unit of work: open, write, close (the physical connection goes back to its node's pool).
+    private static async Task<HostSpec> WriteAsync(AuroraDataSource dataSource, string sql)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        await command.ExecuteNonQueryAsync();
+        return connection.CurrentHost!;
+    }
+
+    private static async Task<long> BackendsAsync(KitDataSource kit)
+    {
+        await using var probe = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(kit.Cluster.Writer.ConnectionString)
+        {
+            ApplicationName = "open-per-unit-probe",
+            Pooling = false,
+        }.ConnectionString);
+        await probe.OpenAsync();
+        await using var command = probe.CreateCommand();
+        command.CommandText = $"SELECT count(*) FROM pg_stat_activity WHERE application_name = '{KitDataSource.ApplicationName}'";
+        return (long)(await command.ExecuteScalarAsync())!;
+    }
+}
