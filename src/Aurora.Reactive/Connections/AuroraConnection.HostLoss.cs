@@ -89,26 +89,10 @@ public sealed partial class AuroraConnection
     internal Task<T> Watch<T>(Task<T> operation) =>
         !_lossArmed || operation.IsCompleted ? operation : WatchSlowAsync(operation, LossToken());
 
-    // A command still running after this long may be stuck on a frozen node: the topology is then read fast, so that a
-    // promotion elsewhere releases it (through the writer watch) within a fast refresh, not at the next normal one.
-    private static readonly TimeSpan SlowCommandThreshold = TimeSpan.FromSeconds(1);
-
     private async Task<T> WatchSlowAsync<T>(Task<T> operation, CancellationToken lossToken)
     {
         try
         {
-            if (_dataSource.TopologyOpener is { } opener)
-            {
-                try
-                {
-                    return await operation.WaitAsync(SlowCommandThreshold, lossToken).ConfigureAwait(false);
-                }
-                catch (TimeoutException) when (!operation.IsCompleted)
-                {
-                    opener.RequestFastRefresh();
-                }
-            }
-
             return await operation.WaitAsync(lossToken).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (lossToken.IsCancellationRequested)

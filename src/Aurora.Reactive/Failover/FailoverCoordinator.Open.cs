@@ -26,9 +26,6 @@ public sealed partial class FailoverCoordinator : ITopologyAwareOpener
     /// <inheritdoc/>
     IObservable<HostSpec> ITopologyAwareOpener.FormerWriters => _formerWriters.AsObservable();
 
-    /// <inheritdoc/>
-    void ITopologyAwareOpener.RequestFastRefresh() => _requestFastRefresh();
-
     /// <summary>The latest topology snapshot seen, or <see langword="null"/> before the first.</summary>
     internal TopologySnapshot? LatestSnapshot => Volatile.Read(ref _latest);
 

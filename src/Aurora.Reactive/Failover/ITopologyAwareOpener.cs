@@ -13,7 +13,4 @@ internal interface ITopologyAwareOpener
 
     /// <summary>The old writer, each time the topology names a new one.</summary>
     IObservable<HostSpec> FormerWriters { get; }
-
-    /// <summary>Asks the shared topology monitor to read fast for a while (a command or an open is unusually slow: its node may be frozen).</summary>
-    void RequestFastRefresh();
 }
