@@ -1,4 +1,5 @@
 using System.Data.Common;
+using System.Globalization;
 using System.Reactive.Concurrency;
 using System.Reactive.Linq;
 using Aurora.Reactive.Drivers;
@@ -42,16 +43,20 @@ internal static class FailoverSetup
 
     /// <summary>
     /// The sharing key of the topology monitor: the cluster's identity plus everything the monitor is built from
-    /// (dialect, instance naming, seed hosts). The cluster key alone is not enough where an address is reused:
-    /// a local cluster started on a port a disposed one used must not inherit the old cluster's monitor, which
-    /// lives on for the disposal delay.
+    /// (dialect, instance naming, seed hosts, refresh timing). The cluster key alone is not enough where an address is
+    /// reused: a local cluster started on a port a disposed one used must not inherit the old cluster's monitor. Without
+    /// the timing, a data source asking for a 500 ms refresh joined a monitor another data source had started with the
+    /// 30 s default, and saw no refresh for 30 s.
     /// </summary>
     internal static string MonitorKey(AuroraConnectionString connectionString, IClusterDialect dialect)
     {
         var options = connectionString.Options;
         var naming = options.InstanceEndpoints?.Text ?? options.InstanceHostPattern?.Text ?? string.Empty;
         var hosts = string.Join(",", connectionString.Hosts.Select(h => h.Endpoint));
-        return $"{connectionString.ClusterKey.Value}|{dialect.Name}|{naming}|{hosts}";
+        var timing = MonitorOptions(options);
+        return string.Create(
+            CultureInfo.InvariantCulture,
+            $"{connectionString.ClusterKey.Value}|{dialect.Name}|{naming}|{hosts}|{timing.SlowRefreshInterval.Ticks}/{timing.FastRefreshInterval.Ticks}/{timing.FastModeLinger.Ticks}");
     }
 
     /// <summary>

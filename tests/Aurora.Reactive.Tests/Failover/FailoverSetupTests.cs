@@ -27,6 +27,12 @@ public sealed class FailoverSetupTests
             KeyOf($"{Writer};cluster_instance_endpoints=instance-1=127.0.0.1:40001,instance-2=127.0.0.1:40003"));
 
     [Fact]
+    public void MonitorKey_OtherTopologyRefreshRate_IsNotShared() =>
+        Assert.NotEqual(
+            KeyOf($"{Writer};cluster_instance_endpoints=instance-1=127.0.0.1:40001"),
+            KeyOf($"{Writer};cluster_instance_endpoints=instance-1=127.0.0.1:40001;topology_refresh_rate_ms=500"));
+
+    [Fact]
     public void MonitorKey_OtherDialect_IsNotShared()
     {
         var parsed = AuroraConnectionString.Parse($"{Writer};cluster_instance_host_pattern=?.example.internal");
