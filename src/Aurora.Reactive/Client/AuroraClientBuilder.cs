@@ -117,11 +117,11 @@ public sealed class AuroraClientBuilder
     {
         var parsed = AuroraConnectionString.Parse(_connectionString, _defaultPort ?? _driver.DefaultPort);
         var options = _options ?? AuroraClientOptions.Default with { FailoverTimeout = parsed.Options.FailoverTimeout };
-        var coordinator = _failoverHandler is null ? FailoverCoordinator.Create(parsed, _driver, _failoverPolicy) : null;
+        var coordinator = _failoverHandler is null ? FailoverSetup.CreateCoordinator(parsed, _driver, _failoverPolicy, _scheduler) : null;
         AuroraDataSource dataSource;
         try
         {
-            var settings = AuroraConnectionSettings.From(parsed, _failoverHandler ?? coordinator, _loggerFactory);
+            var settings = AuroraConnectionSettings.From(parsed, _failoverHandler ?? coordinator, _loggerFactory, _scheduler);
             settings = _configureConnections?.Invoke(settings) ?? settings;
             dataSource = AuroraDataSource.Create(parsed.DriverConnectionString, _driver, settings);
         }

@@ -43,8 +43,7 @@ internal sealed partial class ClusterWatch : IDisposable
         _ownsRegistry = dataSource.Monitors is null;
         Registry = dataSource.Monitors ?? new HostMonitorRegistry((_, _) => HostProbers.Create(ProbeMethod.SelectOne, (h, ct) => OpenAsync(dataSource.Connections, h, ct)), scheduler);
         var dialect = FailoverSetup.ChooseDialect(connectionString, driver);
-        _lease = SharedTopologyMonitors.For(connectionString.Options.TopologyMonitorDisposalTime)
-            .Acquire(FailoverSetup.MonitorKey(connectionString, dialect), () => CreateMonitor(connectionString, driver, dialect));
+        _lease = FailoverSetup.AcquireMonitor(connectionString, driver, dialect, scheduler);
         if (watchAllHosts)
         {
             _subscriptions.Add(_topology.Subscribe(WatchHostsOf));
@@ -102,35 +101,6 @@ internal sealed partial class ClusterWatch : IDisposable
         catch
         {
             await connection.DisposeAsync().ConfigureAwait(false);
-            throw;
-        }
-    }
-
-    /// <summary>The cluster's monitor when no failover coordinator created it (failover off), as the coordinator's set-up would.</summary>
-    private static TopologyMonitor CreateMonitor(AuroraConnectionString connectionString, IDatabaseDriver driver, IClusterDialect dialect)
-    {
-        var options = connectionString.Options;
-        var monitorOptions = new TopologyMonitorOptions
-        {
-            SlowRefreshInterval = options.TopologyRefreshRate,
-            FastRefreshInterval = options.TopologyFastRefreshRate < options.TopologyRefreshRate ? options.TopologyFastRefreshRate : options.TopologyRefreshRate,
-            FastModeLinger = options.TopologyFastRefreshDuration > TimeSpan.Zero ? options.TopologyFastRefreshDuration : options.TopologyFastRefreshRate,
-        }.WithFailoverRefreshRate(options.FailoverClusterTopologyRefreshRate);
-        var resolver = connectionString.InstanceEndpoints;
-        Func<string, HostSpec> resolve = resolver is null
-            ? id => throw new ArgumentException($"Instance '{id}' cannot be mapped to a host: set cluster_instance_host_pattern or cluster_instance_endpoints.")
-            : resolver.Resolve;
-        var connections = driver.CreateConnectionFactory(connectionString.MonitoringConnectionString);
-        try
-        {
-            var client = new DbClusterNodeClient((h, ct) => OpenAsync(connections, h, ct), dialect, resolve, DefaultScheduler.Instance, monitorOptions.OperationTimeout);
-            var monitor = new TopologyMonitor(client, connectionString.Hosts, DefaultScheduler.Instance, monitorOptions);
-            monitor.Snapshots.Subscribe(_ => { }, _ => connections.Dispose(), connections.Dispose);
-            return monitor;
-        }
-        catch
-        {
-            connections.Dispose();
             throw;
         }
     }

@@ -1,3 +1,4 @@
+using System.Reactive.Concurrency;
 using Aurora.Reactive.Diagnostics;
 using Aurora.Reactive.Failover;
 using Aurora.Reactive.Hosts;
@@ -24,7 +25,11 @@ public sealed partial class AuroraConnectionSettings
     /// <param name="loggerFactory">Where to log, or <see langword="null"/>.</param>
     /// <returns>The settings.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="connectionString"/> is <see langword="null"/>.</exception>
-    public static AuroraConnectionSettings From(AuroraConnectionString connectionString, IFailoverHandler? failoverHandler, ILoggerFactory? loggerFactory = null)
+    public static AuroraConnectionSettings From(AuroraConnectionString connectionString, IFailoverHandler? failoverHandler, ILoggerFactory? loggerFactory = null) =>
+        From(connectionString, failoverHandler, loggerFactory, null);
+
+    /// <summary>The settings <see cref="From(AuroraConnectionString, IFailoverHandler?, ILoggerFactory?)"/> gives, with failure monitoring on <paramref name="scheduler"/>.</summary>
+    internal static AuroraConnectionSettings From(AuroraConnectionString connectionString, IFailoverHandler? failoverHandler, ILoggerFactory? loggerFactory, IScheduler? scheduler)
     {
         ArgumentNullException.ThrowIfNull(connectionString);
         var options = connectionString.Options;
@@ -45,7 +50,7 @@ public sealed partial class AuroraConnectionSettings
             KeepSessionStateOnFailover = options.KeepSessionStateOnFailover,
             SilentIdleMove = options.FailoverSilentIdleMove,
             OpenTargetOverride = OpenTargetFor(connectionString.Endpoint.Kind, options.FailoverMode, initialRole),
-            HostMonitoring = MonitoringFrom(connectionString, loggerFactory),
+            HostMonitoring = MonitoringFrom(connectionString, loggerFactory, scheduler),
             LoggerFactory = loggerFactory,
         };
     }
@@ -60,7 +65,7 @@ public sealed partial class AuroraConnectionSettings
         _ => OpenTarget.Endpoint,
     };
 
-    private static HostMonitoringSettings? MonitoringFrom(AuroraConnectionString connectionString, ILoggerFactory? loggerFactory)
+    private static HostMonitoringSettings? MonitoringFrom(AuroraConnectionString connectionString, ILoggerFactory? loggerFactory, IScheduler? scheduler)
     {
         var options = connectionString.Options;
         if (!options.IsFailureDetectionActive)
@@ -75,11 +80,12 @@ public sealed partial class AuroraConnectionSettings
             return null;
         }
 
-        return new HostMonitoringSettings
+        var monitoring = new HostMonitoringSettings
         {
             Detection = FailureDetectionSettings.FromOptions(options),
             ProbeMethod = options.FailureDetectionProbe,
             ConnectionString = connectionString.MonitoringConnectionString,
         };
+        return scheduler is null ? monitoring : monitoring with { Scheduler = scheduler };
     }
 }

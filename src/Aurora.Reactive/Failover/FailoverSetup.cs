@@ -16,7 +16,12 @@ namespace Aurora.Reactive.Failover;
 internal static class FailoverSetup
 {
     /// <summary>The coordinator, or <see langword="null"/> when failover is off.</summary>
-    public static FailoverCoordinator? CreateCoordinator(AuroraConnectionString connectionString, IDatabaseDriver driver, IFailoverPolicy? policy = null)
+    /// <param name="connectionString">The parsed connection string.</param>
+    /// <param name="driver">The driver, whose factory opens the monitoring connections.</param>
+    /// <param name="policy">The policy; <see langword="null"/> for the built-in one of the string's mode.</param>
+    /// <param name="scheduler">The clock of the coordinator and of the shared topology monitor; <see langword="null"/> for <see cref="DefaultScheduler.Instance"/>.</param>
+    public static FailoverCoordinator? CreateCoordinator(
+        AuroraConnectionString connectionString, IDatabaseDriver driver, IFailoverPolicy? policy = null, IScheduler? scheduler = null)
     {
         var options = connectionString.Options;
         if (!options.IsFailoverActive)
@@ -24,13 +29,12 @@ internal static class FailoverSetup
             return null;
         }
 
+        scheduler ??= DefaultScheduler.Instance;
         var dialect = ChooseDialect(connectionString, driver);
-        var monitorOptions = MonitorOptions(options);
-        var registry = SharedTopologyMonitors.For(options.TopologyMonitorDisposalTime);
-        var lease = registry.Acquire(MonitorKey(connectionString, dialect), () => CreateMonitor(connectionString, driver, dialect, monitorOptions));
+        var lease = AcquireMonitor(connectionString, driver, dialect, scheduler);
         try
         {
-            var coordinator = new FailoverCoordinator(lease.Monitor, dialect, options.FailoverMode, FailoverTiming.From(options), policy);
+            var coordinator = new FailoverCoordinator(lease.Monitor, dialect, options.FailoverMode, FailoverTiming.From(options), policy, scheduler: scheduler);
             coordinator.Own(lease);
             return coordinator;
         }
@@ -100,8 +104,17 @@ internal static class FailoverSetup
         }.WithFailoverRefreshRate(options.FailoverClusterTopologyRefreshRate);
     }
 
+    /// <summary>
+    /// A lease on the cluster's shared topology monitor, created on first use: the one place that builds it, for the
+    /// failover coordinator and for the client's cluster watch alike, so that whichever comes first builds the same monitor.
+    /// </summary>
+    internal static TopologyMonitorLease AcquireMonitor(
+        AuroraConnectionString connectionString, IDatabaseDriver driver, IClusterDialect dialect, IScheduler scheduler) =>
+        SharedTopologyMonitors.For(connectionString.Options.TopologyMonitorDisposalTime, scheduler)
+            .Acquire(MonitorKey(connectionString, dialect), () => CreateMonitor(connectionString, driver, dialect, MonitorOptions(connectionString.Options), scheduler));
+
     private static TopologyMonitor CreateMonitor(
-        AuroraConnectionString connectionString, IDatabaseDriver driver, IClusterDialect dialect, TopologyMonitorOptions options)
+        AuroraConnectionString connectionString, IDatabaseDriver driver, IClusterDialect dialect, TopologyMonitorOptions options, IScheduler scheduler)
     {
         // Monitoring connections use the monitoring settings (same TLS and credentials) from their own pools, released with the monitor.
         var monitoringConnections = driver.CreateConnectionFactory(connectionString.MonitoringConnectionString);
@@ -110,11 +123,11 @@ internal static class FailoverSetup
             ? id => throw new ArgumentException($"Instance id '{id}' cannot be resolved: no cluster_instance_endpoints or cluster_instance_host_pattern is set.", nameof(id))
             : resolver.Resolve;
         var client = new DbClusterNodeClient(
-            (host, ct) => OpenAsync(monitoringConnections, host, ct), dialect, resolve, DefaultScheduler.Instance, options.OperationTimeout);
+            (host, ct) => OpenAsync(monitoringConnections, host, ct), dialect, resolve, scheduler, options.OperationTimeout);
         TopologyMonitor monitor;
         try
         {
-            monitor = new TopologyMonitor(client, SeedHosts(connectionString), DefaultScheduler.Instance, options);
+            monitor = new TopologyMonitor(client, SeedHosts(connectionString), scheduler, options);
         }
         catch
         {

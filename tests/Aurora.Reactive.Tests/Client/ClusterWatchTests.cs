@@ -15,6 +15,6 @@ public sealed class ClusterWatchTests
 
         await using var client = AuroraClient.CreateBuilder(connectionString, new FakeDriver()).Build();
 
-        Assert.Equal(1, SharedTopologyMonitors.For(delay).Count);
+        Assert.Equal(1, SharedTopologyMonitors.For(delay, System.Reactive.Concurrency.DefaultScheduler.Instance).Count);
     }
 }

@@ -2,6 +2,7 @@ using Aurora.Reactive.Failover;
 using Aurora.Reactive.MySql;
 using Aurora.Reactive.Npgsql;
 using Aurora.Reactive.Options;
+using Aurora.Reactive.Testing.VirtualTime;
 using Aurora.Reactive.Topology;
 using MySql.Data.MySqlClient;
 
@@ -31,6 +32,23 @@ public sealed class FailoverSetupTests
         Assert.NotEqual(
             KeyOf($"{Writer};cluster_instance_endpoints=instance-1=127.0.0.1:40001"),
             KeyOf($"{Writer};cluster_instance_endpoints=instance-1=127.0.0.1:40001;topology_refresh_rate_ms=500"));
+
+    [Fact]
+    public void CreateCoordinator_WithAScheduler_TheSharedTopologyMonitorRunsOnIt()
+    {
+        var scheduler = new TestScheduler();
+        scheduler.AdvanceBy(TimeSpan.FromDays(1));
+        var parsed = AuroraConnectionString.Parse($"Host=127.0.0.1;Port=40101;Username=app;cluster_instance_endpoints=instance-1=127.0.0.1:40101,instance-2=127.0.0.1:40102");
+        using var coordinator = FailoverSetup.CreateCoordinator(parsed, new Connections.Fakes.FakeDriver(), scheduler: scheduler)!;
+        var events = new List<TopologyMonitorEvent>();
+        using var log = coordinator.TopologyEvents.Subscribe(events.Add);
+
+        Assert.Empty(events); // nothing runs until the virtual clock moves
+        scheduler.AdvanceBy(TimeSpan.FromSeconds(10));
+
+        Assert.NotEmpty(events);
+        Assert.All(events, e => Assert.InRange(e.Time, scheduler.Now - TimeSpan.FromSeconds(10), scheduler.Now));
+    }
 
     [Fact]
     public void MonitorKey_OtherDialect_IsNotShared()
