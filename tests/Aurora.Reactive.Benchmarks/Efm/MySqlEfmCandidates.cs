@@ -21,7 +21,7 @@ public static class MySqlEfmCandidates
             Library("(a) EFM 6000/1000/1", noCommandTimeout, EfmCandidates.Aggressive),
             new DataSourceLongQuery(
                 "(m) MySqlConnector defaults",
-                "plain MySqlConnector with its defaults (Default Command Timeout=30, Connection Timeout=15; on the timeout it sends KILL QUERY on a new connection)",
+                "plain MySqlConnector with its defaults (Default Command Timeout=30, Connection Timeout=15)",
                 new MySqlDataSource(writer.ServerConnectionString),
                 bound: null,
                 EfmSql.MySqlLongQuery),
