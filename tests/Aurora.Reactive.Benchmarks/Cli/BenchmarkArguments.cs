@@ -5,7 +5,7 @@ public sealed record BenchmarkArguments(string Suite, bool Json, bool Quick)
 {
     public const string Usage =
         "usage: dotnet run -c Release --project tests/Aurora.Reactive.Benchmarks -- <suite> [--json] [--quick]\n" +
-        "  suites: overhead, failover, efm, scale\n" +
+        "  suites: overhead, failover, efm, scale, failover-mysql, efm-mysql (the last two on the MariaDB kit, over MySqlConnector)\n" +
         "  --json   print one JSON line with the suite's figures at the end\n" +
         "  --quick  a short smoke run (numbers not meaningful)";
 

@@ -10,7 +10,7 @@ namespace Aurora.Reactive.Benchmarks.Cli;
 /// <summary>Parses the command line, runs one suite, prints its tables and, with --json, one JSON line last.</summary>
 public static class BenchmarkRunner
 {
-    private static readonly IBenchmarkSuite[] Suites = [new OverheadSuite(), new FailoverSuite(), new EfmSuite(), new ScaleSuite()];
+    private static readonly IBenchmarkSuite[] Suites = [new OverheadSuite(), new FailoverSuite(), new EfmSuite(), new ScaleSuite(), new MySqlFailoverSuite(), new MySqlEfmSuite()];
 
     public static async Task<int> RunAsync(string[] args)
     {

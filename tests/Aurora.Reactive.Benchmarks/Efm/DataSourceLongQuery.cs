@@ -3,7 +3,7 @@ using System.Data.Common;
 namespace Aurora.Reactive.Benchmarks.Efm;
 
 /// <summary>Runs the long query on a connection of any <see cref="DbDataSource"/>, opened beforehand.</summary>
-public sealed class DataSourceLongQuery(string label, string description, DbDataSource source, TimeSpan? bound) : ILongQueryCandidate
+public sealed class DataSourceLongQuery(string label, string description, DbDataSource source, TimeSpan? bound, string sql = EfmSql.LongQuery) : ILongQueryCandidate
 {
     private DbConnection? _connection;
 
@@ -20,7 +20,7 @@ public sealed class DataSourceLongQuery(string label, string description, DbData
     {
         var connection = _connection ?? throw new InvalidOperationException($"{Label}: PrepareAsync was not called.");
         await using var command = connection.CreateCommand();
-        command.CommandText = EfmSql.LongQuery;
+        command.CommandText = sql;
         await command.ExecuteScalarAsync();
         return "returned";
     }

@@ -8,7 +8,7 @@ namespace Aurora.Reactive.Benchmarks.Efm;
 /// <summary>The EFM table (release after the freeze, per candidate, against its bound) and its JSON figures.</summary>
 public static class EfmReport
 {
-    public static SuiteReport Build(IReadOnlyList<ILongQueryCandidate> candidates, IReadOnlyList<IReadOnlyList<EfmRelease>> rounds, EfmPlan plan)
+    public static SuiteReport Build(IReadOnlyList<ILongQueryCandidate> candidates, IReadOnlyList<IReadOnlyList<EfmRelease>> rounds, EfmPlan plan, string longQuery)
     {
         var cap = plan.Cap.TotalSeconds;
         var lead = plan.Lead.TotalSeconds;
@@ -49,7 +49,7 @@ public static class EfmReport
             report.Notes.Add($"{candidate.Label}: {candidate.Description}.");
         }
 
-        report.Notes.Add(Format.Invariant($"One single-node kit cluster; each round starts every candidate's `SELECT pg_sleep(600)` at once, freezes the node (SIGSTOP) {lead} s later, waits up to {cap} s for every caller, then thaws and terminates what still runs. The bound is the library's DeadAfterFrozen (time + count x interval), counted from the query's start."));
+        report.Notes.Add(Format.Invariant($"One single-node kit cluster; each round starts every candidate's `{longQuery}` at once, freezes the node (SIGSTOP) {lead} s later, waits up to {cap} s for every caller, then thaws and terminates what still runs. The bound is the library's DeadAfterFrozen (time + count x interval), counted from the query's start."));
         report.Notes.Add(Format.Invariant($"'> {cap} s' means the caller was still waiting when the suite gave up on it."));
         report.Notes.Add("The machine is shared with other builds; timer-driven figures (EFM) move little with load, timeouts in the driver neither.");
         return report;

@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using Aurora.Reactive.Benchmarks.Cluster;
 using Aurora.Reactive.Benchmarks.Reporting;
 using Aurora.Reactive.Testing.LocalCluster;
 
@@ -8,9 +7,10 @@ namespace Aurora.Reactive.Benchmarks.Efm;
 /// <summary>
 /// One freeze seen by every candidate at once: all long queries start together, the writer freezes
 /// <see cref="EfmPlan.Lead"/> later, and each caller's release is timed up to the cap; then the node
-/// thaws and every query still running is terminated.
+/// thaws and every query still running is terminated by <paramref name="terminateOthers"/>.
 /// </summary>
-public sealed class EfmRound(LocalPostgresCluster cluster, EfmPlan plan)
+public sealed class EfmRound<TNode>(LocalDatabaseCluster<TNode> cluster, EfmPlan plan, Func<TNode, Task> terminateOthers)
+    where TNode : LocalClusterNode
 {
     public async Task<IReadOnlyList<EfmRelease>> RunAsync(IReadOnlyList<ILongQueryCandidate> candidates, CancellationToken cancellationToken)
     {
@@ -36,7 +36,7 @@ public sealed class EfmRound(LocalPostgresCluster cluster, EfmPlan plan)
         finally
         {
             await cluster.ThawAsync(node);
-            await BenchCluster.ScalarAsync<long>(node, EfmSql.TerminateOtherClients, CancellationToken.None);
+            await terminateOthers(node);
         }
 
         var releases = new List<EfmRelease>();

@@ -8,4 +8,7 @@ public static class EfmSql
 
     public const string TerminateOtherClients =
         "SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity WHERE backend_type = 'client backend' AND pid <> pg_backend_pid()";
+
+    /// <summary>The MySQL long query, as long as the PostgreSQL one.</summary>
+    public const string MySqlLongQuery = "SELECT SLEEP(600)";
 }

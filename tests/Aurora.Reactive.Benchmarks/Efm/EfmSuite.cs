@@ -15,27 +15,13 @@ public sealed class EfmSuite : IBenchmarkSuite
 
     public async Task<SuiteReport> RunAsync(bool quick, CancellationToken cancellationToken)
     {
-        var plan = EfmPlan.For(quick);
         await using var cluster = await BenchCluster.StartAsync(new LocalPostgresClusterOptions { ReaderCount = 0 }, cancellationToken);
-        var rounds = new List<IReadOnlyList<EfmRelease>>();
-        IReadOnlyList<ILongQueryCandidate> described = [];
-        for (var round = 0; round < plan.Rounds; round++)
-        {
-            var candidates = EfmCandidates.Create(cluster.Writer);
-            described = candidates;
-            try
-            {
-                rounds.Add(await new EfmRound(cluster, plan).RunAsync(candidates, cancellationToken));
-            }
-            finally
-            {
-                foreach (var candidate in candidates)
-                {
-                    await candidate.DisposeAsync();
-                }
-            }
-        }
-
-        return EfmReport.Build(described, rounds, plan);
+        return await EfmRun.RunAsync(
+            cluster,
+            EfmCandidates.Create,
+            node => BenchCluster.ScalarAsync<long>(node, EfmSql.TerminateOtherClients, CancellationToken.None),
+            EfmSql.LongQuery,
+            EfmPlan.For(quick),
+            cancellationToken);
     }
 }

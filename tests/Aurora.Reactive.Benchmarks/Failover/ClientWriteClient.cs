@@ -4,7 +4,7 @@ using Aurora.Reactive.Client;
 namespace Aurora.Reactive.Benchmarks.Failover;
 
 /// <summary>Writes as a unit of work of <see cref="AuroraClient"/>, which re-runs it after a failover.</summary>
-public sealed class ClientWriteClient(string label, string description, AuroraClient client) : IWriteClient
+public sealed class ClientWriteClient(string label, string description, AuroraClient client, string sql = FailoverSql.Write) : IWriteClient
 {
     public string Label { get; } = label;
 
@@ -15,7 +15,7 @@ public sealed class ClientWriteClient(string label, string description, AuroraCl
             async (connection, ct) =>
             {
                 await using var command = connection.CreateCommand();
-                command.CommandText = FailoverSql.Write;
+                command.CommandText = sql;
                 CommandParameters.Add(command, "client", Label);
                 return (string)(await command.ExecuteScalarAsync(ct))!;
             },

@@ -4,7 +4,7 @@ using Aurora.Reactive.Benchmarks.Library;
 namespace Aurora.Reactive.Benchmarks.Failover;
 
 /// <summary>Writes through any <see cref="DbDataSource"/>: open a pooled connection, insert, close, as an application does.</summary>
-public sealed class DataSourceWriteClient(string label, string description, DbDataSource source) : IWriteClient
+public sealed class DataSourceWriteClient(string label, string description, DbDataSource source, string sql = FailoverSql.Write) : IWriteClient
 {
     public string Label { get; } = label;
 
@@ -14,7 +14,7 @@ public sealed class DataSourceWriteClient(string label, string description, DbDa
     {
         await using var connection = await source.OpenConnectionAsync(cancellationToken);
         await using var command = connection.CreateCommand();
-        command.CommandText = FailoverSql.Write;
+        command.CommandText = sql;
         CommandParameters.Add(command, "client", Label);
         return (string)(await command.ExecuteScalarAsync(cancellationToken))!;
     }

@@ -8,7 +8,7 @@ namespace Aurora.Reactive.Benchmarks.Failover;
 /// <summary>Summaries per client and fault kind, the fault-by-fault table, and the JSON figures.</summary>
 public static class FailoverReport
 {
-    public static SuiteReport Build(IReadOnlyList<IWriteClient> clients, IReadOnlyList<FaultResult> results, FailoverPlan plan, LocalPostgresClusterOptions options)
+    public static SuiteReport Build(IReadOnlyList<IWriteClient> clients, IReadOnlyList<FaultResult> results, FailoverPlan plan, IReadOnlyList<string> kitNotes)
     {
         var cap = plan.Cap.TotalSeconds;
         var report = new SuiteReport("Failover: downtime from the fault to the first successful write");
@@ -57,10 +57,8 @@ public static class FailoverReport
             report.Notes.Add($"{client.Label}: {client.Description}.");
         }
 
-        report.Notes.Add(Format.Invariant($"Kit: 1 writer + 2 readers on loopback; FailoverAsync(fault, most advanced reader, delayBeforePromotion {plan.PromotionDelay.TotalSeconds} s); topology published {options.TopologyPublicationDelay.TotalSeconds} s after the promotion, endpoints re-pointed after {options.EndpointRepointDelay.TotalSeconds} s; the old writer rejoins as a reader after each fault."));
         report.Notes.Add(Format.Invariant($"Every client runs its own write loop through the same faults at the same time: a write, {plan.Pause.TotalMilliseconds} ms pause; after an error {plan.RetryDelay.TotalMilliseconds} ms, then retry. Downtime = fault injected -> first write committed by another node; a client that has not written within {cap} s counts as over the cap (shown as '> {cap} s')."));
-        report.Notes.Add("The floor is the kit's delay before promotion plus the promotion (pg_ctl promote until the node accepts writes): no client can write earlier.");
-        report.Notes.Add("Reference (issue 8, same kit, 0.5 s delay): multi-host Npgsql down 10.3 s after a crash with defaults, 1.1 s tuned; after a freeze over 60 s with defaults, 8.1 s tuned.");
+        report.Notes.AddRange(kitNotes);
         report.Notes.Add("The machine is shared with other builds; every client sees the same faults at the same moment, so compare rows within one run.");
         return report;
     }

@@ -6,10 +6,12 @@ namespace Aurora.Reactive.Benchmarks.Failover;
 
 /// <summary>
 /// Runs one fault against every write loop at once: waits until each loop writes on the current writer,
-/// fails the writer over, waits for each loop's first write on another node (up to the cap), then brings
-/// the old writer back as a reader so the next fault finds the same three-node cluster.
+/// fails the writer over, waits for each loop's first write on another node (up to the cap), then hands
+/// the old writer to <paramref name="afterFault"/> (the PostgreSQL kit rejoins it as a reader, so the next
+/// fault finds the same three-node cluster; the MariaDB kit has no rejoin and retires it).
 /// </summary>
-public sealed class FaultInjector(LocalPostgresCluster cluster, IReadOnlyList<WriteLoop> loops, FailoverPlan plan)
+public sealed class FaultInjector<TNode>(LocalDatabaseCluster<TNode> cluster, IReadOnlyList<WriteLoop> loops, FailoverPlan plan, Func<TNode, CancellationToken, Task> afterFault)
+    where TNode : LocalClusterNode
 {
     public async Task<FaultResult> RunAsync(int number, FailoverFault fault, CancellationToken cancellationToken)
     {
@@ -38,7 +40,7 @@ public sealed class FaultInjector(LocalPostgresCluster cluster, IReadOnlyList<Wr
 
         Progress.Write($"fault {number} ({fault}) {oldWriter.InstanceId} -> {newWriter.InstanceId}: floor {floor.TotalSeconds:0.000} s; "
             + string.Join("; ", loops.Select((l, i) => Describe(l, downtime[l.Client.Label], l.Failures - failuresBefore[i]))));
-        await cluster.RejoinAsReaderAsync(oldWriter, cancellationToken);
+        await afterFault(oldWriter, cancellationToken);
         return new FaultResult(number, fault, floor.TotalSeconds, downtime, notReady, faultAt, promotedAt);
     }
 

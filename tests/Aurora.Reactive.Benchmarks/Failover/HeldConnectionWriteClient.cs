@@ -8,7 +8,7 @@ namespace Aurora.Reactive.Benchmarks.Failover;
 /// Writes on one connection held open across writes (a worker with its own connection); it is replaced
 /// only when it is no longer open after an error.
 /// </summary>
-public sealed class HeldConnectionWriteClient(string label, string description, DbDataSource source) : IWriteClient
+public sealed class HeldConnectionWriteClient(string label, string description, DbDataSource source, string sql = FailoverSql.Write) : IWriteClient
 {
     private DbConnection? _connection;
 
@@ -22,7 +22,7 @@ public sealed class HeldConnectionWriteClient(string label, string description, 
         try
         {
             await using var command = _connection.CreateCommand();
-            command.CommandText = FailoverSql.Write;
+            command.CommandText = sql;
             CommandParameters.Add(command, "client", Label);
             return (string)(await command.ExecuteScalarAsync(cancellationToken))!;
         }
