@@ -58,6 +58,48 @@ public sealed class Linq2DbTests(SharedClusterFixture fixture)
         }
     }
 
+    [Fact]
+    public async Task ConnectionFactory_OverAuroraDataSource_OpensAuroraConnections()
+    {
+        await using var scenario = AuroraClusterScenario.Over(fixture.Cluster, new NodeFailoverHandler());
+        var options = new DataOptions().UsePostgreSQL(PostgreSQLVersion.v15).UseConnectionFactory(_ => scenario.DataSource.CreateConnection());
+        await using var db = new DataConnection(options);
+
+        var answer = await db.ExecuteAsync<int>("SELECT 42");
+
+        Assert.Equal(42, answer);
+        Assert.IsType<AuroraConnection>(db.OpenDbConnection());
+    }
+
+    [Theory]
+    [MemberData(nameof(Connections))]
+    public async Task ProviderSpecificBulkCopy_IsBinaryCopyOnNpgsql_AndInsertsThroughAuroraCommandOverAurora(string kind)
+    {
+        await using var scenario = AuroraClusterScenario.Over(fixture.Cluster, new NodeFailoverHandler());
+        await using var connection = await OpenAsync(kind, scenario);
+        var traced = new System.Collections.Concurrent.ConcurrentQueue<string>();
+        var options = new DataOptions().UsePostgreSQL(PostgreSQLVersion.v15).UseConnection(connection)
+            .UseTracing(System.Diagnostics.TraceLevel.Info, t => traced.Enqueue($"{t.Operation} {t.Command?.GetType().Name} {t.SqlText}"));
+        await using var db = new DataConnection(options);
+        var table = "l2d_" + Guid.NewGuid().ToString("N")[..12];
+        await db.CreateTableAsync<Item>(tableName: table);
+        try
+        {
+            traced.Clear();
+            var result = await db.BulkCopyAsync(new BulkCopyOptions { TableName = table, BulkCopyType = BulkCopyType.ProviderSpecific }, new[] { new Item { Id = 3, Name = "three" } });
+            Assert.Equal(1L, result.RowsCopied);
+            // linq2db's binary COPY needs the NpgsqlConnection type; over AuroraConnection it falls back to INSERTs,
+            // which run as AuroraCommands (so under failover).
+            var expected = kind == "npgsql" ? "BulkCopy  INSERT ASYNC BULK" : "ExecuteNonQuery AuroraCommand";
+            Assert.Contains(traced, line => line.StartsWith(expected, StringComparison.Ordinal));
+            Assert.Equal(1, await db.ExecuteAsync<int>($"SELECT count(*)::int FROM {table}"));
+        }
+        finally
+        {
+            await db.DropTableAsync<Item>(tableName: table);
+        }
+    }
+
     [Theory]
     [MemberData(nameof(Connections))]
     public async Task NoProvider_IsNotDetectedFromAConnection_OnEither(string kind)
