@@ -22,7 +22,8 @@ namespace Aurora.Reactive.Connections;
 /// </summary>
 /// <remarks>
 /// Dapper recognises PostgreSQL by the connection's type name, so through an <see cref="AuroraConnection"/>
-/// it expands an array parameter into a list (<c>IN @ids</c> works; <c>= ANY(@ids)</c> does not). Only
+/// it expands an array parameter into a list (<c>IN @ids</c> works; <c>= ANY(@ids)</c> does not, unless the
+/// parameter has <see cref="DbType.Object"/>, as the README shows). Only
 /// ADO.NET transactions (<see cref="BeginTransaction()"/>) are known to the connection; a transaction opened
 /// with SQL text (<c>BEGIN</c>) fails over as if none were open.
 /// </remarks>
