@@ -24,11 +24,18 @@ public sealed partial class TopologyMonitor
             : hosts.Select(ProbeOnce).Merge();
         var subscription = new SingleAssignmentDisposable();
         _operation.Disposable = subscription;
-        subscription.Disposable = probes.Subscribe(
+        SubscribeOutsideGate(subscription, () => probes.Subscribe(
             answer => OnProbeAnswer(generation, answers, answer),
             error => OnProbeFinished(generation, answers),
-            () => OnProbeFinished(generation, answers));
+            () => OnProbeFinished(generation, answers)));
     }
+
+    // The merged probes are subscribed only once the gate is released: a probe answering during the subscription takes
+    // the merge's lock and then the gate, while an answer on another thread holds the merge's lock and waits for the
+    // gate; subscribed under the gate, the two deadlocked and the monitor never read again. A cancelled operation has
+    // disposed the slot by then, which disposes the late subscription at once.
+    private void SubscribeOutsideGate(SingleAssignmentDisposable slot, Func<IDisposable> subscribe) =>
+        _outbox.Enqueue(() => slot.Disposable = subscribe());
 
     private IObservable<ProbeAnswer> ProbeOnce(HostSpec host) =>
         Bounded(() => _client.Identify(host), host)

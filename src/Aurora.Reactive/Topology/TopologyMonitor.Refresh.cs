@@ -66,7 +66,9 @@ public sealed partial class TopologyMonitor
             Report(TopologyMonitorEventKind.ProbingAllNodes,
                 $"{via.Endpoint} has not answered the topology read within {_options.ReadHedgeDelay!.Value.TotalMilliseconds:0} ms; asking {string.Join(", ", others.Select(h => h.Endpoint))} their role meanwhile.");
             var answers = new List<ProbeAnswer>();
-            operation.Add(others.Select(ProbeUntilRoundEnds).Merge()
+            var hedge = new SingleAssignmentDisposable();
+            operation.Add(hedge);
+            SubscribeOutsideGate(hedge, () => others.Select(ProbeUntilRoundEnds).Merge()
                 .TakeUntil(Observable.Timer(_options.OperationTimeout, _scheduler))
                 .Subscribe(answer => OnProbeAnswer(generation, answers, answer)));
         }
