@@ -39,7 +39,7 @@ public sealed class ConnectProber : IHostProber, IWarmableProber
     public IObservable<Unit> Probe(HostSpec host, TimeSpan timeout)
     {
         ArgumentNullException.ThrowIfNull(host);
-        return Observable.FromAsync(cancellation => ProbeAsync(host, timeout, cancellation));
+        return Observable.FromAsync(cancellation => ProbeAsync(host, cancellation)); // the connect timeout is in the opener's connection string
     }
 
     /// <summary>
@@ -59,25 +59,20 @@ public sealed class ConnectProber : IHostProber, IWarmableProber
     /// <summary>Abandons any probe in flight.</summary>
     public void Dispose() => _disposed.Cancel();
 
-    private async Task ProbeAsync(HostSpec host, TimeSpan timeout, CancellationToken cancellation)
+    private async Task ProbeAsync(HostSpec host, CancellationToken cancellation)
     {
         ObjectDisposedException.ThrowIf(_disposed.IsCancellationRequested, this);
+        // No timer of its own: the monitor bounds the probe on its scheduler and cancels this token when it gives up.
         using var bound = CancellationTokenSource.CreateLinkedTokenSource(cancellation, _disposed.Token);
-        bound.CancelAfter(timeout);
         var opening = _openConnection(host, bound.Token);
         DbConnection connection;
         try
         {
             connection = await opening.WaitAsync(bound.Token).ConfigureAwait(false);
         }
-        catch (Exception error)
+        catch
         {
             BackgroundDisposal.DisposeWhenOpened(opening);
-            if (ProbeTimeout.IsOwnBound(error, cancellation, _disposed.Token))
-            {
-                throw ProbeTimeout.Exception(host, timeout, error);
-            }
-
             throw;
         }
 

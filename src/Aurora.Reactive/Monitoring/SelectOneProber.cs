@@ -98,8 +98,9 @@ public sealed class SelectOneProber : IHostProber, IWarmableProber
     private async Task ProbeAsync(HostSpec host, TimeSpan timeout, CancellationToken cancellation)
     {
         ObjectDisposedException.ThrowIf(_disposed.IsCancellationRequested, this);
+        // The monitor bounds the probe on its scheduler and unsubscribes from a late one, which cancels this token: a
+        // second timer here, on the real clock, raced the monitor's and turned a timed-out probe into a failed one.
         using var bound = CancellationTokenSource.CreateLinkedTokenSource(cancellation, _disposed.Token);
-        bound.CancelAfter(timeout);
         var connection = TakeIdleConnection();
         var warming = connection is null ? TakeWarming() : null;
         try
@@ -112,23 +113,18 @@ public sealed class SelectOneProber : IHostProber, IWarmableProber
             connection ??= await AwaitOpenAsync(_openConnection(host, bound.Token), bound.Token).ConfigureAwait(false);
             var command = connection.CreateCommand();
             command.CommandText = "SELECT 1";
-            command.CommandTimeout = Math.Max(1, (int)Math.Ceiling(timeout.TotalSeconds));
+            command.CommandTimeout = DriverBackstop(timeout);
             // The driver gets no token: cancelling one makes some drivers (Npgsql) send a cancel request on
             // the cancelling thread, which on a frozen host blocks for the connect timeout. A late probe is
             // abandoned instead, and its connection disposed in the background.
             await command.ExecuteScalarAsync(CancellationToken.None).WaitAsync(bound.Token).ConfigureAwait(false);
             await command.DisposeAsync().ConfigureAwait(false);
         }
-        catch (Exception error)
+        catch
         {
             if (connection is not null)
             {
                 BackgroundDisposal.Dispose(connection);
-            }
-
-            if (ProbeTimeout.IsOwnBound(error, cancellation, _disposed.Token))
-            {
-                throw ProbeTimeout.Exception(host, timeout, error);
             }
 
             throw;
@@ -136,6 +132,12 @@ public sealed class SelectOneProber : IHostProber, IWarmableProber
 
         KeepIdle(connection);
     }
+
+    /// <summary>
+    /// The driver's own command timeout, in whole seconds: one second past the monitor's bound, so that the monitor
+    /// decides when a probe went unanswered and the driver's timer only ends a call nobody waits for any more.
+    /// </summary>
+    internal static int DriverBackstop(TimeSpan timeout) => (int)Math.Ceiling(timeout.TotalSeconds) + 1;
 
     // The warm-up's open started a probe timeout early under the driver's own connect timeout, which can so end before
     // this probe's bound: when it fails on its own, the probe opens for itself within what is left of its bound, so that

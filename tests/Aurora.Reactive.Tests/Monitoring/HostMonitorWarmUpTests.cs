@@ -80,6 +80,33 @@ public sealed class HostMonitorWarmUpTests
     }
 
     [Fact]
+    public async Task SelectOne_WarmUpFailsJustBeforeTheBoundAndTheNextOpenHangs_TheMonitorTimesTheProbeOutAtItsBoundAndCancelsTheOpen()
+    {
+        // Seen on the real cluster: a warm-up failing on its own a millisecond before the probe's bound was reported as a
+        // failed probe, not an unanswered one, because the prober ran a second timer on the real clock. The monitor's bound,
+        // on its scheduler, is now the only one.
+        using var setup = new WarmUpSetup(ProbeMethod.SelectOne);
+        var warmUp = new TaskCompletionSource();
+        setup.SlowOpen = warmUp;
+        var firstProbe = setup.Monitor.Probes.FirstAsync().ToTask();
+        using var command = setup.Monitor.WatchCommand(VirtualClock.At(0)).Subscribe();
+        setup.Clock.AdvanceTo(6.999);
+        setup.SlowOpen = new TaskCompletionSource(); // the probe's own open never answers
+        var secondOpen = setup.NextOpen();
+        warmUp.SetException(new TimeoutException("the driver's own connect timeout"));
+        var cancellation = await secondOpen.WaitAsync(TimeSpan.FromSeconds(30));
+        Assert.False(cancellation.IsCancellationRequested);
+
+        setup.Clock.AdvanceTo(7);
+
+        var probe = await firstProbe.WaitAsync(TimeSpan.FromSeconds(30));
+        Assert.Equal(ProbeOutcome.TimedOut, probe.Outcome);
+        Assert.Equal(TimeSpan.FromSeconds(1), probe.Latency);
+        Assert.True(cancellation.IsCancellationRequested);
+        Assert.Equal([5.0, 6.999], setup.OpenedAt);
+    }
+
+    [Fact]
     public void Connect_CommandPastTheWarmUpPoint_OpensOneConnectionAheadOnceThenOnePerProbe()
     {
         using var setup = new WarmUpSetup(ProbeMethod.Connect);
@@ -123,6 +150,15 @@ public sealed class HostMonitorWarmUpTests
         /// <summary>When set, opens wait for it (an open slower than the time the test advances).</summary>
         public TaskCompletionSource? SlowOpen { get; set; }
 
+        private TaskCompletionSource<CancellationToken>? _nextOpen;
+
+        /// <summary>Completes with the token of the next open when it starts (opens may start outside virtual time).</summary>
+        public Task<CancellationToken> NextOpen()
+        {
+            _nextOpen = new TaskCompletionSource<CancellationToken>(TaskCreationOptions.RunContinuationsAsynchronously);
+            return _nextOpen.Task;
+        }
+
         public void Dispose()
         {
             Monitor.Dispose();
@@ -132,6 +168,7 @@ public sealed class HostMonitorWarmUpTests
         private async Task<DbConnection> OpenAsync(HostSpec host, CancellationToken cancellation)
         {
             OpenedAt.Add(VirtualClock.SecondsOf(Clock.Now));
+            Interlocked.Exchange(ref _nextOpen, null)?.SetResult(cancellation);
             var connection = Connections.CreateConnection(host);
             if (SlowOpen is { } gate)
             {
