@@ -12,11 +12,6 @@ namespace Aurora.Reactive.EntityFrameworkCore.Internal;
 /// </summary>
 internal static class CommitOutcomeCheck
 {
-    // As AuroraClient: a transaction still running on its old session (a network cut, not a crash) gets its session
-    // ended and is then watched this long before its outcome counts as unknown.
-    private static readonly TimeSpan InProgressPatience = TimeSpan.FromSeconds(5);
-    private static readonly TimeSpan InProgressPollInterval = TimeSpan.FromMilliseconds(100);
-
     private static readonly ConditionalWeakTable<FailoverException, object> Unresolved = [];
 
     public static bool IsUnresolved(FailoverException error) => Unresolved.TryGetValue(error, out _);
@@ -47,26 +42,11 @@ internal static class CommitOutcomeCheck
         return false;
     }
 
-    private static async Task<CommitOutcome> ResolveAsync(AuroraConnection connection, TransactionMarker marker, CancellationToken cancellationToken)
-    {
-        var resolver = PostgresCommitOutcomeResolver.Instance;
-        var giveUpAt = DateTime.UtcNow + InProgressPatience;
-        var outcome = await resolver.ResolveAsync(connection, HostOf(connection), marker, cancellationToken).ConfigureAwait(false);
-        var sessionEnded = false;
-        while (outcome == CommitOutcome.InProgress && DateTime.UtcNow < giveUpAt)
-        {
-            if (!sessionEnded)
-            {
-                await resolver.EndSessionAsync(connection, marker, cancellationToken).ConfigureAwait(false);
-                sessionEnded = true;
-            }
-
-            await Task.Delay(InProgressPollInterval, cancellationToken).ConfigureAwait(false);
-            outcome = await resolver.ResolveAsync(connection, HostOf(connection), marker, cancellationToken).ConfigureAwait(false);
-        }
-
-        return outcome;
-    }
+    // As AuroraClient: a transaction still running on its old session (a network cut, not a crash) gets its session ended
+    // and is then watched for a while, on the data source's clock, before its outcome counts as unknown.
+    private static Task<CommitOutcome> ResolveAsync(AuroraConnection connection, TransactionMarker marker, CancellationToken cancellationToken) =>
+        PostgresCommitOutcomeResolver.Instance.ResolveAsync(
+            connection, HostOf(connection), marker, connection.AuroraDataSource?.Clock.Scheduler ?? AuroraDataSourceBuilder.DefaultClock, cancellationToken);
 
     private static Hosts.HostSpec HostOf(AuroraConnection connection) =>
         connection.CurrentHost ?? connection.AuroraDataSource?.Connections.InitialHost

@@ -59,7 +59,7 @@ public sealed partial class AuroraClient
 
         try
         {
-            await _drained.Task.WaitAsync(DrainTimeout).ConfigureAwait(false);
+            await _drained.Task.WaitAsync(DrainTimeout, _dataSource.Clock).ConfigureAwait(false);
         }
         catch (TimeoutException)
         {

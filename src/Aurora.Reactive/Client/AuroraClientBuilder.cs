@@ -14,7 +14,7 @@ public sealed class AuroraClientBuilder
     private readonly string _connectionString;
     private readonly IDatabaseDriver _driver;
     private ILoggerFactory _loggerFactory = NullLoggerFactory.Instance;
-    private IScheduler _scheduler = DefaultScheduler.Instance;
+    private IScheduler _scheduler = AuroraDataSourceBuilder.DefaultClock;
     private AuroraClientOptions? _options;
     private IFailoverHandler? _failoverHandler;
     private IFailoverPolicy? _failoverPolicy;
@@ -123,7 +123,7 @@ public sealed class AuroraClientBuilder
         {
             var settings = AuroraConnectionSettings.From(parsed, _failoverHandler ?? coordinator, _loggerFactory, _scheduler);
             settings = _configureConnections?.Invoke(settings) ?? settings;
-            dataSource = AuroraDataSource.Create(parsed.DriverConnectionString, _driver, settings);
+            dataSource = AuroraDataSource.Create(parsed.DriverConnectionString, _driver, settings, _scheduler, null);
         }
         catch
         {

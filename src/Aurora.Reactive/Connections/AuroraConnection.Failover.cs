@@ -170,7 +170,7 @@ public sealed partial class AuroraConnection
         ObserveFault(rollback);
         try
         {
-            await rollback.WaitAsync(Settings.RollbackTimeout).ConfigureAwait(false);
+            await rollback.WaitAsync(Settings.RollbackTimeout, _dataSource.Clock).ConfigureAwait(false);
         }
         catch (Exception)
         {

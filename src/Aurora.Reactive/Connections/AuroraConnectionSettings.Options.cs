@@ -28,8 +28,12 @@ public sealed partial class AuroraConnectionSettings
     public static AuroraConnectionSettings From(AuroraConnectionString connectionString, IFailoverHandler? failoverHandler, ILoggerFactory? loggerFactory = null) =>
         From(connectionString, failoverHandler, loggerFactory, null);
 
-    /// <summary>The settings <see cref="From(AuroraConnectionString, IFailoverHandler?, ILoggerFactory?)"/> gives, with failure monitoring on <paramref name="scheduler"/>.</summary>
-    internal static AuroraConnectionSettings From(AuroraConnectionString connectionString, IFailoverHandler? failoverHandler, ILoggerFactory? loggerFactory, IScheduler? scheduler)
+    /// <summary>
+    /// The settings <see cref="From(AuroraConnectionString, IFailoverHandler?, ILoggerFactory?)"/> gives, with failure monitoring on
+    /// <paramref name="scheduler"/> and, when given, <paramref name="sessionSetup"/> as the session set-up statements.
+    /// </summary>
+    internal static AuroraConnectionSettings From(
+        AuroraConnectionString connectionString, IFailoverHandler? failoverHandler, ILoggerFactory? loggerFactory, IScheduler? scheduler, IReadOnlyList<string>? sessionSetup = null)
     {
         ArgumentNullException.ThrowIfNull(connectionString);
         var options = connectionString.Options;
@@ -52,6 +56,7 @@ public sealed partial class AuroraConnectionSettings
             OpenTargetOverride = OpenTargetFor(connectionString.Endpoint.Kind, options.FailoverMode, initialRole),
             HostMonitoring = MonitoringFrom(connectionString, loggerFactory, scheduler),
             LoggerFactory = loggerFactory,
+            SessionSetupStatements = sessionSetup ?? [],
         };
     }
 

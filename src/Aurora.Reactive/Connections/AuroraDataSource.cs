@@ -1,6 +1,8 @@
 using System.Data.Common;
 using Aurora.Reactive.Drivers;
 using Aurora.Reactive.Hosts;
+using Aurora.Reactive.Scheduling;
+using System.Reactive.Concurrency;
 
 namespace Aurora.Reactive.Connections;
 
@@ -15,9 +17,10 @@ public sealed partial class AuroraDataSource : DbDataSource
     private IDisposable? _ownedHandler;
     private int _disposed;
 
-    private AuroraDataSource(IDatabaseDriver driver, IHostConnectionFactory connections, AuroraConnectionSettings settings, string driverConnectionString)
+    private AuroraDataSource(IDatabaseDriver driver, IHostConnectionFactory connections, AuroraConnectionSettings settings, string driverConnectionString, IScheduler scheduler)
     {
         Driver = driver;
+        Clock = new SchedulerTimeProvider(scheduler);
         _connections = connections;
         Settings = settings;
         InitialHost = connections.InitialHost with { Role = settings.InitialHostRole };
@@ -49,8 +52,12 @@ public sealed partial class AuroraDataSource : DbDataSource
         ArgumentNullException.ThrowIfNull(connectionString);
         ArgumentNullException.ThrowIfNull(driver);
         ArgumentNullException.ThrowIfNull(settings);
-        return new AuroraDataSource(driver, driver.CreateConnectionFactory(connectionString), settings, connectionString);
+        return Create(connectionString, driver, settings, settings.HostMonitoring?.Scheduler ?? AuroraDataSourceBuilder.DefaultClock, null);
     }
+
+    /// <summary>The data source <see cref="AuroraDataSourceBuilder"/> builds: on <paramref name="scheduler"/>, owning <paramref name="ownedHandler"/>.</summary>
+    internal static AuroraDataSource Create(string connectionString, IDatabaseDriver driver, AuroraConnectionSettings settings, IScheduler scheduler, IDisposable? ownedHandler) =>
+        new(driver, driver.CreateConnectionFactory(connectionString), settings, connectionString, scheduler) { _ownedHandler = ownedHandler };
 
     /// <summary>
     /// Creates a data source from a connection string with this library's keys and the driver's: with failover on
@@ -63,24 +70,8 @@ public sealed partial class AuroraDataSource : DbDataSource
     /// <returns>The data source.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="connectionString"/> or <paramref name="driver"/> is <see langword="null"/>.</exception>
     /// <exception cref="ArgumentException">The connection string is invalid (the message names the key and value), or the driver rejects its part.</exception>
-    public static AuroraDataSource Create(string connectionString, IDatabaseDriver driver)
-    {
-        ArgumentNullException.ThrowIfNull(connectionString);
-        ArgumentNullException.ThrowIfNull(driver);
-        var parsed = Options.AuroraConnectionString.Parse(connectionString, driver.DefaultPort);
-        var coordinator = Failover.FailoverSetup.CreateCoordinator(parsed, driver);
-        try
-        {
-            var dataSource = Create(parsed, driver, coordinator);
-            dataSource._ownedHandler = coordinator;
-            return dataSource;
-        }
-        catch
-        {
-            coordinator?.Dispose();
-            throw;
-        }
-    }
+    public static AuroraDataSource Create(string connectionString, IDatabaseDriver driver) =>
+        new AuroraDataSourceBuilder(connectionString, driver).Build();
 
     /// <summary>
     /// Creates a data source from a connection string that may hold this library's keys
@@ -112,6 +103,9 @@ public sealed partial class AuroraDataSource : DbDataSource
     public override string ConnectionString => _connections.DisplayConnectionString;
 
     internal HostSpec InitialHost { get; }
+
+    /// <summary>The data source's one clock (the builder's scheduler), for the .NET APIs that take a <see cref="TimeProvider"/>.</summary>
+    internal SchedulerTimeProvider Clock { get; }
 
     internal LogicalConnectionState OpeningState { get; }
 

@@ -1,0 +1,133 @@
+using System.Reactive.Concurrency;
+using Aurora.Reactive.Drivers;
+using Aurora.Reactive.Failover;
+using Aurora.Reactive.Options;
+using Microsoft.Extensions.Logging;
+
+namespace Aurora.Reactive.Connections;
+
+/// <summary>
+/// Configures and builds an <see cref="AuroraDataSource"/>: the one place that creates what the data source runs (its
+/// failover coordinator, the shared topology monitor it leases, its host monitors) and hands them the same clock.
+/// Not thread-safe; build once per configuration.
+/// </summary>
+/// <example>
+/// <code>
+/// await using var dataSource = new AuroraDataSourceBuilder(connectionString, NpgsqlDriver.Instance)
+///     .UseLoggerFactory(loggerFactory)
+///     .UseSessionSetup("SET TIME ZONE 'UTC'")
+///     .Build();
+/// </code>
+/// </example>
+public sealed class AuroraDataSourceBuilder
+{
+    private readonly string _connectionString;
+    private readonly IDatabaseDriver _driver;
+    private IScheduler _scheduler = DefaultClock;
+    private ILoggerFactory? _loggerFactory;
+    private IFailoverPolicy? _failoverPolicy;
+    private IFailoverHandler? _failoverHandler;
+    private IReadOnlyList<string>? _sessionSetup;
+
+    /// <summary>Starts a builder for a connection string with this library's keys and the driver's.</summary>
+    /// <param name="connectionString">The connection string, read by <see cref="AuroraConnectionString.Parse"/> when <see cref="Build"/> runs.</param>
+    /// <param name="driver">The database driver, such as <c>NpgsqlDriver.Instance</c>.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="connectionString"/> or <paramref name="driver"/> is <see langword="null"/>.</exception>
+    public AuroraDataSourceBuilder(string connectionString, IDatabaseDriver driver)
+    {
+        _connectionString = connectionString ?? throw new ArgumentNullException(nameof(connectionString));
+        _driver = driver ?? throw new ArgumentNullException(nameof(driver));
+    }
+
+    /// <summary>The clock a builder uses unless <see cref="UseScheduler"/> gives another: the system's.</summary>
+    internal static IScheduler DefaultClock => DefaultScheduler.Instance;
+
+    /// <summary>
+    /// Runs every timer, timeout and timestamp of the data source on <paramref name="scheduler"/>: failure monitoring's
+    /// probes and verdicts, the failover coordinator's deadline and retries, the topology monitor's refreshes (when this
+    /// data source is the first to use the cluster's shared monitor) and the connections' own timeouts. In tests, a
+    /// virtual-time scheduler such as Microsoft.Reactive.Testing's <c>TestScheduler</c>.
+    /// </summary>
+    /// <param name="scheduler">The scheduler.</param>
+    /// <returns>This builder.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="scheduler"/> is <see langword="null"/>.</exception>
+    public AuroraDataSourceBuilder UseScheduler(IScheduler scheduler)
+    {
+        _scheduler = scheduler ?? throw new ArgumentNullException(nameof(scheduler));
+        return this;
+    }
+
+    /// <summary>Logs through <paramref name="loggerFactory"/> (categories under <c>Aurora.Reactive</c>); passwords are never logged.</summary>
+    /// <param name="loggerFactory">The logger factory.</param>
+    /// <returns>This builder.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="loggerFactory"/> is <see langword="null"/>.</exception>
+    public AuroraDataSourceBuilder UseLoggerFactory(ILoggerFactory loggerFactory)
+    {
+        _loggerFactory = loggerFactory ?? throw new ArgumentNullException(nameof(loggerFactory));
+        return this;
+    }
+
+    /// <summary>Lets <paramref name="policy"/> decide where a failed connection goes, instead of the built-in policy of <c>failover_mode</c>.</summary>
+    /// <param name="policy">The policy (see <see cref="IFailoverPolicy"/>; marble-test it in virtual time).</param>
+    /// <returns>This builder.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="policy"/> is <see langword="null"/>.</exception>
+    public AuroraDataSourceBuilder UseFailoverPolicy(IFailoverPolicy policy)
+    {
+        _failoverPolicy = policy ?? throw new ArgumentNullException(nameof(policy));
+        return this;
+    }
+
+    /// <summary>
+    /// Runs <paramref name="statements"/> on every new physical connection, at open and after every failover, before
+    /// the caller's first command (for example <c>SET TIME ZONE 'UTC'</c>); replaces statements given before.
+    /// </summary>
+    /// <param name="statements">Non-blank SQL statements, run in order.</param>
+    /// <returns>This builder.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="statements"/> is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentException">A statement is <see langword="null"/> or blank (the message gives its index).</exception>
+    public AuroraDataSourceBuilder UseSessionSetup(params IEnumerable<string> statements)
+    {
+        ArgumentNullException.ThrowIfNull(statements);
+        var list = statements.ToArray();
+        for (var i = 0; i < list.Length; i++)
+        {
+            if (string.IsNullOrWhiteSpace(list[i]))
+            {
+                throw new ArgumentException($"Session set-up statement [{i}] is '{list[i]}'; every statement must be non-blank SQL.", nameof(statements));
+            }
+        }
+
+        _sessionSetup = list;
+        return this;
+    }
+
+    /// <summary>Uses <paramref name="failoverHandler"/> instead of the built-in coordinator (which is then not created).</summary>
+    internal AuroraDataSourceBuilder UseFailoverHandler(IFailoverHandler failoverHandler)
+    {
+        _failoverHandler = failoverHandler ?? throw new ArgumentNullException(nameof(failoverHandler));
+        return this;
+    }
+
+    /// <summary>
+    /// Builds the data source: with failover on (the default), the cluster's failover coordinator (dialect, instance
+    /// resolver, a lease on the topology monitor shared process-wide by cluster), disposed with the data source;
+    /// <c>enable_failover=false</c> gives a pass-through data source.
+    /// </summary>
+    /// <returns>The data source; dispose it at shutdown.</returns>
+    /// <exception cref="ArgumentException">The connection string is invalid (the message names the key and the value), or the driver rejects its part.</exception>
+    public AuroraDataSource Build()
+    {
+        var parsed = AuroraConnectionString.Parse(_connectionString, _driver.DefaultPort);
+        var coordinator = _failoverHandler is null ? FailoverSetup.CreateCoordinator(parsed, _driver, _failoverPolicy, _scheduler) : null;
+        try
+        {
+            var settings = AuroraConnectionSettings.From(parsed, _failoverHandler ?? coordinator, _loggerFactory, _scheduler, _sessionSetup);
+            return AuroraDataSource.Create(parsed.DriverConnectionString, _driver, settings, _scheduler, coordinator);
+        }
+        catch
+        {
+            coordinator?.Dispose();
+            throw;
+        }
+    }
+}
