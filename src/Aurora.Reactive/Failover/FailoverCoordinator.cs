@@ -60,7 +60,7 @@ public sealed partial class FailoverCoordinator : IFailoverHandler, IDisposable
             timing ?? FailoverTiming.Default,
             policy ?? FailoverPolicies.ForMode(mode),
             health,
-            scheduler ?? DefaultScheduler.Instance)
+            scheduler ?? Connections.AuroraDataSourceBuilder.DefaultClock)
     {
         TopologyEvents = monitor.Events;
     }

@@ -29,7 +29,7 @@ internal static class FailoverSetup
             return null;
         }
 
-        scheduler ??= DefaultScheduler.Instance;
+        scheduler ??= Connections.AuroraDataSourceBuilder.DefaultClock;
         var dialect = ChooseDialect(connectionString, driver);
         var lease = AcquireMonitor(connectionString, driver, dialect, scheduler);
         try

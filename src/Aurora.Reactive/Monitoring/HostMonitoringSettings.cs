@@ -58,7 +58,7 @@ public sealed record HostMonitoringSettings
 
     /// <summary>Runs every monitor timer and timestamps command starts.</summary>
     /// <value>The default value is <see cref="DefaultScheduler.Instance"/>.</value>
-    public IScheduler Scheduler { get; init; } = DefaultScheduler.Instance;
+    public IScheduler Scheduler { get; init; } = Connections.AuroraDataSourceBuilder.DefaultClock;
 
     /// <summary>
     /// Opens a monitoring connection to a host, replacing the one built from <see cref="ConnectionString"/>
