@@ -1,6 +1,7 @@
 using System.Data;
 using System.Data.Common;
 using Aurora.Reactive.Drivers;
+using Aurora.Reactive.Hosts;
 using Aurora.Reactive.MySql;
 using Aurora.Reactive.Topology;
 using MySqlConnector;
@@ -62,6 +63,21 @@ public sealed class MySqlConnectorDriver : IDatabaseDriver
     /// </remarks>
     public IHostConnectionFactory CreateConnectionFactory(string connectionString) =>
         new MySqlConnectorHostConnectionFactory(_common.CreateConnectionFactory(connectionString));
+
+    /// <inheritdoc/>
+    /// <remarks>Every connection the factory creates asks <paramref name="passwordProvider"/> through <see cref="MySqlConnection.ProvidePasswordCallback"/>.</remarks>
+    public IHostConnectionFactory CreateConnectionFactory(string connectionString, Func<HostSpec, CancellationToken, ValueTask<string>> passwordProvider)
+    {
+        ArgumentNullException.ThrowIfNull(passwordProvider);
+        var factory = _common.CreateConnectionFactory(connectionString);
+        if (!string.IsNullOrEmpty(new MySqlConnectionStringBuilder(connectionString).Password))
+        {
+            factory.Dispose();
+            throw new ArgumentException("The connection string sets Password and a password provider is given as well; use one of the two.", nameof(connectionString));
+        }
+
+        return new MySqlConnectorHostConnectionFactory(factory, passwordProvider);
+    }
 
     /// <inheritdoc/>
     /// <returns>A new <see cref="MySqlParameter"/>.</returns>

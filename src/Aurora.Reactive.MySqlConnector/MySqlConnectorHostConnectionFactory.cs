@@ -9,7 +9,9 @@ namespace Aurora.Reactive.MySqlConnector;
 /// The generic MySQL factory's per-host connections (one MySqlConnector pool per host and port), with the pool of a
 /// node cleared through <see cref="MySqlConnection.ClearPoolAsync(MySqlConnection, CancellationToken)"/>.
 /// </summary>
-internal sealed class MySqlConnectorHostConnectionFactory(IHostConnectionFactory inner) : IHostConnectionFactory
+/// <remarks>With a password provider, each connection it creates asks it through <see cref="MySqlConnection.ProvidePasswordCallback"/>.</remarks>
+internal sealed class MySqlConnectorHostConnectionFactory(IHostConnectionFactory inner, Func<HostSpec, CancellationToken, ValueTask<string>>? passwordProvider = null)
+    : IHostConnectionFactory
 {
     public HostSpec InitialHost => inner.InitialHost;
 
@@ -17,7 +19,17 @@ internal sealed class MySqlConnectorHostConnectionFactory(IHostConnectionFactory
 
     public string DisplayConnectionString => inner.DisplayConnectionString;
 
-    public DbConnection CreateConnection(HostSpec host) => inner.CreateConnection(host);
+    public DbConnection CreateConnection(HostSpec host)
+    {
+        var connection = inner.CreateConnection(host);
+        if (passwordProvider is { } provider)
+        {
+            // MySqlConnector's callback is synchronous; it runs when a new physical connection authenticates.
+            ((MySqlConnection)connection).ProvidePasswordCallback = _ => provider(host, CancellationToken.None).AsTask().GetAwaiter().GetResult();
+        }
+
+        return connection;
+    }
 
     public async ValueTask ClearPoolAsync(HostSpec host, CancellationToken cancellationToken = default)
     {

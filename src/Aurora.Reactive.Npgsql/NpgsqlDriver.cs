@@ -1,6 +1,7 @@
 using System.Data;
 using System.Data.Common;
 using Aurora.Reactive.Drivers;
+using Aurora.Reactive.Hosts;
 using Npgsql;
 
 namespace Aurora.Reactive.Npgsql;
@@ -35,6 +36,14 @@ public sealed class NpgsqlDriver : IDatabaseDriver
     /// <returns>The factory.</returns>
     /// <exception cref="ArgumentException">The connection string is empty or Npgsql rejects it; the message names the problem, never the password.</exception>
     public IHostConnectionFactory CreateConnectionFactory(string connectionString) => new NpgsqlHostConnectionFactory(connectionString);
+
+    /// <inheritdoc/>
+    /// <remarks>Each host's <see cref="NpgsqlDataSource"/> is built with <see cref="NpgsqlDataSourceBuilder.UsePasswordProvider"/>.</remarks>
+    public IHostConnectionFactory CreateConnectionFactory(string connectionString, Func<HostSpec, CancellationToken, ValueTask<string>> passwordProvider)
+    {
+        ArgumentNullException.ThrowIfNull(passwordProvider);
+        return new NpgsqlHostConnectionFactory(connectionString, passwordProvider);
+    }
 
     /// <inheritdoc/>
     public DbParameter CreateParameter() => new NpgsqlParameter();

@@ -16,9 +16,10 @@ internal sealed class NpgsqlHostConnectionFactory : IHostConnectionFactory
     private readonly NpgsqlDataSource _initialDataSource;
     private readonly ConcurrentDictionary<(string Host, int Port), NpgsqlDataSource> _byHost = new(EndpointComparer.Instance);
     private readonly object _createGate = new();
+    private readonly Func<HostSpec, CancellationToken, ValueTask<string>>? _passwordProvider;
     private int _disposed;
 
-    public NpgsqlHostConnectionFactory(string connectionString)
+    public NpgsqlHostConnectionFactory(string connectionString, Func<HostSpec, CancellationToken, ValueTask<string>>? passwordProvider = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(connectionString);
         try
@@ -31,11 +32,17 @@ internal sealed class NpgsqlHostConnectionFactory : IHostConnectionFactory
             throw new ArgumentException($"The Npgsql connection string is not valid: {error.Message}", nameof(connectionString));
         }
 
+        if (passwordProvider is not null && !string.IsNullOrEmpty(_baseSettings.Password))
+        {
+            throw new ArgumentException("The connection string sets Password and a password provider is given as well; use one of the two.", nameof(connectionString));
+        }
+
+        _passwordProvider = passwordProvider;
         InitialHost = NpgsqlHostList.First(_baseSettings);
         Database = _baseSettings.Database ?? string.Empty;
         var display = new NpgsqlConnectionStringBuilder(_baseSettings.ConnectionString) { Password = null };
         DisplayConnectionString = display.ConnectionString;
-        _initialDataSource = NpgsqlDataSource.Create(ForHost(InitialHost));
+        _initialDataSource = Create(InitialHost);
         _byHost[(InitialHost.Host, InitialHost.Port)] = _initialDataSource;
     }
 
@@ -107,12 +114,25 @@ internal sealed class NpgsqlHostConnectionFactory : IHostConnectionFactory
             ObjectDisposedException.ThrowIf(Volatile.Read(ref _disposed) != 0, this);
             if (!_byHost.TryGetValue(key, out existing))
             {
-                existing = NpgsqlDataSource.Create(ForHost(host));
+                existing = Create(host);
                 _byHost[key] = existing;
             }
 
             return existing;
         }
+    }
+
+    // With a provider, Npgsql asks it each time a physical connection authenticates; the pool keeps open ones as they are.
+    private NpgsqlDataSource Create(HostSpec host)
+    {
+        if (_passwordProvider is not { } provider)
+        {
+            return NpgsqlDataSource.Create(ForHost(host));
+        }
+
+        return new NpgsqlDataSourceBuilder(ForHost(host))
+            .UsePasswordProvider(_ => provider(host, CancellationToken.None).AsTask().GetAwaiter().GetResult(), (_, cancellation) => provider(host, cancellation))
+            .Build();
     }
 
     private string ForHost(HostSpec host)

@@ -54,7 +54,7 @@ public sealed partial class AuroraDataSource
         {
             using var sample = _connections.CreateConnection(InitialHost);
             var opener = MonitoringConnectionOpener.TryCreate(
-                sample, monitoring.ConnectionString ?? driverConnectionString, monitoring.ApplicationName, monitoring.Detection.ProbeTimeout);
+                sample, monitoring.ConnectionString ?? driverConnectionString, monitoring.ApplicationName, monitoring.Detection.ProbeTimeout, _passwordProvider);
             if (opener is null)
             {
                 LogMessages.MonitoringUnsupportedDriver(Logger, Driver.DisplayName, sample.GetType().FullName ?? sample.GetType().Name);

@@ -14,11 +14,14 @@ namespace Aurora.Reactive.Connections;
 public sealed partial class AuroraDataSource : DbDataSource
 {
     private readonly IHostConnectionFactory _connections;
+    private readonly Func<HostSpec, CancellationToken, ValueTask<string>>? _passwordProvider;
     private IDisposable? _ownedHandler;
     private int _disposed;
 
-    private AuroraDataSource(IDatabaseDriver driver, IHostConnectionFactory connections, AuroraConnectionSettings settings, string driverConnectionString, IScheduler scheduler)
+    private AuroraDataSource(
+        IDatabaseDriver driver, IHostConnectionFactory connections, AuroraConnectionSettings settings, string driverConnectionString, IScheduler scheduler, Func<HostSpec, CancellationToken, ValueTask<string>>? passwordProvider)
     {
+        _passwordProvider = passwordProvider;
         Driver = driver;
         Clock = new SchedulerTimeProvider(scheduler);
         _connections = connections;
@@ -52,12 +55,16 @@ public sealed partial class AuroraDataSource : DbDataSource
         ArgumentNullException.ThrowIfNull(connectionString);
         ArgumentNullException.ThrowIfNull(driver);
         ArgumentNullException.ThrowIfNull(settings);
-        return Create(connectionString, driver, settings, settings.HostMonitoring?.Scheduler ?? AuroraDataSourceBuilder.DefaultClock, null);
+        return Create(connectionString, driver, settings, settings.HostMonitoring?.Scheduler ?? AuroraDataSourceBuilder.DefaultClock, null, null);
     }
 
     /// <summary>The data source <see cref="AuroraDataSourceBuilder"/> builds: on <paramref name="scheduler"/>, owning <paramref name="ownedHandler"/>.</summary>
-    internal static AuroraDataSource Create(string connectionString, IDatabaseDriver driver, AuroraConnectionSettings settings, IScheduler scheduler, IDisposable? ownedHandler) =>
-        new(driver, driver.CreateConnectionFactory(connectionString), settings, connectionString, scheduler) { _ownedHandler = ownedHandler };
+    internal static AuroraDataSource Create(
+        string connectionString, IDatabaseDriver driver, AuroraConnectionSettings settings, IScheduler scheduler, IDisposable? ownedHandler, Func<HostSpec, CancellationToken, ValueTask<string>>? passwordProvider = null)
+    {
+        var connections = passwordProvider is null ? driver.CreateConnectionFactory(connectionString) : driver.CreateConnectionFactory(connectionString, passwordProvider);
+        return new(driver, connections, settings, connectionString, scheduler, passwordProvider) { _ownedHandler = ownedHandler };
+    }
 
     /// <summary>
     /// Creates a data source from a connection string with this library's keys and the driver's: with failover on

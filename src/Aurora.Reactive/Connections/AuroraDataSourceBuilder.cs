@@ -1,6 +1,7 @@
 using System.Reactive.Concurrency;
 using Aurora.Reactive.Drivers;
 using Aurora.Reactive.Failover;
+using Aurora.Reactive.Hosts;
 using Aurora.Reactive.Options;
 using Microsoft.Extensions.Logging;
 
@@ -28,6 +29,7 @@ public sealed class AuroraDataSourceBuilder
     private IFailoverPolicy? _failoverPolicy;
     private IFailoverHandler? _failoverHandler;
     private IReadOnlyList<string>? _sessionSetup;
+    private Func<HostSpec, CancellationToken, ValueTask<string>>? _passwordProvider;
 
     /// <summary>Starts a builder for a connection string with this library's keys and the driver's.</summary>
     /// <param name="connectionString">The connection string, read by <see cref="AuroraConnectionString.Parse"/> when <see cref="Build"/> runs.</param>
@@ -101,6 +103,24 @@ public sealed class AuroraDataSourceBuilder
         return this;
     }
 
+    /// <summary>
+    /// Takes the password of every new physical connection from <paramref name="passwordProvider"/> (for rotating
+    /// credentials such as IAM authentication tokens), through the driver's own mechanism: Npgsql's
+    /// <c>UsePasswordProvider</c>, MySqlConnector's <c>ProvidePasswordCallback</c>. It is asked for the data connections,
+    /// the failure-monitoring connections and the topology monitor's connections alike, with the host the connection
+    /// goes to (a token is signed for its host); pooled connections stay open as they are. The connection string must
+    /// then hold no password.
+    /// </summary>
+    /// <param name="passwordProvider">Gives the password for a new connection to a host; it may be called from any thread, concurrently.</param>
+    /// <returns>This builder.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="passwordProvider"/> is <see langword="null"/>.</exception>
+    /// <remarks><see cref="Build"/> throws <see cref="NotSupportedException"/> for a driver without such a mechanism (MySql.Data).</remarks>
+    public AuroraDataSourceBuilder UsePasswordProvider(Func<HostSpec, CancellationToken, ValueTask<string>> passwordProvider)
+    {
+        _passwordProvider = passwordProvider ?? throw new ArgumentNullException(nameof(passwordProvider));
+        return this;
+    }
+
     /// <summary>Uses <paramref name="failoverHandler"/> instead of the built-in coordinator (which is then not created).</summary>
     internal AuroraDataSourceBuilder UseFailoverHandler(IFailoverHandler failoverHandler)
     {
@@ -115,14 +135,15 @@ public sealed class AuroraDataSourceBuilder
     /// </summary>
     /// <returns>The data source; dispose it at shutdown.</returns>
     /// <exception cref="ArgumentException">The connection string is invalid (the message names the key and the value), or the driver rejects its part.</exception>
+    /// <exception cref="NotSupportedException">A password provider was given and the driver cannot take one.</exception>
     public AuroraDataSource Build()
     {
         var parsed = AuroraConnectionString.Parse(_connectionString, _driver.DefaultPort);
-        var coordinator = _failoverHandler is null ? FailoverSetup.CreateCoordinator(parsed, _driver, _failoverPolicy, _scheduler) : null;
+        var coordinator = _failoverHandler is null ? FailoverSetup.CreateCoordinator(parsed, _driver, _failoverPolicy, _scheduler, _passwordProvider) : null;
         try
         {
             var settings = AuroraConnectionSettings.From(parsed, _failoverHandler ?? coordinator, _loggerFactory, _scheduler, _sessionSetup);
-            return AuroraDataSource.Create(parsed.DriverConnectionString, _driver, settings, _scheduler, coordinator);
+            return AuroraDataSource.Create(parsed.DriverConnectionString, _driver, settings, _scheduler, coordinator, _passwordProvider);
         }
         catch
         {

@@ -1,5 +1,6 @@
 using System.Data;
 using System.Data.Common;
+using Aurora.Reactive.Hosts;
 using Aurora.Reactive.Topology;
 
 namespace Aurora.Reactive.Drivers;
@@ -26,6 +27,20 @@ public interface IDatabaseDriver
     /// <returns>A factory for connections to any host of the cluster, with the other settings of <paramref name="connectionString"/>.</returns>
     /// <exception cref="ArgumentException">The connection string is empty or the driver rejects it; the message never contains a password.</exception>
     IHostConnectionFactory CreateConnectionFactory(string connectionString);
+
+    /// <summary>
+    /// Creates the factory of physical connections whose passwords come from <paramref name="passwordProvider"/>, asked
+    /// through the driver's own mechanism each time a new physical connection authenticates (so a rotating credential,
+    /// such as an IAM token, is fresh for every new connection while pooled ones stay open). Drivers without such a
+    /// mechanism throw <see cref="NotSupportedException"/>.
+    /// </summary>
+    /// <param name="connectionString">The driver connection string, without a password.</param>
+    /// <param name="passwordProvider">Gives the password for a new connection to a host.</param>
+    /// <returns>A factory, as <see cref="CreateConnectionFactory(string)"/> gives.</returns>
+    /// <exception cref="NotSupportedException">The driver has no password provider.</exception>
+    /// <exception cref="ArgumentException">The connection string is empty, the driver rejects it, or it also holds a password.</exception>
+    IHostConnectionFactory CreateConnectionFactory(string connectionString, Func<HostSpec, CancellationToken, ValueTask<string>> passwordProvider) =>
+        throw new NotSupportedException($"The {DisplayName} driver cannot take a password provider; put the password in the connection string or use a driver that can (Npgsql, MySqlConnector).");
 
     /// <summary>Creates an empty parameter of the driver's own type.</summary>
     /// <returns>A new parameter, not attached to any command.</returns>

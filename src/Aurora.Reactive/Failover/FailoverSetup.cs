@@ -2,6 +2,7 @@ using System.Data.Common;
 using System.Globalization;
 using System.Reactive.Concurrency;
 using System.Reactive.Linq;
+using System.Runtime.CompilerServices;
 using Aurora.Reactive.Drivers;
 using Aurora.Reactive.Hosts;
 using Aurora.Reactive.Options;
@@ -19,9 +20,10 @@ internal static class FailoverSetup
     /// <param name="connectionString">The parsed connection string.</param>
     /// <param name="driver">The driver, whose factory opens the monitoring connections.</param>
     /// <param name="policy">The policy; <see langword="null"/> for the built-in one of the string's mode.</param>
-    /// <param name="scheduler">The clock of the coordinator and of the shared topology monitor; <see langword="null"/> for <see cref="DefaultScheduler.Instance"/>.</param>
+    /// <param name="scheduler">The clock of the coordinator and of the shared topology monitor; <see langword="null"/> for the builder's default.</param>
+    /// <param name="passwordProvider">The data source's password provider, for the topology monitor's connections; or <see langword="null"/>.</param>
     public static FailoverCoordinator? CreateCoordinator(
-        AuroraConnectionString connectionString, IDatabaseDriver driver, IFailoverPolicy? policy = null, IScheduler? scheduler = null)
+        AuroraConnectionString connectionString, IDatabaseDriver driver, IFailoverPolicy? policy = null, IScheduler? scheduler = null, Func<HostSpec, CancellationToken, ValueTask<string>>? passwordProvider = null)
     {
         var options = connectionString.Options;
         if (!options.IsFailoverActive)
@@ -31,7 +33,7 @@ internal static class FailoverSetup
 
         scheduler ??= Connections.AuroraDataSourceBuilder.DefaultClock;
         var dialect = ChooseDialect(connectionString, driver);
-        var lease = AcquireMonitor(connectionString, driver, dialect, scheduler);
+        var lease = AcquireMonitor(connectionString, driver, dialect, scheduler, passwordProvider);
         try
         {
             var coordinator = new FailoverCoordinator(lease.Monitor, dialect, options.FailoverMode, FailoverTiming.From(options), policy, scheduler: scheduler);
@@ -52,15 +54,17 @@ internal static class FailoverSetup
     /// the timing, a data source asking for a 500 ms refresh joined a monitor another data source had started with the
     /// 30 s default, and saw no refresh for 30 s.
     /// </summary>
-    internal static string MonitorKey(AuroraConnectionString connectionString, IClusterDialect dialect)
+    internal static string MonitorKey(AuroraConnectionString connectionString, IClusterDialect dialect, object? passwordProvider = null)
     {
+        // A monitor authenticating through one data source's password provider is not shared with another's.
+        var credentials = passwordProvider is null ? string.Empty : "|password-provider:" + RuntimeHelpers.GetHashCode(passwordProvider).ToString(CultureInfo.InvariantCulture);
         var options = connectionString.Options;
         var naming = options.InstanceEndpoints?.Text ?? options.InstanceHostPattern?.Text ?? string.Empty;
         var hosts = string.Join(",", connectionString.Hosts.Select(h => h.Endpoint));
         var timing = MonitorOptions(options);
         return string.Create(
             CultureInfo.InvariantCulture,
-            $"{connectionString.ClusterKey.Value}|{dialect.Name}|{naming}|{hosts}|{timing.SlowRefreshInterval.Ticks}/{timing.FastRefreshInterval.Ticks}/{timing.FastModeLinger.Ticks}");
+            $"{connectionString.ClusterKey.Value}|{dialect.Name}|{naming}|{hosts}|{timing.SlowRefreshInterval.Ticks}/{timing.FastRefreshInterval.Ticks}/{timing.FastModeLinger.Ticks}{credentials}");
     }
 
     /// <summary>
@@ -109,15 +113,20 @@ internal static class FailoverSetup
     /// failover coordinator and for the client's cluster watch alike, so that whichever comes first builds the same monitor.
     /// </summary>
     internal static TopologyMonitorLease AcquireMonitor(
-        AuroraConnectionString connectionString, IDatabaseDriver driver, IClusterDialect dialect, IScheduler scheduler) =>
+        AuroraConnectionString connectionString, IDatabaseDriver driver, IClusterDialect dialect, IScheduler scheduler, Func<HostSpec, CancellationToken, ValueTask<string>>? passwordProvider = null) =>
         SharedTopologyMonitors.For(connectionString.Options.TopologyMonitorDisposalTime, scheduler)
-            .Acquire(MonitorKey(connectionString, dialect), () => CreateMonitor(connectionString, driver, dialect, MonitorOptions(connectionString.Options), scheduler));
+            .Acquire(
+                MonitorKey(connectionString, dialect, passwordProvider),
+                () => CreateMonitor(connectionString, driver, dialect, MonitorOptions(connectionString.Options), scheduler, passwordProvider));
 
     private static TopologyMonitor CreateMonitor(
-        AuroraConnectionString connectionString, IDatabaseDriver driver, IClusterDialect dialect, TopologyMonitorOptions options, IScheduler scheduler)
+        AuroraConnectionString connectionString, IDatabaseDriver driver, IClusterDialect dialect, TopologyMonitorOptions options, IScheduler scheduler,
+        Func<HostSpec, CancellationToken, ValueTask<string>>? passwordProvider)
     {
         // Monitoring connections use the monitoring settings (same TLS and credentials) from their own pools, released with the monitor.
-        var monitoringConnections = driver.CreateConnectionFactory(connectionString.MonitoringConnectionString);
+        var monitoringConnections = passwordProvider is null
+            ? driver.CreateConnectionFactory(connectionString.MonitoringConnectionString)
+            : driver.CreateConnectionFactory(connectionString.MonitoringConnectionString, passwordProvider);
         var resolver = connectionString.InstanceEndpoints;
         Func<string, HostSpec> resolve = resolver is null
             ? id => throw new ArgumentException($"Instance id '{id}' cannot be resolved: no cluster_instance_endpoints or cluster_instance_host_pattern is set.", nameof(id))

@@ -15,9 +15,11 @@ internal sealed class MonitoringConnectionOpener
     private readonly DbProviderFactory _factory;
     private readonly string _baseConnectionString;
     private readonly MonitoringConnectionProfile _profile;
+    private readonly Func<HostSpec, CancellationToken, ValueTask<string>>? _passwordProvider;
 
-    private MonitoringConnectionOpener(DbProviderFactory factory, string baseConnectionString, MonitoringConnectionProfile profile)
+    private MonitoringConnectionOpener(DbProviderFactory factory, string baseConnectionString, MonitoringConnectionProfile profile, Func<HostSpec, CancellationToken, ValueTask<string>>? passwordProvider)
     {
+        _passwordProvider = passwordProvider;
         _factory = factory;
         _baseConnectionString = baseConnectionString;
         _profile = profile;
@@ -31,7 +33,9 @@ internal sealed class MonitoringConnectionOpener
     /// <param name="connectionString">The monitoring connection string.</param>
     /// <param name="applicationName">The application name to report, or <see langword="null"/>.</param>
     /// <param name="defaultTimeout">The timeout used where the connection string sets none.</param>
-    public static MonitoringConnectionOpener? TryCreate(DbConnection sample, string connectionString, string? applicationName, TimeSpan defaultTimeout)
+    /// <param name="passwordProvider">The data source's password provider: asked for every monitoring connection, or <see langword="null"/>.</param>
+    public static MonitoringConnectionOpener? TryCreate(
+        DbConnection sample, string connectionString, string? applicationName, TimeSpan defaultTimeout, Func<HostSpec, CancellationToken, ValueTask<string>>? passwordProvider = null)
     {
         var factory = DbProviderFactories.GetFactory(sample);
         var builder = factory?.CreateConnectionStringBuilder();
@@ -51,16 +55,21 @@ internal sealed class MonitoringConnectionOpener
             builder[applicationNameKey] = applicationName;
         }
 
-        return new MonitoringConnectionOpener(factory, builder.ConnectionString, profile);
+        return new MonitoringConnectionOpener(factory, builder.ConnectionString, profile, passwordProvider);
     }
 
     /// <summary>The connection string for <paramref name="host"/> (holds the password when the base string does).</summary>
-    public string ConnectionStringFor(HostSpec host)
+    public string ConnectionStringFor(HostSpec host, string? password = null)
     {
         var builder = _factory.CreateConnectionStringBuilder()!;
         builder.ConnectionString = _baseConnectionString;
         builder[_profile.HostKey] = host.Host;
         builder[_profile.PortKey] = host.Port;
+        if (password is not null)
+        {
+            builder[_profile.PasswordKey] = password;
+        }
+
         return builder.ConnectionString;
     }
 
@@ -70,7 +79,9 @@ internal sealed class MonitoringConnectionOpener
         var connection = _factory.CreateConnection()!;
         try
         {
-            connection.ConnectionString = ConnectionStringFor(host);
+            // Unpooled, so a password asked per open costs no pool per token.
+            var password = _passwordProvider is { } provider ? await provider(host, cancellation).ConfigureAwait(false) : null;
+            connection.ConnectionString = ConnectionStringFor(host, password);
             // A blocking provider's "async" open holds its thread until the server answers: it gets a thread of its own.
             await (_profile.BlocksInAsyncCalls ? BlockingWork.Run(() => connection.OpenAsync(cancellation)) : connection.OpenAsync(cancellation)).ConfigureAwait(false);
             return connection;

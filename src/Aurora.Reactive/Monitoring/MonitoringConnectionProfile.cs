@@ -15,7 +15,8 @@ internal sealed record MonitoringConnectionProfile(
     string CommandTimeoutKey,
     string? ApplicationNameKey,
     ProbeMethod DefaultProbe,
-    bool BlocksInAsyncCalls = false)
+    bool BlocksInAsyncCalls = false,
+    string PasswordKey = "Password")
 {
     private static readonly MonitoringConnectionProfile Npgsql =
         new("Npgsql", "Host", "Port", "Pooling", "Timeout", "Command Timeout", "Application Name", ProbeMethod.SelectOne);

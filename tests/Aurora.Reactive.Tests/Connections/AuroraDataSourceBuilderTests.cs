@@ -94,4 +94,30 @@ public sealed class AuroraDataSourceBuilderTests
         Assert.IsType<FailoverCoordinator>(created.Settings.FailoverHandler);
         Assert.Same(AuroraDataSourceBuilder.DefaultClock, created.Clock.Scheduler);
     }
+
+    [Fact]
+    public void UsePasswordProvider_PasswordAlsoInTheConnectionString_BuildNamesTheConflictWithoutThePassword()
+    {
+        var error = Assert.Throws<ArgumentException>(() =>
+            new AuroraDataSourceBuilder(Cluster, Aurora.Reactive.Npgsql.NpgsqlDriver.Instance).UsePasswordProvider((_, _) => ValueTask.FromResult("token")).Build());
+
+        Assert.Contains("Password", error.Message);
+        Assert.DoesNotContain("builder-secret", error.Message);
+    }
+
+    [Fact]
+    public void UsePasswordProvider_DriverWithoutOne_BuildSaysWhichDriver()
+    {
+        var driver = new FakeDriver();
+        var error = Assert.Throws<NotSupportedException>(() =>
+            new AuroraDataSourceBuilder(Cluster.Replace(";Password=builder-secret", string.Empty, StringComparison.Ordinal), driver)
+                .UsePasswordProvider((_, _) => ValueTask.FromResult("token"))
+                .Build());
+
+        Assert.Contains("Fake", error.Message);
+    }
+
+    [Fact]
+    public void UsePasswordProvider_Null_NamesTheParameter() =>
+        Assert.Equal("passwordProvider", Assert.Throws<ArgumentNullException>(() => new AuroraDataSourceBuilder(Cluster, new FakeDriver()).UsePasswordProvider(null!)).ParamName);
 }
