@@ -55,6 +55,7 @@ public sealed partial class AuroraConnection
         var detail = verdict.FromSharedHealth ? "shared health already unhealthy" : $"{verdict.FailedProbes} failed probes";
         LogMessages.HostDeclaredDead(_dataSource.Logger, verdict.Host.Endpoint, (long)verdict.SinceCommandStart.TotalMilliseconds, detail, _handler is not null);
         AuroraMetrics.RecordAbort(verdict.Host);
+        AuroraActivities.RecordVerdict(verdict);
         ReportHostLost(verdict.Host, new HostUnavailableException(verdict, detection, verdict.LastProbeError));
     }
 

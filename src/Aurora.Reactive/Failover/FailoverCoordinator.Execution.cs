@@ -1,6 +1,8 @@
+using System.Diagnostics;
 using System.Reactive.Disposables;
 using System.Reactive.Linq;
 using Aurora.Reactive.Connections;
+using Aurora.Reactive.Diagnostics;
 using Aurora.Reactive.Hosts;
 
 namespace Aurora.Reactive.Failover;
@@ -25,6 +27,7 @@ public sealed partial class FailoverCoordinator
         }
 
         var started = _scheduler.Now;
+        var activity = AuroraActivities.StartFailover(request.FailedHost, request.IsReadOnly, started);
         var timeout = Timing.Timeout;
         var subscription = new SingleAssignmentDisposable();
         var registration = cancellationToken.Register(() =>
@@ -37,12 +40,17 @@ public sealed partial class FailoverCoordinator
             .Timeout(timeout, Observable.Defer(() => Observable.Return(
                 FailoverOutcome.Failure($"no node took over within {timeout.TotalSeconds:0.###} s"))), _scheduler)
             .Subscribe(
-                outcome => Complete(completion, request, outcome, started),
-                error => Complete(completion, request, FailoverOutcome.Failure($"the failover failed: {error.Message}", error), started),
-                () => Complete(completion, request, FailoverOutcome.Failure("the failover ended without a node"), started));
+                outcome => Complete(completion, request, outcome, started, activity),
+                error => Complete(completion, request, FailoverOutcome.Failure($"the failover failed: {error.Message}", error), started, activity),
+                () => Complete(completion, request, FailoverOutcome.Failure("the failover ended without a node"), started, activity));
         _ = completion.Task.ContinueWith(
-            _ =>
+            task =>
             {
+                if (task.IsCanceled)
+                {
+                    AuroraActivities.EndFailover(activity, new FailoverReport(request.FailedHost, null, _scheduler.Now - started, "cancelled by the caller"), _scheduler.Now);
+                }
+
                 registration.Dispose();
                 subscription.Dispose();
                 lock (_gate)
@@ -56,7 +64,7 @@ public sealed partial class FailoverCoordinator
         return completion.Task;
     }
 
-    private void Complete(TaskCompletionSource<FailoverOutcome> completion, FailoverRequest request, FailoverOutcome outcome, DateTimeOffset started)
+    private void Complete(TaskCompletionSource<FailoverOutcome> completion, FailoverRequest request, FailoverOutcome outcome, DateTimeOffset started, Activity? activity)
     {
         if (!completion.TrySetResult(outcome))
         {
@@ -69,6 +77,7 @@ public sealed partial class FailoverCoordinator
         }
 
         var report = new FailoverReport(request.FailedHost, outcome.Host, _scheduler.Now - started, outcome.FailureMessage);
+        AuroraActivities.EndFailover(activity, report, _scheduler.Now);
         try
         {
             _reports.OnNext(report);

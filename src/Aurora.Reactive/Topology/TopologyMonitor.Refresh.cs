@@ -78,7 +78,7 @@ public sealed partial class TopologyMonitor
     {
         using (EnterGate())
         {
-            if (!EndOperation(generation))
+            if (!EndOperation(generation, via))
             {
                 return;
             }
@@ -102,7 +102,7 @@ public sealed partial class TopologyMonitor
     {
         using (EnterGate())
         {
-            if (!EndOperation(generation))
+            if (!EndOperation(generation, via, succeeded: false))
             {
                 return;
             }
@@ -154,10 +154,13 @@ public sealed partial class TopologyMonitor
     private long BeginOperation()
     {
         _busy = true;
+        _operationStartedAt = _scheduler.Now;
+        _operationFast = _mode == TopologyRefreshMode.Fast;
         return ++_generation;
     }
 
-    private bool EndOperation(long generation)
+    /// <summary>Ends the operation of <paramref name="generation"/> unless a newer one replaced it; a fast-mode one leaves a span.</summary>
+    private bool EndOperation(long generation, HostSpec? via = null, bool succeeded = true)
     {
         if (_disposed || !_busy || generation != _generation)
         {
@@ -165,6 +168,12 @@ public sealed partial class TopologyMonitor
         }
 
         _busy = false;
+        if (_operationFast)
+        {
+            var (startedAt, endedAt) = (_operationStartedAt, _scheduler.Now);
+            _outbox.Enqueue(() => Deliver(() => Diagnostics.AuroraActivities.RecordTopologyRefresh(via, startedAt, endedAt, succeeded)));
+        }
+
         return true;
     }
 

@@ -42,6 +42,8 @@ public sealed partial class TopologyMonitor : IDisposable
     private string _lastRejectedKey = string.Empty;
     private long _generation;
     private bool _busy;
+    private DateTimeOffset _operationStartedAt;
+    private bool _operationFast;
     private bool _probeNext;
     private bool _disposed;
 
