@@ -44,7 +44,7 @@ public sealed partial class AuroraDataSource : DbDataSource
     /// <returns>The data source.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="connectionString"/>, <paramref name="driver"/> or <paramref name="settings"/> is <see langword="null"/>.</exception>
     /// <exception cref="ArgumentException">The driver rejects the connection string.</exception>
-    public static AuroraDataSource Create(string connectionString, IDatabaseDriver driver, AuroraConnectionSettings settings)
+    internal static AuroraDataSource Create(string connectionString, IDatabaseDriver driver, AuroraConnectionSettings settings)
     {
         ArgumentNullException.ThrowIfNull(connectionString);
         ArgumentNullException.ThrowIfNull(driver);
@@ -63,15 +63,30 @@ public sealed partial class AuroraDataSource : DbDataSource
     /// <returns>The data source.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="connectionString"/> or <paramref name="driver"/> is <see langword="null"/>.</exception>
     /// <exception cref="ArgumentException">The connection string is invalid (the message names the key and value), or the driver rejects its part.</exception>
-    public static AuroraDataSource Create(string connectionString, IDatabaseDriver driver)
+    public static AuroraDataSource Create(string connectionString, IDatabaseDriver driver) => Create(connectionString, driver, failoverPolicy: null);
+
+    /// <summary>
+    /// Creates a data source as <see cref="Create(string, IDatabaseDriver)"/> does, whose failovers choose their
+    /// node with <paramref name="failoverPolicy"/> and whose connections log to <paramref name="loggerFactory"/>.
+    /// </summary>
+    /// <param name="connectionString">The connection string, with this library's keys and the driver's.</param>
+    /// <param name="driver">The database driver, such as <c>NpgsqlDriver.Instance</c>.</param>
+    /// <param name="failoverPolicy">The failover policy; <see langword="null"/> for the built-in policy of the string's
+    /// <c>failover_mode</c> (see <see cref="Failover.FailoverPolicies.ForMode"/>). Unused when the string turns failover off.</param>
+    /// <param name="loggerFactory">The logger factory of the connections; <see langword="null"/> for none.</param>
+    /// <returns>The data source, which disposes its failover coordinator with itself.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="connectionString"/> or <paramref name="driver"/> is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentException">The connection string is invalid (the message names the key and value), or the driver rejects its part.</exception>
+    public static AuroraDataSource Create(
+        string connectionString, IDatabaseDriver driver, Failover.IFailoverPolicy? failoverPolicy, Microsoft.Extensions.Logging.ILoggerFactory? loggerFactory = null)
     {
         ArgumentNullException.ThrowIfNull(connectionString);
         ArgumentNullException.ThrowIfNull(driver);
         var parsed = Options.AuroraConnectionString.Parse(connectionString, driver.DefaultPort);
-        var coordinator = Failover.FailoverSetup.CreateCoordinator(parsed, driver);
+        var coordinator = Failover.FailoverSetup.CreateCoordinator(parsed, driver, failoverPolicy);
         try
         {
-            var dataSource = Create(parsed, driver, coordinator);
+            var dataSource = Create(parsed.DriverConnectionString, driver, AuroraConnectionSettings.From(parsed, coordinator, loggerFactory));
             dataSource._ownedHandler = coordinator;
             return dataSource;
         }
@@ -93,7 +108,7 @@ public sealed partial class AuroraDataSource : DbDataSource
     /// <returns>The data source.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="connectionString"/> or <paramref name="driver"/> is <see langword="null"/>.</exception>
     /// <exception cref="ArgumentException">The driver rejects its part of the connection string.</exception>
-    public static AuroraDataSource Create(Options.AuroraConnectionString connectionString, IDatabaseDriver driver, IFailoverHandler? failoverHandler)
+    internal static AuroraDataSource Create(Options.AuroraConnectionString connectionString, IDatabaseDriver driver, IFailoverHandler? failoverHandler)
     {
         ArgumentNullException.ThrowIfNull(connectionString);
         return Create(connectionString.DriverConnectionString, driver, AuroraConnectionSettings.From(connectionString, failoverHandler));
@@ -103,7 +118,7 @@ public sealed partial class AuroraDataSource : DbDataSource
     public IDatabaseDriver Driver { get; }
 
     /// <summary>The failover settings every connection of this data source uses.</summary>
-    public AuroraConnectionSettings Settings { get; }
+    internal AuroraConnectionSettings Settings { get; }
 
     /// <summary>The factory of physical connections, shared with the failover handler.</summary>
     public IHostConnectionFactory Connections => _connections;
