@@ -1,7 +1,6 @@
 using Aurora.Reactive.Connections;
 using Aurora.Reactive.Failover;
 using Aurora.Reactive.Npgsql;
-using Aurora.Reactive.Options;
 using CustomFailoverPolicy;
 
 // Usage: dotnet run --project examples/CustomFailoverPolicy -- "Host=...;Username=...;failover_mode=reader_or_writer;cluster_instance_host_pattern=?.example.com"
@@ -11,12 +10,9 @@ if (args.Length != 1)
     return 2;
 }
 
-var connectionString = AuroraConnectionString.Parse(args[0]);
-
 // Readers of our zone first, and never a reader more than 5 s behind.
 var policy = new MaxReplicaLagPolicy(TimeSpan.FromSeconds(5), new PreferInstancePrefixPolicy("east-"));
-using var coordinator = FailoverCoordinator.Create(connectionString, NpgsqlDriver.Instance, policy);
-await using var dataSource = AuroraDataSource.Create(connectionString, NpgsqlDriver.Instance, coordinator);
+await using var dataSource = new AuroraDataSourceBuilder(args[0], NpgsqlDriver.Instance).UseFailoverPolicy(policy).Build();
 await using var connection = await dataSource.OpenConnectionAsync();
 
 for (var attempt = 1; ; attempt++)

@@ -52,11 +52,11 @@ public sealed class MySqlDriver : IDatabaseDriver
 
     /// <inheritdoc/>
     /// <value><see cref="AuroraMySqlDialect"/>.</value>
-    public IClusterDialect AuroraDialect => AuroraMySqlDialect.Instance;
+    public IClusterDialect AuroraDialect => ClusterDialects.AuroraMySql;
 
     /// <inheritdoc/>
     /// <value><see cref="MySqlReplicationDialect"/>: roles from <c>@@read_only</c>.</value>
-    public IClusterDialect ReplicationDialect => MySqlReplicationDialect.Instance;
+    public IClusterDialect ReplicationDialect => ClusterDialects.MySqlReplication;
 
     /// <summary>Creates a driver over a provider.</summary>
     /// <param name="createConnection">Creates a new, closed provider connection for a connection string, such as <c>cs =&gt; new MySqlConnector.MySqlConnection(cs)</c>.</param>

@@ -40,12 +40,12 @@ public sealed class MySqlConnectorDriver : IDatabaseDriver
     public IDriverErrorClassifier ErrorClassifier => MySqlConnectorErrorClassifier.Instance;
 
     /// <inheritdoc/>
-    /// <value><see cref="AuroraMySqlDialect.Instance"/>, chosen only when the server answers <c>@@aurora_version</c>.</value>
-    public IClusterDialect AuroraDialect => AuroraMySqlDialect.Instance;
+    /// <value><see cref="ClusterDialects.AuroraMySql"/>, chosen only when the server answers <c>@@aurora_version</c>.</value>
+    public IClusterDialect AuroraDialect => ClusterDialects.AuroraMySql;
 
     /// <inheritdoc/>
-    /// <value><see cref="MySqlReplicationDialect.Instance"/>: roles from <c>@@read_only</c>.</value>
-    public IClusterDialect ReplicationDialect => MySqlReplicationDialect.Instance;
+    /// <value><see cref="ClusterDialects.MySqlReplication"/>: roles from <c>@@read_only</c>.</value>
+    public IClusterDialect ReplicationDialect => ClusterDialects.MySqlReplication;
 
     /// <inheritdoc/>
     /// <value>3306.</value>

@@ -4,7 +4,7 @@ using System.Text.RegularExpressions;
 namespace Aurora.Reactive.Testing.Marbles;
 
 /// <summary>Durations as marble diagrams write them: <c>10ms</c>, <c>1.5s</c>, <c>2m</c>.</summary>
-public static partial class MarbleDuration
+internal static partial class MarbleDuration
 {
     /// <summary>Reads a duration: a non-negative decimal number followed by <c>ms</c>, <c>s</c> or <c>m</c>, with no space.</summary>
     /// <param name="text">The text, e.g. <c>1.5s</c>.</param>

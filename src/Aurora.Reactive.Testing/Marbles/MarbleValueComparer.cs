@@ -4,7 +4,7 @@ namespace Aurora.Reactive.Testing.Marbles;
 /// Compares the <see cref="object"/> values of scenario files: numbers by numeric value whatever their
 /// type (<c>2</c> equals <c>2L</c> and <c>2.0</c>), everything else with <see cref="object.Equals(object, object)"/>.
 /// </summary>
-public sealed class MarbleValueComparer : IEqualityComparer<object>
+internal sealed class MarbleValueComparer : IEqualityComparer<object>
 {
     private MarbleValueComparer()
     {

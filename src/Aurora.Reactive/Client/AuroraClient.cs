@@ -104,7 +104,7 @@ public sealed partial class AuroraClient : IAsyncDisposable
     public TopologySnapshot? CurrentTopology => _watch?.Current;
 
     /// <summary>Every state change of every logical connection the client opens (opening, open on a host, broken, failing over, failed, closed). Hot; completes on dispose.</summary>
-    public IObservable<LogicalConnectionState> ConnectionStates => Observable.Create<LogicalConnectionState>(observer => _states.Add(observer));
+    internal IObservable<LogicalConnectionState> ConnectionStates => Observable.Create<LogicalConnectionState>(observer => _states.Add(observer));
 
     /// <summary>What the client goes through: failovers started, writers found, failovers finished (with their duration), re-runs, monitor errors. Hot; completes on dispose.</summary>
     public IObservable<AuroraClientEvent> Events => Observable.Create<AuroraClientEvent>(observer => _events.Add(observer));

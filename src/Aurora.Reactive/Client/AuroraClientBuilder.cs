@@ -76,7 +76,7 @@ public sealed class AuroraClientBuilder
     /// <param name="failoverHandler">The handler.</param>
     /// <returns>This builder.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="failoverHandler"/> is <see langword="null"/>.</exception>
-    public AuroraClientBuilder WithFailoverHandler(IFailoverHandler failoverHandler)
+    internal AuroraClientBuilder WithFailoverHandler(IFailoverHandler failoverHandler)
     {
         _failoverHandler = failoverHandler ?? throw new ArgumentNullException(nameof(failoverHandler));
         return this;
@@ -86,7 +86,7 @@ public sealed class AuroraClientBuilder
     /// <param name="configure">Returns the settings to use, given those derived from the connection string.</param>
     /// <returns>This builder.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="configure"/> is <see langword="null"/>.</exception>
-    public AuroraClientBuilder ConfigureConnections(Func<AuroraConnectionSettings, AuroraConnectionSettings> configure)
+    internal AuroraClientBuilder ConfigureConnections(Func<AuroraConnectionSettings, AuroraConnectionSettings> configure)
     {
         _configureConnections = configure ?? throw new ArgumentNullException(nameof(configure));
         return this;

@@ -9,7 +9,7 @@ namespace Aurora.Reactive.Connections;
 /// Builds the insert, update and delete commands of an <see cref="AuroraDataAdapter"/> from its select command, as
 /// <see cref="AuroraCommand"/>s; identifiers are quoted by the driver's own command builder.
 /// </summary>
-public sealed class AuroraCommandBuilder : DbCommandBuilder
+internal sealed class AuroraCommandBuilder : DbCommandBuilder
 {
     private readonly DbCommandBuilder _driverBuilder;
 

@@ -11,7 +11,16 @@ public sealed partial class AuroraConnection
     private Exception? _pendingLoss;
 
     /// <inheritdoc/>
-    public void ReportHostLost(HostSpec host, Exception reason)
+    LogicalConnectionState ILogicalConnection.CurrentState => CurrentState;
+
+    /// <inheritdoc/>
+    IObservable<LogicalConnectionState> ILogicalConnection.StateChanges => StateChanges;
+
+    /// <inheritdoc/>
+    void ILogicalConnection.ReportHostLost(HostSpec host, Exception reason) => ReportHostLost(host, reason);
+
+    /// <inheritdoc/>
+    internal void ReportHostLost(HostSpec host, Exception reason)
     {
         ArgumentNullException.ThrowIfNull(host);
         ArgumentNullException.ThrowIfNull(reason);

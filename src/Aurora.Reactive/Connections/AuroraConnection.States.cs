@@ -15,7 +15,7 @@ public sealed partial class AuroraConnection
     private ConnectionState _reportedState = ConnectionState.Closed;
 
     /// <inheritdoc/>
-    public LogicalConnectionState CurrentState
+    internal LogicalConnectionState CurrentState
     {
         get
         {
@@ -27,7 +27,7 @@ public sealed partial class AuroraConnection
     }
 
     /// <inheritdoc/>
-    public IObservable<LogicalConnectionState> StateChanges => Observable.Create<LogicalConnectionState>(observer =>
+    internal IObservable<LogicalConnectionState> StateChanges => Observable.Create<LogicalConnectionState>(observer =>
     {
         lock (_gate)
         {

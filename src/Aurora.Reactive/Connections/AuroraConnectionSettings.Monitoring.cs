@@ -3,7 +3,7 @@ using Microsoft.Extensions.Logging;
 
 namespace Aurora.Reactive.Connections;
 
-public sealed partial class AuroraConnectionSettings
+internal sealed partial class AuroraConnectionSettings
 {
     /// <summary>
     /// Enhanced failure monitoring of every command, or <see langword="null"/> for none. When set, each command

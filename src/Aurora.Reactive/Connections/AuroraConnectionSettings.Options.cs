@@ -9,7 +9,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Aurora.Reactive.Connections;
 
-public sealed partial class AuroraConnectionSettings
+internal sealed partial class AuroraConnectionSettings
 {
     /// <summary>
     /// The settings a parsed connection string asks for: the handler only when failover is active

@@ -6,7 +6,7 @@ namespace Aurora.Reactive.Connections;
 /// How the logical connections of one <see cref="AuroraDataSource"/> behave around failover. The
 /// defaults give a plain pass-through connection (no failover handler).
 /// </summary>
-public sealed partial class AuroraConnectionSettings
+internal sealed partial class AuroraConnectionSettings
 {
     private readonly IReadOnlyList<string> _sessionSetupStatements = Array.Empty<string>();
     private readonly TimeSpan _rollbackTimeout = TimeSpan.FromSeconds(2);

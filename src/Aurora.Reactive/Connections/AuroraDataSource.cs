@@ -50,7 +50,7 @@ public sealed partial class AuroraDataSource : DbDataSource
     /// <returns>The data source.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="connectionString"/>, <paramref name="driver"/> or <paramref name="settings"/> is <see langword="null"/>.</exception>
     /// <exception cref="ArgumentException">The driver rejects the connection string.</exception>
-    public static AuroraDataSource Create(string connectionString, IDatabaseDriver driver, AuroraConnectionSettings settings)
+    internal static AuroraDataSource Create(string connectionString, IDatabaseDriver driver, AuroraConnectionSettings settings)
     {
         ArgumentNullException.ThrowIfNull(connectionString);
         ArgumentNullException.ThrowIfNull(driver);
@@ -91,7 +91,7 @@ public sealed partial class AuroraDataSource : DbDataSource
     /// <returns>The data source.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="connectionString"/> or <paramref name="driver"/> is <see langword="null"/>.</exception>
     /// <exception cref="ArgumentException">The driver rejects its part of the connection string.</exception>
-    public static AuroraDataSource Create(Options.AuroraConnectionString connectionString, IDatabaseDriver driver, IFailoverHandler? failoverHandler)
+    internal static AuroraDataSource Create(Options.AuroraConnectionString connectionString, IDatabaseDriver driver, IFailoverHandler? failoverHandler)
     {
         ArgumentNullException.ThrowIfNull(connectionString);
         return Create(connectionString.DriverConnectionString, driver, AuroraConnectionSettings.From(connectionString, failoverHandler));
@@ -101,7 +101,7 @@ public sealed partial class AuroraDataSource : DbDataSource
     public IDatabaseDriver Driver { get; }
 
     /// <summary>The failover settings every connection of this data source uses.</summary>
-    public AuroraConnectionSettings Settings { get; }
+    internal AuroraConnectionSettings Settings { get; }
 
     /// <summary>The factory of physical connections, shared with the failover handler.</summary>
     public IHostConnectionFactory Connections => _connections;

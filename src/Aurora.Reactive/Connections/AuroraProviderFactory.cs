@@ -75,7 +75,7 @@ public sealed class AuroraProviderFactory : DbProviderFactory
     public override DbBatchCommand CreateBatchCommand() => CanCreateBatch ? new AuroraBatchCommand() : throw NoBatches();
 
     /// <summary>Creates a command builder over the driver's: it quotes identifiers as the driver does and builds <see cref="AuroraCommand"/>s.</summary>
-    /// <returns>A new <see cref="AuroraCommandBuilder"/>, or <see langword="null"/> when the driver has none.</returns>
+    /// <returns>A command builder over the driver's own (its SQL and quoting), for <see cref="AuroraCommand"/>s, or <see langword="null"/> when the driver has none.</returns>
     public override DbCommandBuilder? CreateCommandBuilder() =>
         Driver.ProviderFactory?.CreateCommandBuilder() is { } driverBuilder ? new AuroraCommandBuilder(driverBuilder) : null;
 

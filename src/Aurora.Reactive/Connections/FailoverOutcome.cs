@@ -4,7 +4,7 @@ using Aurora.Reactive.Hosts;
 namespace Aurora.Reactive.Connections;
 
 /// <summary>The result of a failover: an open physical connection on a new node, or a failure.</summary>
-public sealed class FailoverOutcome
+internal sealed class FailoverOutcome
 {
     private FailoverOutcome(DbConnection? connection, HostSpec? host, Exception? failureReason, string? failureMessage)
     {

@@ -4,7 +4,7 @@ using Aurora.Reactive.Hosts;
 namespace Aurora.Reactive.Connections;
 
 /// <summary>What a logical connection tells the failover handler when its node fails.</summary>
-public sealed class FailoverRequest
+internal sealed class FailoverRequest
 {
     /// <summary>Creates a request.</summary>
     /// <param name="connection">The logical connection that needs a new node.</param>

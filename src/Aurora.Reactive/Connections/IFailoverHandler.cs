@@ -6,7 +6,7 @@ namespace Aurora.Reactive.Connections;
 /// Many connections may call at once: an implementation should share one topology refresh and one
 /// writer search among them. Without a handler a connection is a plain pass-through.
 /// </summary>
-public interface IFailoverHandler
+internal interface IFailoverHandler
 {
     /// <summary>
     /// Called when a logical connection opens, so the coordinator can watch it (and call

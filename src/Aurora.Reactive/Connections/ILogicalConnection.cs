@@ -6,7 +6,7 @@ namespace Aurora.Reactive.Connections;
 /// What a failover coordinator sees of one logical connection: where it is, how its state changes,
 /// and a way to tell it that its node is lost before the connection finds out itself.
 /// </summary>
-public interface ILogicalConnection
+internal interface ILogicalConnection
 {
     /// <summary>The node the connection is on, with the role it is believed to have; <see langword="null"/> when not open.</summary>
     HostSpec? CurrentHost { get; }

@@ -3,7 +3,7 @@ using Aurora.Reactive.Hosts;
 namespace Aurora.Reactive.Connections;
 
 /// <summary>One state of a logical connection: its status, the node it concerns and, when broken or failed, the error.</summary>
-public sealed record LogicalConnectionState
+internal sealed record LogicalConnectionState
 {
     /// <summary>Creates a state.</summary>
     /// <param name="status">The status.</param>

@@ -1,7 +1,7 @@
 namespace Aurora.Reactive.Connections;
 
 /// <summary>Where a logical connection is in its life.</summary>
-public enum LogicalConnectionStatus
+internal enum LogicalConnectionStatus
 {
     /// <summary>Not open: never opened, or closed by the caller.</summary>
     Closed = 0,

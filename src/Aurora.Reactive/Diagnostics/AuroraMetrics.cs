@@ -18,7 +18,7 @@ namespace Aurora.Reactive.Diagnostics;
 /// <c>aurora.unit.reruns</c> (counter), <c>aurora.probe.latency</c> (histogram, ms; tags <c>host</c>, <c>outcome</c>),
 /// <c>aurora.host.health</c> (gauge per host: 0 unknown, 1 healthy, 2 suspect, 3 unhealthy).
 /// </remarks>
-public static class AuroraMetrics
+internal static class AuroraMetrics
 {
     /// <summary>The meter's name: <c>Aurora.Reactive</c>.</summary>
     public const string MeterName = "Aurora.Reactive";

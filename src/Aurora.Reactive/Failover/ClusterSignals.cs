@@ -61,7 +61,7 @@ public sealed record ClusterSignals
 
     /// <summary>The states of the logical connection that started this failover; empty when not known.</summary>
     /// <value>The default value is an empty stream.</value>
-    public IObservable<LogicalConnectionState> ConnectionStates { get; init; } = Observable.Empty<LogicalConnectionState>();
+    internal IObservable<LogicalConnectionState> ConnectionStates { get; init; } = Observable.Empty<LogicalConnectionState>();
 
     /// <summary>Whether the session of the failing connection was read-only.</summary>
     /// <value>The default value is <see langword="false"/>.</value>

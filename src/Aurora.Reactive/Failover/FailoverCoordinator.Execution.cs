@@ -8,7 +8,7 @@ using Aurora.Reactive.Hosts;
 namespace Aurora.Reactive.Failover;
 
 /// <summary>Running one connection's failover: join or start the shared search, claim or open its own connection, bound by the timeout.</summary>
-public sealed partial class FailoverCoordinator
+internal sealed partial class FailoverCoordinator
 {
     /// <inheritdoc/>
     public Task<FailoverOutcome> FailOverAsync(FailoverRequest request, CancellationToken cancellationToken)

@@ -13,7 +13,7 @@ namespace Aurora.Reactive.Failover;
 /// up at once when a newer topology no longer gives it the role it was chosen for; before the topology is known a
 /// writer open goes through the endpoint and asks the node its role.
 /// </summary>
-public sealed partial class FailoverCoordinator : ITopologyAwareOpener
+internal sealed partial class FailoverCoordinator : ITopologyAwareOpener
 {
     // An open still running after this long is probably stuck on a frozen node: the topology is read fast from then on,
     // so a promotion is seen within the fast refresh interval instead of the normal one.

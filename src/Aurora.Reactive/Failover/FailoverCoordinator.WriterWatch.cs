@@ -5,7 +5,7 @@ using Aurora.Reactive.Topology;
 namespace Aurora.Reactive.Failover;
 
 /// <summary>Moving connections off an old writer as soon as the topology names a new one.</summary>
-public sealed partial class FailoverCoordinator
+internal sealed partial class FailoverCoordinator
 {
     // Each attached connection, with the host instance it was last told it lost, so that later snapshots do not tell it
     // again; a connection that moved away and came back holds a new instance and is told again.

@@ -18,7 +18,7 @@ namespace Aurora.Reactive.Failover;
 /// When a topology snapshot shows a new writer, every attached connection still on the old writer is told
 /// at once (<see cref="ILogicalConnection.ReportHostLost"/>) instead of waiting for its own error.
 /// </summary>
-public sealed partial class FailoverCoordinator : IFailoverHandler, IDisposable
+internal sealed partial class FailoverCoordinator : IFailoverHandler, IDisposable
 {
     private static readonly TimeSpan ResearchPause = TimeSpan.FromMilliseconds(100);
     private readonly object _gate = new();

@@ -7,7 +7,7 @@ namespace Aurora.Reactive.Failover;
 /// <param name="NewHost">The node it is on now, with its verified role; <see langword="null"/> when the failover failed.</param>
 /// <param name="Duration">From the failover request to its end, in scheduler time.</param>
 /// <param name="FailureMessage">Why it failed; <see langword="null"/> on success.</param>
-public sealed record FailoverReport(HostSpec FailedHost, HostSpec? NewHost, TimeSpan Duration, string? FailureMessage)
+internal sealed record FailoverReport(HostSpec FailedHost, HostSpec? NewHost, TimeSpan Duration, string? FailureMessage)
 {
     /// <summary>Whether a node took over.</summary>
     public bool Succeeded => NewHost is not null;

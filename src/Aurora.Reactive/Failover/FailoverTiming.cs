@@ -38,7 +38,7 @@ public sealed record FailoverTiming
     /// <param name="options">The settings.</param>
     /// <returns>The timing.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="options"/> is <see langword="null"/>.</exception>
-    public static FailoverTiming From(AuroraOptions options)
+    internal static FailoverTiming From(AuroraOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
         return new FailoverTiming

@@ -8,7 +8,7 @@ namespace Aurora.Reactive.Failover;
 /// <see cref="FailoverTiming.ReaderConnectTimeout"/>. Before the first topology is known, the failed node is
 /// retried. Gives up at <see cref="FailoverTiming.Timeout"/>.
 /// </summary>
-public sealed class ReaderOrWriterPolicy : IFailoverPolicy
+internal sealed class ReaderOrWriterPolicy : IFailoverPolicy
 {
     /// <summary>The shared instance; the policy holds no state.</summary>
     public static ReaderOrWriterPolicy Instance { get; } = new();

@@ -8,7 +8,7 @@ namespace Aurora.Reactive.Failover;
 /// reader). One attempt at a time, each bounded by <see cref="FailoverTiming.ReaderConnectTimeout"/>. Gives up
 /// at <see cref="FailoverTiming.Timeout"/>.
 /// </summary>
-public sealed class StrictReaderPolicy : IFailoverPolicy
+internal sealed class StrictReaderPolicy : IFailoverPolicy
 {
     /// <summary>The shared instance; the policy holds no state.</summary>
     public static StrictReaderPolicy Instance { get; } = new();

@@ -9,7 +9,7 @@ namespace Aurora.Reactive.Failover;
 /// side by side, so a frozen old writer never holds up the new one. Every node must confirm being the
 /// writer itself. Gives up at <see cref="FailoverTiming.Timeout"/>.
 /// </summary>
-public sealed class StrictWriterPolicy : IFailoverPolicy
+internal sealed class StrictWriterPolicy : IFailoverPolicy
 {
     /// <summary>The shared instance; the policy holds no state.</summary>
     public static StrictWriterPolicy Instance { get; } = new();

@@ -6,7 +6,7 @@ namespace Aurora.Reactive.Failover;
 /// The reason a connection on the old writer is moved when the topology shows that another node became the
 /// writer; it becomes the inner exception of the failover error the connection raises.
 /// </summary>
-public sealed class WriterChangedException : Exception
+internal sealed class WriterChangedException : Exception
 {
     /// <summary>Creates the reason.</summary>
     /// <param name="oldWriter">The writer the topology named before.</param>

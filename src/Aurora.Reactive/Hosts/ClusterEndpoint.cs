@@ -9,7 +9,7 @@ namespace Aurora.Reactive.Hosts;
 /// instance, Limitless, global, IP literal, localhost or a custom domain) and, for RDS endpoints, the parts
 /// of its name. Comparison of names is case-insensitive; the parts are kept in lower case.
 /// </summary>
-public sealed class ClusterEndpoint
+internal sealed class ClusterEndpoint
 {
     internal ClusterEndpoint(string host, EndpointKind kind)
     {

@@ -7,7 +7,7 @@ namespace Aurora.Reactive.Hosts;
 /// other host is keyed by its own name and port (two local clusters on 127.0.0.1 differ by port). An
 /// explicit <c>cluster_id</c> overrides the derivation. Keys compare case-insensitively (they are stored in lower case).
 /// </summary>
-public sealed record ClusterKey
+internal sealed record ClusterKey
 {
     private ClusterKey(string value) => Value = value;
 

@@ -4,7 +4,7 @@ namespace Aurora.Reactive.Hosts;
 /// The rule a value must pass before it becomes part of a host name, in particular an instance id read
 /// from a server: one DNS label of 1 to 63 ASCII letters, digits or hyphens, not starting or ending with a hyphen.
 /// </summary>
-public static class DnsLabel
+internal static class DnsLabel
 {
     /// <summary>Longest DNS label, in characters.</summary>
     public const int MaxLength = 63;

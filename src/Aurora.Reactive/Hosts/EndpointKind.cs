@@ -1,7 +1,7 @@
 namespace Aurora.Reactive.Hosts;
 
 /// <summary>What kind of address a connection host is, as <see cref="ClusterEndpoint.Parse"/> classifies it.</summary>
-public enum EndpointKind
+internal enum EndpointKind
 {
     /// <summary>A host name that is none of the RDS shapes: a custom domain (DNS alias, load balancer, self-managed node).</summary>
     CustomDomain = 0,

@@ -6,7 +6,7 @@ namespace Aurora.Reactive.Hosts;
 /// <see cref="InstanceEndpointMap"/> (<c>cluster_instance_endpoints</c>). The method group
 /// <see cref="Resolve"/> converts to the <c>Func&lt;string, HostSpec&gt;</c> the topology monitor takes.
 /// </summary>
-public interface IInstanceEndpointResolver
+internal interface IInstanceEndpointResolver
 {
     /// <summary>Returns the host of the instance <paramref name="instanceId"/>, with its instance id set and role <see cref="HostRole.Unknown"/>.</summary>
     /// <param name="instanceId">The instance id, typically read from a server; it is validated before use.</param>

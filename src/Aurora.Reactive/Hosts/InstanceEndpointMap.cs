@@ -7,7 +7,7 @@ namespace Aurora.Reactive.Hosts;
 /// port uses <see cref="DefaultPort"/>. Instance ids compare case-insensitively. When given, the map takes
 /// precedence over any host pattern.
 /// </summary>
-public sealed class InstanceEndpointMap : IInstanceEndpointResolver
+internal sealed class InstanceEndpointMap : IInstanceEndpointResolver
 {
     private readonly Dictionary<string, (string Host, int? Port)> _endpoints;
 

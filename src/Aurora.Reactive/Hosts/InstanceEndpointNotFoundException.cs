@@ -1,7 +1,7 @@
 namespace Aurora.Reactive.Hosts;
 
 /// <summary>The topology named an instance that <c>cluster_instance_endpoints</c> does not list.</summary>
-public sealed class InstanceEndpointNotFoundException : KeyNotFoundException
+internal sealed class InstanceEndpointNotFoundException : KeyNotFoundException
 {
     /// <summary>Creates the exception.</summary>
     /// <param name="instanceId">The instance id that has no endpoint.</param>

@@ -6,7 +6,7 @@ namespace Aurora.Reactive.Hosts;
 /// For RDS endpoints it is derived (<see cref="TryDerive"/>); for IP literals, <c>localhost</c> and custom
 /// domains the user must give it (or give <c>cluster_instance_endpoints</c>).
 /// </summary>
-public sealed class InstanceHostPattern
+internal sealed class InstanceHostPattern
 {
     /// <summary>The character that stands for the instance id.</summary>
     public const char Placeholder = '?';

@@ -1,7 +1,7 @@
 namespace Aurora.Reactive.Hosts;
 
 /// <summary>Resolves instance ids through an <see cref="InstanceHostPattern"/>, with the connection's port as default.</summary>
-public sealed class InstanceHostPatternResolver : IInstanceEndpointResolver
+internal sealed class InstanceHostPatternResolver : IInstanceEndpointResolver
 {
     /// <summary>Creates the resolver.</summary>
     /// <param name="pattern">The host pattern.</param>

@@ -6,7 +6,7 @@ namespace Aurora.Reactive.Hosts;
 /// An instance id (typically read from a server's topology) is not a valid DNS label, so it must not
 /// become part of a host name.
 /// </summary>
-public sealed class InvalidInstanceIdException : ArgumentException
+internal sealed class InvalidInstanceIdException : ArgumentException
 {
     private const int ShownLength = 80;
 

@@ -1,7 +1,7 @@
 namespace Aurora.Reactive.Hosts;
 
 /// <summary>The AWS partition an RDS endpoint's domain belongs to.</summary>
-public enum RdsPartition
+internal enum RdsPartition
 {
     /// <summary>Not an RDS endpoint.</summary>
     None = 0,

@@ -10,7 +10,7 @@ namespace Aurora.Reactive.Monitoring;
 /// connection opens within the timeout. An open that takes too long is abandoned, and the connection it
 /// may still produce is disposed in the background. No thread waits on I/O.
 /// </summary>
-public sealed class ConnectProber : IHostProber, IWarmableProber
+internal sealed class ConnectProber : IHostProber, IWarmableProber
 {
     private readonly Func<HostSpec, CancellationToken, Task<DbConnection>> _openConnection;
     private readonly CancellationTokenSource _disposed = new();

@@ -24,7 +24,7 @@ namespace Aurora.Reactive.Monitoring;
 /// fresh (its latest probe completed no earlier than W - Interval), the command is declared dead at W.</item>
 /// </list>
 /// </remarks>
-public sealed record FailureDetectionSettings
+internal sealed record FailureDetectionSettings
 {
     /// <summary>Key of <see cref="Time"/>.</summary>
     public const string TimeKey = "failure_detection_time_ms";

@@ -3,7 +3,7 @@ using System.Reactive.Linq;
 namespace Aurora.Reactive.Monitoring;
 
 /// <summary>The per-command verdict over a host's shared probe stream, as a pure operator.</summary>
-public static class FailureDetector
+internal static class FailureDetector
 {
     /// <summary>
     /// Emits, once, the probe that makes the host dead for one command: the <paramref name="count"/>-th

@@ -18,7 +18,7 @@ namespace Aurora.Reactive.Monitoring;
 /// opened, so the command was released at the window without waiting for fresh probes.
 /// </param>
 /// <param name="LastProbeError">Why the last failed probe failed (a <see cref="TimeoutException"/> for a timeout), when known.</param>
-public sealed record HostDeclaredDead(
+internal sealed record HostDeclaredDead(
     HostSpec Host,
     DateTimeOffset CommandStartedAt,
     DateTimeOffset WindowOpenedAt,

@@ -25,7 +25,7 @@ public sealed record HostHealth(HostSpec Host, HostHealthStatus Status, int Cons
     /// <returns>The next health, timed at the probe's completion.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="probe"/> is <see langword="null"/>.</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="count"/> is less than 1.</exception>
-    public HostHealth After(ProbeResult probe, int count)
+    internal HostHealth After(ProbeResult probe, int count)
     {
         ArgumentNullException.ThrowIfNull(probe);
         ArgumentOutOfRangeException.ThrowIfLessThan(count, 1);

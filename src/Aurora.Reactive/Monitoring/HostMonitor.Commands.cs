@@ -5,7 +5,7 @@ using System.Reactive.Linq;
 namespace Aurora.Reactive.Monitoring;
 
 /// <summary>Per-command watching: users, detection windows and verdicts.</summary>
-public sealed partial class HostMonitor
+internal sealed partial class HostMonitor
 {
     private int _users;
     private DateTimeOffset _idleSince;

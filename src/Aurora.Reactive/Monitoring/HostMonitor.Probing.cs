@@ -6,7 +6,7 @@ using System.Reactive.Linq;
 namespace Aurora.Reactive.Monitoring;
 
 /// <summary>The probe loop: runs while at least one command window is open.</summary>
-public sealed partial class HostMonitor
+internal sealed partial class HostMonitor
 {
     private readonly SerialDisposable _probeLoop = new();
     private readonly CompositeDisposable _probesInFlight = new();

@@ -18,7 +18,7 @@ namespace Aurora.Reactive.Monitoring;
 /// for a throwing observer), and neither the probing nor the delivery to the other observers stops. See <see cref="FailureDetectionSettings"/> for the detection timeline.
 /// Most code gets monitors from a <see cref="HostMonitorRegistry"/>, which shares them per host and settings.
 /// </remarks>
-public sealed partial class HostMonitor : IDisposable
+internal sealed partial class HostMonitor : IDisposable
 {
     private readonly object _gate = new();
     private readonly IHostProber _prober;

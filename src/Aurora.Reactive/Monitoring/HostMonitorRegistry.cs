@@ -11,7 +11,7 @@ namespace Aurora.Reactive.Monitoring;
 /// command on its host is watched and disposed <see cref="FailureDetectionSettings.DisposalDelay"/> after
 /// its last command ended; the next command then gets a fresh monitor.
 /// </summary>
-public sealed class HostMonitorRegistry : IDisposable
+internal sealed class HostMonitorRegistry : IDisposable
 {
     private readonly object _gate = new();
     private readonly object _streamGate = new();

@@ -27,7 +27,7 @@ namespace Aurora.Reactive.Monitoring;
 /// a <see cref="HostUnavailableException"/>; the stuck driver connection is closed in the background.</item>
 /// </list>
 /// </remarks>
-public sealed record HostMonitoringSettings
+internal sealed record HostMonitoringSettings
 {
     /// <summary>The default application name of monitoring connections.</summary>
     public const string DefaultApplicationName = "aurora-reactive-monitor";

@@ -4,7 +4,7 @@ using Aurora.Reactive.Hosts;
 namespace Aurora.Reactive.Monitoring;
 
 /// <summary>Creates the ADO.NET probers.</summary>
-public static class HostProbers
+internal static class HostProbers
 {
     /// <summary>Creates a prober that uses <paramref name="method"/> over <paramref name="openConnection"/>.</summary>
     /// <param name="method">How to probe.</param>

@@ -21,7 +21,7 @@ public sealed class HostUnavailableException : DbException
     /// <param name="settings">The detection settings the verdict was reached with.</param>
     /// <param name="lastProbeError">Why the last probe failed, when known; becomes the inner exception.</param>
     /// <exception cref="ArgumentNullException"><paramref name="verdict"/> or <paramref name="settings"/> is <see langword="null"/>.</exception>
-    public HostUnavailableException(HostDeclaredDead verdict, FailureDetectionSettings settings, Exception? lastProbeError = null)
+    internal HostUnavailableException(HostDeclaredDead verdict, FailureDetectionSettings settings, Exception? lastProbeError = null)
         : base(Describe(verdict, settings), lastProbeError)
     {
         Verdict = verdict;
@@ -32,10 +32,10 @@ public sealed class HostUnavailableException : DbException
     public HostSpec Host => Verdict.Host;
 
     /// <summary>The monitor's verdict: when the command started, when its window opened, when the host was declared dead.</summary>
-    public HostDeclaredDead Verdict { get; }
+    internal HostDeclaredDead Verdict { get; }
 
     /// <summary>The detection settings the verdict was reached with.</summary>
-    public FailureDetectionSettings Settings { get; }
+    internal FailureDetectionSettings Settings { get; }
 
     /// <inheritdoc/>
     public override string SqlState => ConnectionFailureSqlState;

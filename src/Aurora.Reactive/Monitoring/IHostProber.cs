@@ -12,7 +12,7 @@ namespace Aurora.Reactive.Monitoring;
 /// prober does; it unsubscribes from a probe that took too long, which must abandon it (cancel, and dispose
 /// any stuck connection in the background) without blocking the caller.
 /// </remarks>
-public interface IHostProber : IDisposable
+internal interface IHostProber : IDisposable
 {
     /// <summary>
     /// A cold observable that sends one probe when subscribed to. It completes when the host answered

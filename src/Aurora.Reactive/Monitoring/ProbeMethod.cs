@@ -1,7 +1,7 @@
 namespace Aurora.Reactive.Monitoring;
 
 /// <summary>How a prober checks that a host answers.</summary>
-public enum ProbeMethod
+internal enum ProbeMethod
 {
     /// <summary>
     /// Runs <c>SELECT 1</c> on a monitoring connection kept open between probes (reopened after a failure).

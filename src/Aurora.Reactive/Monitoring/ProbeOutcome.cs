@@ -1,7 +1,7 @@
 namespace Aurora.Reactive.Monitoring;
 
 /// <summary>How one probe of a host ended.</summary>
-public enum ProbeOutcome
+internal enum ProbeOutcome
 {
     /// <summary>The host answered within the probe timeout.</summary>
     Answered = 0,

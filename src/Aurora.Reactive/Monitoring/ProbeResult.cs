@@ -11,7 +11,7 @@ namespace Aurora.Reactive.Monitoring;
 /// <param name="StartedAt">When the probe was sent (scheduler time).</param>
 /// <param name="Latency">Time from sending the probe to its answer, failure or timeout.</param>
 /// <param name="Error">Why the probe failed (a <see cref="TimeoutException"/> for a timeout), or <see langword="null"/> when it was answered.</param>
-public sealed record ProbeResult(HostSpec Host, ProbeOutcome Outcome, DateTimeOffset StartedAt, TimeSpan Latency, Exception? Error = null)
+internal sealed record ProbeResult(HostSpec Host, ProbeOutcome Outcome, DateTimeOffset StartedAt, TimeSpan Latency, Exception? Error = null)
 {
     /// <summary>Whether the host answered within the probe timeout.</summary>
     public bool Succeeded => Outcome == ProbeOutcome.Answered;

@@ -11,7 +11,7 @@ namespace Aurora.Reactive.Monitoring;
 /// opens a new one. No thread waits on I/O; disposing the prober closes the monitoring connection.
 /// </summary>
 /// <remarks>One instance serves one monitor, so one host.</remarks>
-public sealed class SelectOneProber : IHostProber, IWarmableProber
+internal sealed class SelectOneProber : IHostProber, IWarmableProber
 {
     private readonly object _gate = new();
     private readonly Func<HostSpec, CancellationToken, Task<DbConnection>> _openConnection;

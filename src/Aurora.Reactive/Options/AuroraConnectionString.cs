@@ -8,7 +8,7 @@ namespace Aurora.Reactive.Options;
 /// without our keys, the settings for monitoring connections (<c>monitoring_</c> keys), the hosts, the classified
 /// <see cref="Endpoint"/> and the <see cref="ClusterKey"/>. <see cref="ToString"/> never shows a password.
 /// </summary>
-public sealed class AuroraConnectionString
+internal sealed class AuroraConnectionString
 {
     private readonly string _maskedDriver;
     private readonly string _maskedMonitoring;

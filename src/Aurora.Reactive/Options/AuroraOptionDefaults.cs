@@ -3,7 +3,7 @@ using Aurora.Reactive.Failover;
 namespace Aurora.Reactive.Options;
 
 /// <summary>The default of every setting of <see cref="AuroraOptions"/>; the seed documents' values unless marked as ours.</summary>
-public static class AuroraOptionDefaults
+internal static class AuroraOptionDefaults
 {
     /// <summary><c>failover,host_monitoring</c>.</summary>
     public static IReadOnlyList<AuroraPlugin> Plugins { get; } = [AuroraPlugin.Failover, AuroraPlugin.HostMonitoring];

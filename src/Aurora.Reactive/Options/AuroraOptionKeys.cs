@@ -5,7 +5,7 @@ namespace Aurora.Reactive.Options;
 /// matched case-insensitively, and spaces, hyphens or no separator may stand for the underscores
 /// (<c>failover_mode</c>, <c>Failover Mode</c> and <c>FailoverMode</c> are one key).
 /// </summary>
-public static class AuroraOptionKeys
+internal static class AuroraOptionKeys
 {
     /// <summary>Plugins to load, comma-separated (from the seeds).</summary>
     public const string Plugins = "plugins";

@@ -1,7 +1,7 @@
 namespace Aurora.Reactive.Options;
 
 /// <content>Settings of enhanced failure monitoring and of the topology monitor.</content>
-public sealed partial class AuroraOptions
+internal sealed partial class AuroraOptions
 {
     /// <summary>Whether enhanced failure monitoring is on (key <c>failure_detection_enabled</c>); it also needs the host monitoring plugin.</summary>
     /// <remarks>

@@ -9,7 +9,7 @@ namespace Aurora.Reactive.Options;
 /// Read from a connection string with <see cref="AuroraConnectionString.Parse"/>, which also resolves the defaults
 /// that depend on the endpoint; or built in code with an object initializer. Settings given in code are range-checked.
 /// </summary>
-public sealed partial class AuroraOptions
+internal sealed partial class AuroraOptions
 {
     /// <summary>The plugins to load (key <c>plugins</c>): failover must come before host monitoring; empty for none.</summary>
     /// <value>The default value is <c>failover,host_monitoring</c>.</value>

@@ -1,7 +1,7 @@
 namespace Aurora.Reactive.Options;
 
 /// <summary>A behaviour loaded through the <c>plugins</c> option.</summary>
-public enum AuroraPlugin
+internal enum AuroraPlugin
 {
     /// <summary>Fast failover (code <c>failover</c>).</summary>
     Failover = 0,

@@ -4,7 +4,7 @@ namespace Aurora.Reactive.Options;
 /// The codes of the <c>plugins</c> option: <c>failover</c> and <c>host_monitoring</c>, comma-separated, failover
 /// first. An empty list or <c>none</c> loads no plugin.
 /// </summary>
-public static class AuroraPluginNames
+internal static class AuroraPluginNames
 {
     private static readonly (string Code, AuroraPlugin Plugin)[] Codes =
     [

@@ -7,7 +7,7 @@ namespace Aurora.Reactive.Options;
 /// <c>strict_reader</c>. Parsing ignores case, and spaces, hyphens or no separator may stand for the underscores.
 /// Anything else is an error: a misspelled mode never falls back to some other mode.
 /// </summary>
-public static class FailoverModeNames
+internal static class FailoverModeNames
 {
     private static readonly (string Name, FailoverMode Mode)[] Names =
     [

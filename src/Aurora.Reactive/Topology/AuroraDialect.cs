@@ -9,7 +9,7 @@ namespace Aurora.Reactive.Topology;
 /// writer flag, CPU, replica lag, last update), an instance-id query and a read-only query. Each flavour
 /// gives its SQL, its name and how to detect it.
 /// </summary>
-public abstract class AuroraDialect : IClusterDialect
+internal abstract class AuroraDialect : IClusterDialect
 {
     private readonly string _topologySql;
     private readonly string _instanceIdSql;

@@ -9,7 +9,7 @@ namespace Aurora.Reactive.Topology;
 /// <see cref="Emulated"/> builds the same dialect over another table with Aurora's columns, so the row reading can be
 /// tested against a server that only emulates Aurora (the MariaDB test kit's <c>aurora_emulation.replica_host_status</c>).
 /// </remarks>
-public sealed class AuroraMySqlDialect : AuroraDialect
+internal sealed class AuroraMySqlDialect : AuroraDialect
 {
     /// <summary>Aurora MySQL's topology table.</summary>
     public const string TopologyTable = "information_schema.replica_host_status";

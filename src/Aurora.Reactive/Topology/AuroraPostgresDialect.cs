@@ -5,7 +5,7 @@ using Aurora.Reactive.Hosts;
 namespace Aurora.Reactive.Topology;
 
 /// <summary>Aurora PostgreSQL: topology from <c>aurora_replica_status()</c>, instance id from <c>aurora_db_instance_identifier()</c>.</summary>
-public sealed class AuroraPostgresDialect : AuroraDialect
+internal sealed class AuroraPostgresDialect : AuroraDialect
 {
     /// <summary>The topology query. Rows older than 300 s are left out unless they are the writer's or have no update time.</summary>
     public const string Sql =

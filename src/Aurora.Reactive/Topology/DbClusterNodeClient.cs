@@ -14,7 +14,7 @@ namespace Aurora.Reactive.Topology;
 /// the scheduler. A timed-out or unsubscribed operation cancels its token; a connection that is still
 /// opening is disposed as soon as the opener returns it.
 /// </summary>
-public sealed class DbClusterNodeClient : IClusterNodeClient
+internal sealed class DbClusterNodeClient : IClusterNodeClient
 {
     private readonly Func<HostSpec, CancellationToken, Task<DbConnection>> _openConnection;
     private readonly IClusterDialect _dialect;

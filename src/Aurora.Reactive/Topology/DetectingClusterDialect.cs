@@ -15,7 +15,7 @@ namespace Aurora.Reactive.Topology;
 /// remembered: the call fails with <see cref="InvalidOperationException"/> and the next connection tries again.
 /// Detections running at the same time on several connections keep the first answer.
 /// </remarks>
-public sealed class DetectingClusterDialect : IClusterDialect
+internal sealed class DetectingClusterDialect : IClusterDialect
 {
     private readonly IClusterDialect[] _candidates;
     private IClusterDialect? _detected;

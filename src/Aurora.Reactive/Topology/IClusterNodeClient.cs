@@ -7,7 +7,7 @@ namespace Aurora.Reactive.Topology;
 /// once, yields one value and completes, or fails; unsubscribing cancels it. A real implementation talks
 /// to servers (<see cref="DbClusterNodeClient"/>); a simulated one answers in virtual time.
 /// </summary>
-public interface IClusterNodeClient
+internal interface IClusterNodeClient
 {
     /// <summary>Whether the cluster has a topology query; when not, the monitor builds topology from <see cref="Identify"/> answers.</summary>
     bool SupportsTopologyQuery { get; }

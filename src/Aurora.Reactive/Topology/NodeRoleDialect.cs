@@ -11,7 +11,7 @@ namespace Aurora.Reactive.Topology;
 /// answers: one writable node is the writer, several make the writer unknown (split brain). A node's instance
 /// id is its <c>host:port</c>.
 /// </summary>
-public abstract class NodeRoleDialect : IClusterDialect
+internal abstract class NodeRoleDialect : IClusterDialect
 {
     /// <summary>Creates the dialect.</summary>
     /// <param name="name">The flavour's short name.</param>

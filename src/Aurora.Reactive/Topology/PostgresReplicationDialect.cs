@@ -6,7 +6,7 @@ namespace Aurora.Reactive.Topology;
 /// Plain PostgreSQL streaming replication (self-managed primary and hot standbys): each node is asked
 /// <c>pg_is_in_recovery()</c> (see <see cref="NodeRoleDialect"/>).
 /// </summary>
-public sealed class PostgresReplicationDialect : NodeRoleDialect
+internal sealed class PostgresReplicationDialect : NodeRoleDialect
 {
     /// <summary>The connected node's role: <see langword="true"/> for a standby.</summary>
     public const string IsReaderSql = "SELECT pg_catalog.pg_is_in_recovery()";

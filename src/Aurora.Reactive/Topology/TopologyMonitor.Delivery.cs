@@ -4,7 +4,7 @@ namespace Aurora.Reactive.Topology;
 /// Delivering notifications outside the state lock: they are queued under the lock and drained, in
 /// order and by one thread at a time, when the outermost holder releases it.
 /// </summary>
-public sealed partial class TopologyMonitor
+internal sealed partial class TopologyMonitor
 {
     private readonly Queue<Action> _outbox = new();
     private bool _draining;

@@ -9,7 +9,7 @@ namespace Aurora.Reactive.Topology;
 /// writer, and on every refresh of a cluster without a topology query. Each probe is bounded by the
 /// operation timeout, so a node that never answers cannot hold the round.
 /// </summary>
-public sealed partial class TopologyMonitor
+internal sealed partial class TopologyMonitor
 {
     private sealed record ProbeAnswer(HostSpec Host, NodeIdentity? Identity, Exception? Error);
 

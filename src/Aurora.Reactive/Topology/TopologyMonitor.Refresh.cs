@@ -6,7 +6,7 @@ using Aurora.Reactive.Hosts;
 namespace Aurora.Reactive.Topology;
 
 /// <summary>One refresh: read the topology through the monitoring node, or probe every node when it is lost.</summary>
-public sealed partial class TopologyMonitor
+internal sealed partial class TopologyMonitor
 {
     private void Tick()
     {

@@ -4,7 +4,7 @@ using Aurora.Reactive.Hosts;
 namespace Aurora.Reactive.Topology;
 
 /// <summary>Accepting snapshots, choosing the refresh mode and scheduling the next refresh.</summary>
-public sealed partial class TopologyMonitor
+internal sealed partial class TopologyMonitor
 {
     private void Accept(TopologySnapshot snapshot)
     {

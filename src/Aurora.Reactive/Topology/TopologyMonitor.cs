@@ -20,7 +20,7 @@ namespace Aurora.Reactive.Topology;
 /// time, after the lock is released, so a subscriber may call back into the monitor or take its time
 /// without holding up other threads.
 /// </remarks>
-public sealed partial class TopologyMonitor : IDisposable
+internal sealed partial class TopologyMonitor : IDisposable
 {
     private readonly object _gate = new();
     private readonly IClusterNodeClient _client;

@@ -6,7 +6,7 @@ namespace Aurora.Reactive.Topology;
 /// <param name="Kind">What happened.</param>
 /// <param name="Time">Scheduler time when it happened.</param>
 /// <param name="Message">A description fit for a log (never contains a password).</param>
-public sealed record TopologyMonitorEvent(TopologyMonitorEventKind Kind, DateTimeOffset Time, string Message)
+internal sealed record TopologyMonitorEvent(TopologyMonitorEventKind Kind, DateTimeOffset Time, string Message)
 {
     /// <summary>The node concerned, when there is one.</summary>
     public HostSpec? Host { get; init; }

@@ -1,7 +1,7 @@
 namespace Aurora.Reactive.Topology;
 
 /// <summary>What a <see cref="TopologyMonitorEvent"/> reports.</summary>
-public enum TopologyMonitorEventKind
+internal enum TopologyMonitorEventKind
 {
     /// <summary>A refresh succeeded; the shape may or may not have changed.</summary>
     Refreshed = 0,

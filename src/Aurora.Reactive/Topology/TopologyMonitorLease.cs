@@ -6,7 +6,7 @@ namespace Aurora.Reactive.Topology;
 /// when only a use ended and a user may come back soon: the last lease released keeps the monitor for the
 /// registry's disposal delay.
 /// </summary>
-public sealed class TopologyMonitorLease : IDisposable
+internal sealed class TopologyMonitorLease : IDisposable
 {
     private readonly Action<bool> _release;
     private int _released;

@@ -1,7 +1,7 @@
 namespace Aurora.Reactive.Topology;
 
 /// <summary>Timing of a <see cref="TopologyMonitor"/>. Immutable; validated by <see cref="Validate"/>.</summary>
-public sealed record TopologyMonitorOptions
+internal sealed record TopologyMonitorOptions
 {
     /// <summary>Interval between refreshes in slow mode, counted from the end of the previous refresh.</summary>
     /// <value>The default value is 30 s, as the AWS drivers.</value>

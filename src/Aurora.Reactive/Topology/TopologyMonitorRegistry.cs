@@ -12,7 +12,7 @@ namespace Aurora.Reactive.Topology;
 /// <see cref="TopologyMonitorLease.Release"/> (a use ended, the owner may come back) keeps it for
 /// <c>disposalDelay</c> on the scheduler, and taking it again before then keeps it warm.
 /// </summary>
-public sealed class TopologyMonitorRegistry : IDisposable
+internal sealed class TopologyMonitorRegistry : IDisposable
 {
     private readonly object _gate = new();
     private readonly Dictionary<string, Entry> _entries = new(StringComparer.Ordinal);

@@ -1,7 +1,7 @@
 namespace Aurora.Reactive.Topology;
 
 /// <summary>How often a <see cref="TopologyMonitor"/> refreshes.</summary>
-public enum TopologyRefreshMode
+internal enum TopologyRefreshMode
 {
     /// <summary>The normal, slow rate (<see cref="TopologyMonitorOptions.SlowRefreshInterval"/>).</summary>
     Slow = 0,

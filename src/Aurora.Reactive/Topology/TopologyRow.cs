@@ -9,7 +9,7 @@ namespace Aurora.Reactive.Topology;
 /// <param name="CpuPercent">CPU use in percent, when reported.</param>
 /// <param name="ReplicaLagMilliseconds">Replica lag in milliseconds, when reported.</param>
 /// <param name="LastUpdate">When the cluster last updated the row, when reported.</param>
-public readonly record struct TopologyRow(
+internal readonly record struct TopologyRow(
     string? InstanceId,
     bool IsWriter,
     double? CpuPercent,

@@ -10,7 +10,7 @@ namespace Aurora.Reactive.Topology;
 /// readers either); no writer row gives a snapshot whose writer is unknown; a row whose instance id
 /// is missing or rejected by the host resolver is skipped and reported.
 /// </summary>
-public static class TopologyRowReader
+internal static class TopologyRowReader
 {
     /// <summary>Rows whose last update is older than this, relative to the read time, are stale. 300 s, as the Aurora SQL.</summary>
     public static readonly TimeSpan StalenessLimit = TimeSpan.FromSeconds(300);

@@ -13,8 +13,9 @@ public sealed class HealthyRunTests(ITestOutputHelper output) : SingleNodeCluste
     [Theory]
     [InlineData(ProbeMethod.SelectOne)]
     [InlineData(ProbeMethod.Connect)]
-    public async Task Probe_HealthyNode_Answers(ProbeMethod method)
+    public async Task Probe_HealthyNode_Answers(object methodValue)
     {
+        var method = (ProbeMethod)methodValue;
         // A 1 s probe timeout, the order of the seed's settings: a new PostgreSQL connection (a fork on the server) took
         // 240 ms once on this 2-core machine under the parallel tests, so a 200 ms bound measured the machine, not the prober.
         var node = Cluster.Writer;
@@ -47,8 +48,9 @@ public sealed class HealthyRunTests(ITestOutputHelper output) : SingleNodeCluste
     [Theory]
     [InlineData(ProbeMethod.SelectOne)]
     [InlineData(ProbeMethod.Connect)]
-    public async Task HealthyRun15Seconds_AggressiveSettingsHundredCommands_NoFalseFailureOneMonitor(ProbeMethod method)
+    public async Task HealthyRun15Seconds_AggressiveSettingsHundredCommands_NoFalseFailureOneMonitor(object methodValue)
     {
+        var method = (ProbeMethod)methodValue;
         // A Connect probe is a new server session each time; on this 2-core machine, with other test classes starting
         // clusters beside it, one took 1006 ms (CI, 2026-12-01), which with a count of 1 is a verdict that measures the
         // machine. Connect keeps the 1 s interval with a count of 2; SelectOne (one kept connection, warmed up before

@@ -18,8 +18,9 @@ public sealed class ProberFaultTests(ITestOutputHelper output) : SingleNodeClust
     [Theory]
     [InlineData(ProbeMethod.SelectOne)]
     [InlineData(ProbeMethod.Connect)]
-    public async Task Freeze_AtCommandStart_DeadAtTimePlusCountIntervals(ProbeMethod method)
+    public async Task Freeze_AtCommandStart_DeadAtTimePlusCountIntervals(object methodValue)
     {
+        var method = (ProbeMethod)methodValue;
         var node = Cluster.Writer;
         using var registry = Registry(method, node);
         var log = new ProbeLog();
@@ -51,8 +52,9 @@ public sealed class ProberFaultTests(ITestOutputHelper output) : SingleNodeClust
     [Theory]
     [InlineData(ProbeMethod.SelectOne)]
     [InlineData(ProbeMethod.Connect)]
-    public async Task Freeze_WhileProbing_DeadWithinOneIntervalPlusCountIntervals(ProbeMethod method)
+    public async Task Freeze_WhileProbing_DeadWithinOneIntervalPlusCountIntervals(object methodValue)
     {
+        var method = (ProbeMethod)methodValue;
         var settings = FailureDetectionSettings.FromMilliseconds(0, 1000, 2);
         var node = Cluster.Writer;
         using var registry = Registry(method, node);
@@ -81,8 +83,9 @@ public sealed class ProberFaultTests(ITestOutputHelper output) : SingleNodeClust
     [Theory]
     [InlineData(ProbeMethod.SelectOne)]
     [InlineData(ProbeMethod.Connect)]
-    public async Task Crash_AtCommandStart_ProbesFailFastAndTheHostIsDead(ProbeMethod method)
+    public async Task Crash_AtCommandStart_ProbesFailFastAndTheHostIsDead(object methodValue)
     {
+        var method = (ProbeMethod)methodValue;
         var node = Cluster.Writer;
         using var registry = Registry(method, node);
         var log = new ProbeLog();
@@ -103,8 +106,9 @@ public sealed class ProberFaultTests(ITestOutputHelper output) : SingleNodeClust
     [Theory]
     [InlineData(ProbeMethod.SelectOne)]
     [InlineData(ProbeMethod.Connect)]
-    public async Task NetworkBlackholed_AtCommandStart_DeadAtTimePlusCountIntervals(ProbeMethod method)
+    public async Task NetworkBlackholed_AtCommandStart_DeadAtTimePlusCountIntervals(object methodValue)
     {
+        var method = (ProbeMethod)methodValue;
         var node = Cluster.Writer;
         using var registry = Registry(method, node);
         var log = new ProbeLog();

@@ -3,6 +3,7 @@ using Aurora.Reactive.Hosts;
 using Aurora.Reactive.IntegrationTests.Connections;
 using Aurora.Reactive.MySql;
 using Aurora.Reactive.Testing.LocalMariaDb;
+using Aurora.Reactive.Topology;
 using MySql.Data.MySqlClient;
 
 namespace Aurora.Reactive.IntegrationTests.MySql;

@@ -83,7 +83,7 @@ internal sealed class MySqlConnectorKit : IAsyncDisposable
 
         public IDriverErrorClassifier ErrorClassifier => Inner.ErrorClassifier;
 
-        public IClusterDialect AuroraDialect { get; } = AuroraMySqlDialect.Emulated(
+        public IClusterDialect AuroraDialect { get; } = ClusterDialects.EmulatedAuroraMySql(
             MariaDbAuroraEmulation.TopologyTable, MariaDbAuroraEmulation.InstanceIdSql, MariaDbAuroraEmulation.IsReaderSql, MariaDbAuroraEmulation.DetectionSql);
 
         public IClusterDialect ReplicationDialect => Inner.ReplicationDialect;

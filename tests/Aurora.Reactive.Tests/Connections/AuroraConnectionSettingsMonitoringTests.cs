@@ -25,8 +25,9 @@ public sealed class AuroraConnectionSettingsMonitoringTests
     [Theory]
     [InlineData("select1", ProbeMethod.SelectOne)]
     [InlineData("connect", ProbeMethod.Connect)]
-    public void From_ProbeKey_ChoosesTheProbeMethod(string value, ProbeMethod expected)
+    public void From_ProbeKey_ChoosesTheProbeMethod(string value, object expectedValue)
     {
+        var expected = (ProbeMethod)expectedValue;
         var settings = AuroraConnectionSettings.From(AuroraConnectionString.Parse(Writer + ";failure_detection_probe=" + value), null);
 
         Assert.Equal(expected, settings.HostMonitoring!.ProbeMethod);

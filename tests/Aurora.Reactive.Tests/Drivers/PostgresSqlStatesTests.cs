@@ -1,4 +1,5 @@
 using Aurora.Reactive.Drivers;
+using Aurora.Reactive.Npgsql;
 
 namespace Aurora.Reactive.Tests.Drivers;
 

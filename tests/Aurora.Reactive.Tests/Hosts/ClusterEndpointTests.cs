@@ -28,8 +28,9 @@ public class ClusterEndpointTests
     [InlineData("a.b.c9xyz1abc.us-east-2.rds.amazonaws.com", EndpointKind.CustomDomain)]
     [InlineData("orders.cluster-.us-east-2.rds.amazonaws.com", EndpointKind.CustomDomain)]
     [InlineData("orders.cluster-c9xyz1abc.us-east-2.rds.amazonaws.com.evil.example", EndpointKind.CustomDomain)]
-    public void Parse_Host_ClassifiesKind(string host, EndpointKind expected)
+    public void Parse_Host_ClassifiesKind(string host, object expectedValue)
     {
+        var expected = (EndpointKind)expectedValue;
         Assert.Equal(expected, ClusterEndpoint.Parse(host).Kind);
     }
 
@@ -75,8 +76,9 @@ public class ClusterEndpointTests
     [InlineData("orders-1.c9xyz1abc.rds.cn-north-1.amazonaws.com.cn", EndpointKind.RdsInstance, "cn-north-1", "c9xyz1abc.rds.cn-north-1.amazonaws.com.cn")]
     [InlineData("orders.cluster-c9xyz1abc.cn-north-1.rds.amazonaws.com.cn", EndpointKind.ClusterWriter, "cn-north-1", "c9xyz1abc.cn-north-1.rds.amazonaws.com.cn")]
     [InlineData("orders.proxy-c9xyz1abc.rds.cn-north-1.amazonaws.com.cn", EndpointKind.RdsProxy, "cn-north-1", "c9xyz1abc.rds.cn-north-1.amazonaws.com.cn")]
-    public void Parse_ChinaEndpoint_IsChinaPartition(string host, EndpointKind kind, string region, string domain)
+    public void Parse_ChinaEndpoint_IsChinaPartition(string host, object kindValue, string region, string domain)
     {
+        var kind = (EndpointKind)kindValue;
         var endpoint = ClusterEndpoint.Parse(host);
 
         Assert.Equal(kind, endpoint.Kind);
@@ -90,8 +92,9 @@ public class ClusterEndpointTests
     [InlineData("orders.cluster-ro-c9xyz1abc.rds.us-gov-east-1.amazonaws.com", EndpointKind.ClusterReader, "us-gov-east-1")]
     [InlineData("orders-2.c9xyz1abc.rds.us-gov-west-1.amazonaws.com", EndpointKind.RdsInstance, "us-gov-west-1")]
     [InlineData("orders.cluster-c9xyz1abc.us-gov-west-1.rds.amazonaws.com", EndpointKind.ClusterWriter, "us-gov-west-1")]
-    public void Parse_GovCloudEndpoint_IsGovCloudPartition(string host, EndpointKind kind, string region)
+    public void Parse_GovCloudEndpoint_IsGovCloudPartition(string host, object kindValue, string region)
     {
+        var kind = (EndpointKind)kindValue;
         var endpoint = ClusterEndpoint.Parse(host);
 
         Assert.Equal(kind, endpoint.Kind);

@@ -1,5 +1,5 @@
 using Aurora.Reactive.Hosts;
-using Aurora.Reactive.MySql;
+using Aurora.Reactive.Topology;
 
 namespace Aurora.Reactive.Tests.MySql;
 

@@ -12,8 +12,9 @@ public class AuroraPluginNamesTests
     [InlineData("", new AuroraPlugin[0])]
     [InlineData("none", new AuroraPlugin[0])]
     [InlineData("None", new AuroraPlugin[0])]
-    public void ParseList_ValidList_ReadsPluginsInOrder(string text, AuroraPlugin[] expected)
+    public void ParseList_ValidList_ReadsPluginsInOrder(string text, object expectedValue)
     {
+        var expected = (AuroraPlugin[])expectedValue;
         Assert.Equal(expected, AuroraPluginNames.ParseList(text));
     }
 

@@ -12,8 +12,9 @@ public sealed class FailureDetectionProbeOptionTests
     [InlineData("SELECT_1", ProbeMethod.SelectOne)]
     [InlineData("connect", ProbeMethod.Connect)]
     [InlineData("auto", null)]
-    public void Parse_ProbeKey_ReadsTheMethod(string value, ProbeMethod? expected)
+    public void Parse_ProbeKey_ReadsTheMethod(string value, object? expectedValue)
     {
+        var expected = (ProbeMethod?)expectedValue;
         var options = AuroraConnectionString.Parse($"{Base};failure_detection_probe={value}").Options;
 
         Assert.Equal(expected, options.FailureDetectionProbe);

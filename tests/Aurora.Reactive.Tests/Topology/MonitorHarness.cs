@@ -6,7 +6,7 @@ using Aurora.Reactive.Topology;
 namespace Aurora.Reactive.Tests.Topology;
 
 /// <summary>A virtual-time scheduler, a simulated cluster and a monitor, with everything the monitor emitted recorded.</summary>
-public sealed class MonitorHarness : IDisposable
+internal sealed class MonitorHarness : IDisposable
 {
     public static readonly DateTimeOffset Start = new(2026, 1, 1, 0, 0, 0, TimeSpan.Zero);
 

@@ -11,7 +11,7 @@ namespace Aurora.Reactive.Tests.Topology;
 /// Simulated cluster answering topology reads and role probes on a (virtual-time) scheduler. The
 /// "control plane" publishes topology rows; by default they follow the nodes' roles, stamped now.
 /// </summary>
-public sealed partial class SimulatedCluster(IScheduler scheduler, bool supportsTopologyQuery = true) : IClusterNodeClient
+internal sealed partial class SimulatedCluster(IScheduler scheduler, bool supportsTopologyQuery = true) : IClusterNodeClient
 {
     private readonly List<SimulatedNode> _nodes = [];
     private IReadOnlyList<TopologyRow>? _published;

@@ -3,7 +3,7 @@ using Aurora.Reactive.Hosts;
 namespace Aurora.Reactive.Tests.Topology;
 
 /// <summary>One simulated database node: its role, how it answers, and what it saw.</summary>
-public sealed class SimulatedNode(HostSpec host, string instanceId, bool isReader)
+internal sealed class SimulatedNode(HostSpec host, string instanceId, bool isReader)
 {
     public HostSpec Host { get; } = host;
 

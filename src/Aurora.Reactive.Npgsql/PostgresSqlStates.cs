@@ -1,12 +1,14 @@
-namespace Aurora.Reactive.Drivers;
+using Aurora.Reactive.Drivers;
+
+namespace Aurora.Reactive.Npgsql;
 
 /// <summary>
-/// The PostgreSQL SQLSTATE rules that decide failover, shared by every PostgreSQL driver:
+/// The PostgreSQL SQLSTATE rules that decide failover for Npgsql errors:
 /// classes 08 (connection exception), 53 (insufficient resources), 58 (system error), XX (internal
 /// error) and the shutdown codes 57P01, 57P02, 57P03 mean the node is unavailable; 25006 (read-only
 /// SQL transaction) means the node is read-only. Everything else is not a failover.
 /// </summary>
-public static class PostgresSqlStates
+internal static class PostgresSqlStates
 {
     /// <summary>The SQLSTATE of a write refused by a read-only node.</summary>
     public const string ReadOnlySqlTransaction = "25006";

@@ -1,7 +1,6 @@
 using System.Data.Common;
-using Aurora.Reactive.Topology;
 
-namespace Aurora.Reactive.MySql;
+namespace Aurora.Reactive.Topology;
 
 /// <summary>
 /// Plain MySQL or MariaDB replication (a self-managed primary and read-only replicas): each node is asked
@@ -9,7 +8,7 @@ namespace Aurora.Reactive.MySql;
 /// promotion tools (and the test kit) set it.
 /// </summary>
 /// <remarks>Variables are cast: MySql.Data cannot read MariaDB's <c>@@</c> values as they come.</remarks>
-public sealed class MySqlReplicationDialect : NodeRoleDialect
+internal sealed class MySqlReplicationDialect : NodeRoleDialect
 {
     /// <summary>The connected node's role: 1 for a read-only replica.</summary>
     public const string IsReaderSql = "SELECT CAST(@@read_only AS SIGNED)";
