@@ -45,7 +45,11 @@ public sealed class FailoverSuite : IBenchmarkSuite
             plan = plan with { FaultsOfEachKind = int.Parse(faults, System.Globalization.CultureInfo.InvariantCulture) };
         }
 
-        await using var cluster = await BenchCluster.StartAsync(new LocalPostgresClusterOptions { ReaderCount = 2 }, cancellationToken);
+        // The 32-worker rows hold up to 32 pooled connections each on the writer; the kit's 60 leave too few for the
+        // rejoin's own connections once the other rows' pools and monitors are counted.
+        var clusterOptions = new LocalPostgresClusterOptions { ReaderCount = 2 };
+        clusterOptions.ServerSettings["max_connections"] = "200";
+        await using var cluster = await BenchCluster.StartAsync(clusterOptions, cancellationToken);
         await BenchCluster.ExecuteAsync(cluster.Writer, FailoverSql.CreateTable, cancellationToken);
         Func<LocalPostgresCluster, IWriteClient>[] all =
         [
