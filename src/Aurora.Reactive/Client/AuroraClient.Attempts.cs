@@ -16,14 +16,12 @@ public sealed partial class AuroraClient
     {
         EnterCall();
         var state = new CallState(target);
-        var completed = false;
         try
         {
             using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, _disposing.Token);
             try
             {
                 var result = await _loop.RunAsync((_, ct) => attempt(state, ct), error => Classify(state, error), this, linked.Token).ConfigureAwait(false);
-                completed = true;
                 OnUnitCompleted(state.Connection?.CurrentHost ?? state.LastReader);
                 return result;
             }
@@ -34,7 +32,7 @@ public sealed partial class AuroraClient
         }
         finally
         {
-            await state.EndAsync(_pool, completed).ConfigureAwait(false);
+            await state.EndAsync().ConfigureAwait(false);
             ExitCall();
         }
     }
@@ -77,15 +75,10 @@ public sealed partial class AuroraClient
             return state.Connection!;
         }
 
+        // Open per unit of work, as applications do with a data source: where the topology says, on the driver's pool.
         await state.ReleaseConnectionAsync().ConfigureAwait(false);
-        if (_pool.Rent() is { } idle)
-        {
-            state.Attach(idle);
-            return idle.Connection;
-        }
-
         var connection = _dataSource.CreateConnection();
-        state.Attach(new PooledConnection(connection, connection.StateChanges.Subscribe(PublishState)));
+        state.Attach(connection, connection.StateChanges.Subscribe(PublishState));
         await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
         return connection;
     }

@@ -8,11 +8,7 @@ public sealed partial class AuroraClient
     /// <summary>How long disposal waits for calls in flight to observe the cancellation before it closes the pools under them.</summary>
     private static readonly TimeSpan DrainTimeout = TimeSpan.FromSeconds(5);
 
-    /// <summary>The most idle logical connections kept between calls; more concurrent calls open more, closed after use.</summary>
-    private const int MaxIdleConnections = 32;
-
     private readonly CancellationTokenSource _disposing = new();
-    private readonly ClientConnectionPool _pool = new(MaxIdleConnections);
     private readonly TaskCompletionSource _drained = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private int _inFlight;
     private int _disposed;
@@ -63,10 +59,9 @@ public sealed partial class AuroraClient
         }
         catch (TimeoutException)
         {
-            // A call stuck in the driver (a frozen node) must not hold the shutdown; its connection is closed below.
+            // A call stuck in the driver (a frozen node) must not hold the shutdown; the data source's dispose below ends its pools.
         }
 
-        await _pool.CloseAsync().ConfigureAwait(false);
         _clusterSubscriptions.Dispose();
         _watch?.Dispose();
         await _dataSource.DisposeAsync().ConfigureAwait(false);

@@ -4,17 +4,22 @@ using Aurora.Reactive.Hosts;
 
 namespace Aurora.Reactive.Client;
 
-/// <summary>What one call of <see cref="AuroraClient"/> carries from one attempt to the next.</summary>
+/// <summary>
+/// What one call of <see cref="AuroraClient"/> carries from one attempt to the next, the call's own logical connection
+/// included: opened from the data source for the call (its physical connection from the driver's pool, which resets the
+/// session as plain pooled use does) and closed when the call ends, so no unit of work sees another's session state.
+/// </summary>
 internal sealed class CallState
 {
-    private PooledConnection? _pooled;
+    private AuroraConnection? _connection;
+    private IDisposable? _states;
 
     public CallState(ExecuteTarget target) => Target = target;
 
     public ExecuteTarget Target { get; }
 
-    /// <summary>The logical connection to the writer, kept across failovers (it moves with them).</summary>
-    public AuroraConnection? Connection => _pooled?.Connection;
+    /// <summary>The call's logical connection to the writer, kept across its attempts (it moves with failovers).</summary>
+    public AuroraConnection? Connection => _connection;
 
     /// <summary>A transaction whose COMMIT was in flight when its node failed; its outcome must be asked before anything runs again.</summary>
     public TransactionMarker? PendingCommit { get; set; }
@@ -37,30 +42,34 @@ internal sealed class CallState
     /// <summary>Whether <see cref="Connection"/> can run the next attempt.</summary>
     public bool HasUsableConnection => !ConnectionLost && Connection is { State: ConnectionState.Open };
 
-    public void Attach(PooledConnection pooled) => _pooled = pooled;
+    /// <summary>Makes <paramref name="connection"/> the call's connection; <paramref name="states"/> forwards its states and is disposed after it.</summary>
+    public void Attach(AuroraConnection connection, IDisposable states)
+    {
+        _connection = connection;
+        _states = states;
+    }
 
-    /// <summary>Closes the connection for good (it failed, or the call did not complete).</summary>
+    /// <summary>Closes the connection (its physical connection goes back to the driver's pool) and stops forwarding its states.</summary>
     public async ValueTask ReleaseConnectionAsync()
     {
-        var pooled = _pooled;
-        _pooled = null;
+        var connection = _connection;
+        var states = _states;
+        _connection = null;
+        _states = null;
         ConnectionLost = false;
-        if (pooled is not null)
+        if (connection is not null)
         {
-            await pooled.DisposeAsync().ConfigureAwait(false);
+            try
+            {
+                await connection.DisposeAsync().ConfigureAwait(false);
+            }
+            finally
+            {
+                states?.Dispose();
+            }
         }
     }
 
-    /// <summary>At the end of the call: a connection that completed the call goes back to the pool, any other is closed.</summary>
-    public ValueTask EndAsync(ClientConnectionPool pool, bool completed)
-    {
-        if (!completed || ConnectionLost || _pooled is null || PendingCommit is not null)
-        {
-            return ReleaseConnectionAsync();
-        }
-
-        var pooled = _pooled;
-        _pooled = null;
-        return pool.ReturnAsync(pooled);
-    }
+    /// <summary>At the end of the call, completed or not: the connection is closed; the next call opens its own.</summary>
+    public ValueTask EndAsync() => ReleaseConnectionAsync();
 }

@@ -98,8 +98,19 @@ public sealed partial class AuroraConnection
     internal Task<T> Watch<T>(Task<T> operation) =>
         !_lossArmed || operation.IsCompleted ? operation : WatchSlowAsync(operation, LossToken());
 
+    /// <summary>
+    /// Watches a statement that did not complete at once for a stall (see <see cref="ITopologyAwareOpener.WatchStatement"/>),
+    /// on a writer connection of a data source whose handler knows the topology; <see langword="null"/> otherwise.
+    /// </summary>
+    internal IDisposable? WatchStall() =>
+        _host is { Role: HostRole.Writer } host && _dataSource.TopologyOpener is { } opener ? opener.WatchStatement(host) : null;
+
+    // A statement on the writer that outlives the stall threshold makes the topology be checked at once (see
+    // ITopologyAwareOpener.WatchStatement): a frozen writer whose replacement is promoted then releases it through the
+    // writer watch within a fast refresh, not at the next normal one (30 s by default), nor when monitoring declares it dead.
     private async Task<T> WatchSlowAsync<T>(Task<T> operation, CancellationToken lossToken)
     {
+        using var stall = WatchStall();
         try
         {
             return await operation.WaitAsync(lossToken).ConfigureAwait(false);

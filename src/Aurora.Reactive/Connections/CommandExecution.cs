@@ -213,6 +213,7 @@ internal static class CommandExecution
             if (connection.IsLossWatched && !running.IsCompleted)
             {
                 var lossToken = connection.LossToken();
+                using var stall = connection.WatchStall();
                 try
                 {
                     result = await running.WaitAsync(lossToken).ConfigureAwait(false);

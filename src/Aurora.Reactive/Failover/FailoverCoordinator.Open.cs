@@ -19,12 +19,28 @@ internal sealed partial class FailoverCoordinator : ITopologyAwareOpener
     // so a promotion is seen within the fast refresh interval instead of the normal one.
     internal static readonly TimeSpan SlowOpenThreshold = TimeSpan.FromMilliseconds(500);
 
+    /// <summary>
+    /// How long a statement on the writer may go unanswered before its node is suspected frozen. A suspicion costs a
+    /// topology read and a role probe of the other nodes (ended as soon as the read answers) and fast topology reads for
+    /// <see cref="TopologyMonitorOptions.FastModeLinger"/>; it never fails the statement itself.
+    /// </summary>
+    internal static readonly TimeSpan StallThreshold = TimeSpan.FromMilliseconds(500);
+
     private readonly Subject<HostSpec> _formerWriters = new();
     private TopologySnapshot? _latest;
     private int _spread = -1;
 
     /// <inheritdoc/>
     IObservable<HostSpec> ITopologyAwareOpener.FormerWriters => _formerWriters.AsObservable();
+
+    /// <inheritdoc/>
+    IDisposable ITopologyAwareOpener.WatchStatement(HostSpec host) => WatchStatement(host);
+
+    internal IDisposable WatchStatement(HostSpec host)
+    {
+        ArgumentNullException.ThrowIfNull(host);
+        return _scheduler.Schedule(StallThreshold, () => _reportStall(host));
+    }
 
     /// <summary>The latest topology snapshot seen, or <see langword="null"/> before the first.</summary>
     internal TopologySnapshot? LatestSnapshot => Volatile.Read(ref _latest);

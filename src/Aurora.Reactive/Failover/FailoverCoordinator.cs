@@ -4,6 +4,7 @@ using System.Reactive.Linq;
 using System.Reactive.Subjects;
 using Aurora.Reactive.Connections;
 using Aurora.Reactive.Drivers;
+using Aurora.Reactive.Hosts;
 using Aurora.Reactive.Monitoring;
 using Aurora.Reactive.Topology;
 
@@ -24,6 +25,7 @@ internal sealed partial class FailoverCoordinator : IFailoverHandler, IDisposabl
     private readonly object _gate = new();
     private readonly IObservable<TopologySnapshot> _topology;
     private readonly Action _requestFastRefresh;
+    private readonly Action<HostSpec> _reportStall;
     private readonly Func<IHostConnectionFactory, IFailoverConnector> _connectorFor;
     private readonly IObservable<HostHealth> _health;
     private readonly IScheduler _scheduler;
@@ -60,7 +62,8 @@ internal sealed partial class FailoverCoordinator : IFailoverHandler, IDisposabl
             timing ?? FailoverTiming.Default,
             policy ?? FailoverPolicies.ForMode(mode),
             health,
-            scheduler ?? Connections.AuroraDataSourceBuilder.DefaultClock)
+            scheduler ?? Connections.AuroraDataSourceBuilder.DefaultClock,
+            monitor.RequestFastRefresh)
     {
         TopologyEvents = monitor.Events;
     }
@@ -73,10 +76,12 @@ internal sealed partial class FailoverCoordinator : IFailoverHandler, IDisposabl
         FailoverTiming timing,
         IFailoverPolicy policy,
         IObservable<HostHealth>? health,
-        IScheduler scheduler)
+        IScheduler scheduler,
+        Action<HostSpec>? reportStall = null)
     {
         _topology = topology;
         _requestFastRefresh = requestFastRefresh;
+        _reportStall = reportStall ?? (_ => requestFastRefresh());
         _connectorFor = connectorFor;
         Mode = mode;
         Timing = timing;

@@ -13,4 +13,12 @@ internal interface ITopologyAwareOpener
 
     /// <summary>The old writer, each time the topology names a new one.</summary>
     IObservable<HostSpec> FormerWriters { get; }
+
+    /// <summary>
+    /// Watches one statement on the writer <paramref name="host"/>: when it is still running after
+    /// <see cref="FailoverCoordinator.StallThreshold"/> (on the coordinator's scheduler), the node is suspected frozen and
+    /// the topology monitor reads fast and asks the other nodes their role at once, so that a promotion elsewhere
+    /// releases the statement through the writer watch. Dispose when the statement ends.
+    /// </summary>
+    IDisposable WatchStatement(HostSpec host);
 }

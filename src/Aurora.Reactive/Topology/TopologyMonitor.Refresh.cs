@@ -20,6 +20,7 @@ internal sealed partial class TopologyMonitor
             if (!_client.SupportsTopologyQuery || _via is null || _probeNext)
             {
                 _probeNext = false;
+                _hedgeNextRead = false; // probing asks every node anyway
                 StartProbe();
             }
             else
@@ -34,7 +35,14 @@ internal sealed partial class TopologyMonitor
         var generation = BeginOperation();
         var operation = new CompositeDisposable();
         _operation.Disposable = operation;
-        if (_options.ReadHedgeDelay is { } hedgeDelay)
+        _unhedgedRead = (generation, via, operation);
+        var hedgeAtOnce = _hedgeNextRead;
+        _hedgeNextRead = false;
+        if (hedgeAtOnce)
+        {
+            StartHedge(generation, via, operation);
+        }
+        else if (_options.ReadHedgeDelay is { } hedgeDelay)
         {
             operation.Add(_scheduler.Schedule(hedgeDelay, () => StartHedge(generation, via, operation)));
         }
@@ -52,11 +60,12 @@ internal sealed partial class TopologyMonitor
     {
         using (EnterGate())
         {
-            if (_disposed || !_busy || generation != _generation)
+            if (_disposed || !_busy || generation != _generation || _unhedgedRead is not { } unhedged || unhedged.Generation != generation)
             {
                 return;
             }
 
+            _unhedgedRead = null;
             var others = KnownHosts().Where(h => !SameEndpoint(h, via)).ToList();
             if (others.Count == 0)
             {
@@ -64,7 +73,7 @@ internal sealed partial class TopologyMonitor
             }
 
             Report(TopologyMonitorEventKind.ProbingAllNodes,
-                $"{via.Endpoint} has not answered the topology read within {_options.ReadHedgeDelay!.Value.TotalMilliseconds:0} ms; asking {string.Join(", ", others.Select(h => h.Endpoint))} their role meanwhile.");
+                $"{via.Endpoint} has not answered the topology read yet (a node's statement stalls, or the read outlived the hedge delay); asking {string.Join(", ", others.Select(h => h.Endpoint))} their role meanwhile.");
             var answers = new List<ProbeAnswer>();
             var hedge = new SingleAssignmentDisposable();
             operation.Add(hedge);

@@ -45,6 +45,8 @@ internal sealed partial class TopologyMonitor : IDisposable
     private DateTimeOffset _operationStartedAt;
     private bool _operationFast;
     private bool _probeNext;
+    private bool _hedgeNextRead;
+    private (long Generation, HostSpec Via, CompositeDisposable Operation)? _unhedgedRead;
     private bool _disposed;
 
     /// <summary>Creates a monitor and schedules its first refresh at once.</summary>
@@ -117,7 +119,17 @@ internal sealed partial class TopologyMonitor : IDisposable
     /// Switches to fast mode until <see cref="TopologyMonitorOptions.FastModeLinger"/> from now (or later, if already
     /// further) and, when the monitor was slow and idle, refreshes at once. Safe to call often and from any thread.
     /// </summary>
-    public void RequestFastRefresh()
+    public void RequestFastRefresh() => RequestFastRefresh(suspect: null);
+
+    /// <summary>
+    /// As <see cref="RequestFastRefresh()"/>, because a statement on <paramref name="suspect"/> has gone unanswered for
+    /// longer than a healthy one takes (the node may be frozen): the read that is running, or the one started now, does
+    /// not wait <see cref="TopologyMonitorOptions.ReadHedgeDelay"/> before the other nodes are asked their role, since the
+    /// monitoring connection may be stuck on the same node (through a cluster endpoint too). A read that answers at once
+    /// ends those probes; one that does not lets a promotion elsewhere be seen as soon as the promoted node says so.
+    /// </summary>
+    /// <param name="suspect">The node whose statement stalls; <see langword="null"/> for a plain fast refresh request.</param>
+    public void RequestFastRefresh(HostSpec? suspect)
     {
         using (EnterGate())
         {
@@ -128,6 +140,22 @@ internal sealed partial class TopologyMonitor : IDisposable
 
             var wasFast = _mode == TopologyRefreshMode.Fast;
             ExtendFastMode();
+            if (suspect is not null)
+            {
+                if (_busy && _unhedgedRead is { } read && read.Generation == _generation)
+                {
+                    StartHedge(read.Generation, read.Via, read.Operation);
+                    return;
+                }
+
+                if (!_busy)
+                {
+                    _hedgeNextRead = true;
+                    _timer.Disposable = _scheduler.Schedule(Tick);
+                    return;
+                }
+            }
+
             if (!wasFast && !_busy)
             {
                 _timer.Disposable = _scheduler.Schedule(Tick);

@@ -3,9 +3,14 @@ using Aurora.Reactive.Benchmarks.Library;
 
 namespace Aurora.Reactive.Benchmarks.Failover;
 
-/// <summary>Writes through any <see cref="DbDataSource"/>: open a pooled connection, insert, close, as an application does.</summary>
-public sealed class DataSourceWriteClient(string label, string description, DbDataSource source, string sql = FailoverSql.Write) : IWriteClient
+/// <summary>
+/// Writes through any <see cref="DbDataSource"/>: open a pooled connection, insert, close, as an application does;
+/// <paramref name="workers"/> loops do so at once, as the requests of a web application.
+/// </summary>
+public sealed class DataSourceWriteClient(string label, string description, DbDataSource source, string sql = FailoverSql.Write, int workers = 1) : IWriteClient
 {
+    public int Workers { get; } = workers;
+
     public string Label { get; } = label;
 
     public string Description { get; } = description;

@@ -18,6 +18,16 @@ public static class FailoverClients
         return new DataSourceWriteClient("(a) AuroraDataSource", "AuroraDataSource on the cluster endpoint with cluster_instance_endpoints, defaults otherwise, a pooled connection opened per write: " + ActiveFeatures.Describe(source), source);
     }
 
+    /// <summary>The opened-per-write row with <paramref name="workers"/> workers sharing one data source, as the requests of a web application.</summary>
+    public static IWriteClient AuroraDataSourceOnEndpoint(LocalPostgresCluster cluster, int workers)
+    {
+        var source = AuroraDataSource.Create(LibraryConnectionString(cluster), NpgsqlDriver.Instance);
+        return new DataSourceWriteClient(
+            $"(a) AuroraDataSource x{workers}",
+            $"the same as (a) AuroraDataSource, {workers} workers at once on one data source, each opening a pooled connection per write; down until every worker has written on the new writer",
+            source, workers: workers);
+    }
+
     public static IWriteClient AuroraHeldConnectionOnEndpoint(LocalPostgresCluster cluster)
     {
         var source = AuroraDataSource.Create(LibraryConnectionString(cluster), NpgsqlDriver.Instance);
@@ -44,6 +54,12 @@ public static class FailoverClients
         "(c) multi-host tuned",
         "Npgsql multi-host, every node listed, Target Session Attributes=primary, " + TunedSettings,
         NpgsqlDataSource.Create(MultiHost(cluster) + ";" + TunedSettings));
+
+    /// <summary>The tuned multi-host baseline with <paramref name="workers"/> workers on one data source.</summary>
+    public static IWriteClient MultiHostTuned(LocalPostgresCluster cluster, int workers) => new DataSourceWriteClient(
+        $"(c) multi-host tuned x{workers}",
+        $"the same as (c) multi-host tuned, {workers} workers at once on one data source; down until every worker has written on the new writer",
+        NpgsqlDataSource.Create(MultiHost(cluster) + ";" + TunedSettings), workers: workers);
 
     private static string LibraryConnectionString(LocalPostgresCluster cluster) =>
         cluster.WriterConnectionString + ";cluster_instance_endpoints=" + cluster.InstanceEndpoints;

@@ -5,7 +5,8 @@ namespace Aurora.Reactive.Benchmarks.Failover;
 /// <summary>
 /// An application's write loop around one client: write, pause, write again; after a failure, wait a
 /// little and retry. It records when writes succeed and on which node, so the suite can ask for the first
-/// success after a fault on a node other than the failed writer.
+/// success after a fault on a node other than the failed writer. A client with several workers runs one such loop
+/// per worker, all at once; a fault is over for it when every worker has written on another node.
 /// </summary>
 public sealed class WriteLoop(IWriteClient client, TimeSpan pause, TimeSpan retryDelay)
 {
@@ -31,14 +32,17 @@ public sealed class WriteLoop(IWriteClient client, TimeSpan pause, TimeSpan retr
         }
     }
 
-    public async Task RunAsync(CancellationToken stop)
+    public Task RunAsync(CancellationToken stop) =>
+        Task.WhenAll(Enumerable.Range(0, client.Workers).Select(worker => Task.Run(() => RunWorkerAsync(worker, stop), CancellationToken.None)));
+
+    private async Task RunWorkerAsync(int worker, CancellationToken stop)
     {
         while (!stop.IsCancellationRequested)
         {
             try
             {
                 var instance = await client.WriteAsync(stop);
-                Succeeded(Stopwatch.GetTimestamp(), instance);
+                Succeeded(worker, Stopwatch.GetTimestamp(), instance);
                 await Task.Delay(pause, stop);
             }
             catch (OperationCanceledException) when (stop.IsCancellationRequested)
@@ -78,10 +82,13 @@ public sealed class WriteLoop(IWriteClient client, TimeSpan pause, TimeSpan retr
         }
     }
 
-    /// <summary>Completes with the timestamp of the first write that succeeds after <paramref name="after"/> on a node other than <paramref name="excludedInstance"/>.</summary>
+    /// <summary>
+    /// Completes with the timestamp by which every worker has written, after <paramref name="after"/>, on a node other than
+    /// <paramref name="excludedInstance"/> (with one worker: its first such write).
+    /// </summary>
     public Task<long> FirstSuccessAsync(long after, string? excludedInstance)
     {
-        var watch = new Watch(after, excludedInstance);
+        var watch = new Watch(after, excludedInstance, client.Workers);
         lock (_gate)
         {
             _watches.Add(watch);
@@ -90,22 +97,30 @@ public sealed class WriteLoop(IWriteClient client, TimeSpan pause, TimeSpan retr
         return watch.Completion.Task;
     }
 
-    private void Succeeded(long timestamp, string instance)
+    private void Succeeded(int worker, long timestamp, string instance)
     {
         lock (_gate)
         {
             _successes.Add(timestamp);
-            _watches.RemoveAll(w => w.TryComplete(timestamp, instance));
+            _watches.RemoveAll(w => w.TryComplete(worker, timestamp, instance));
         }
     }
 
-    private sealed class Watch(long after, string? excludedInstance)
+    private sealed class Watch(long after, string? excludedInstance, int workers)
     {
+        private readonly HashSet<int> _written = [];
+
         public TaskCompletionSource<long> Completion { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-        public bool TryComplete(long timestamp, string instance)
+        public bool TryComplete(int worker, long timestamp, string instance)
         {
             if (timestamp <= after || instance == excludedInstance)
+            {
+                return false;
+            }
+
+            _written.Add(worker);
+            if (_written.Count < workers)
             {
                 return false;
             }

@@ -35,7 +35,8 @@ internal sealed class FailoverHarness : IDisposable
         Monitor = new TopologyMonitor(Cluster, Cluster.Nodes.Select(n => n.Host), scheduler, monitorOptions ?? new TopologyMonitorOptions());
         Connector = new SimulatedFailoverConnector(Cluster, scheduler);
         Coordinator = new FailoverCoordinator(
-            Monitor.Snapshots, Monitor.RequestFastRefresh, _ => Connector, mode, timing ?? FailoverTiming.Default, policy ?? FailoverPolicies.ForMode(mode), null, scheduler);
+            Monitor.Snapshots, Monitor.RequestFastRefresh, _ => Connector, mode, timing ?? FailoverTiming.Default, policy ?? FailoverPolicies.ForMode(mode), null, scheduler,
+            Monitor.RequestFastRefresh);
         Coordinator.Reports.Subscribe(Reports.Add);
     }
 

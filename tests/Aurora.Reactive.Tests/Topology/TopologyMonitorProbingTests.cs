@@ -53,6 +53,73 @@ public sealed class TopologyMonitorProbingTests
     }
 
     [Fact]
+    public void SuspectedNode_IdleSlowMonitor_ReadsAtOnceAndAsksTheOthersWithoutTheHedgeDelay()
+    {
+        using var h = new MonitorHarness().WithThreeNodes();
+        var monitor = h.StartMonitor();
+        h.RunDue();
+        h.Scheduler.Schedule(MonitorHarness.Start + S(10), () =>
+        {
+            h.Cluster.Node("instance-1").NeverAnswers = true;
+            h.Cluster.Node("instance-1").IsReader = true;
+            monitor.RequestFastRefresh(h.Cluster.Node("instance-1").Host);
+        });
+        h.Scheduler.Schedule(MonitorHarness.Start + S(10.2), () => h.Cluster.Node("instance-3").IsReader = false);
+
+        h.AdvanceTo(S(14));
+
+        // A statement stalls on instance-1 at 10 s: the read through it starts at once and so do the probes of the others
+        // (not 0.5 s later, as for a plain request); instance-3 says writer at its first probe after the promotion, 10.2 s.
+        var hedge = Assert.Single(h.EventsOf(TopologyMonitorEventKind.ProbingAllNodes));
+        Assert.Equal(S(10), h.SinceStart(hedge));
+        Assert.Equal("instance-3", h.WriterId(1));
+        Assert.Equal(S(10.2), h.SinceStart(h.EventsOf(TopologyMonitorEventKind.Changed).Last()));
+        Assert.Equal(TopologyRefreshMode.Fast, monitor.Mode);
+    }
+
+    [Fact]
+    public void SuspectedNode_ReadAlreadyRunning_TheOthersAreAskedAtOnce()
+    {
+        using var h = new MonitorHarness().WithThreeNodes();
+        var monitor = h.StartMonitor();
+        h.RunDue();
+        h.Scheduler.Schedule(MonitorHarness.Start + S(10), () =>
+        {
+            h.Cluster.Node("instance-1").NeverAnswers = true;
+            h.Cluster.Node("instance-1").IsReader = true;
+            h.Cluster.Node("instance-3").IsReader = false;
+            monitor.RequestFastRefresh();
+        });
+        h.Scheduler.Schedule(MonitorHarness.Start + S(10.1), () => monitor.RequestFastRefresh(h.Cluster.Node("instance-1").Host));
+
+        h.AdvanceTo(S(14));
+
+        var hedge = Assert.Single(h.EventsOf(TopologyMonitorEventKind.ProbingAllNodes));
+        Assert.Equal(S(10.1), h.SinceStart(hedge));
+        Assert.Equal("instance-3", h.WriterId(1));
+        Assert.Equal(S(10.1), h.SinceStart(h.EventsOf(TopologyMonitorEventKind.Changed).Last()));
+    }
+
+    [Fact]
+    public void SuspectedNode_HealthyRead_EndsTheProbesWhenTheReadAnswers()
+    {
+        using var h = new MonitorHarness().WithThreeNodes();
+        var monitor = h.StartMonitor();
+        h.RunDue();
+        h.Cluster.Node("instance-1").Delay = TimeSpan.FromMilliseconds(5);
+
+        monitor.RequestFastRefresh(h.Cluster.Node("instance-1").Host);
+        h.AdvanceTo(S(0.05));
+
+        var asked = h.Cluster.Node("instance-2").IdentifyRequests;
+        Assert.Equal(1, asked);
+        Assert.Single(h.Snapshots);
+        Assert.Empty(h.EventsOf(TopologyMonitorEventKind.Error));
+        h.AdvanceTo(S(0.09));
+        Assert.Equal(asked, h.Cluster.Node("instance-2").IdentifyRequests); // the probes ended with the read, not at the round's end
+    }
+
+    [Fact]
     public void SlowButHealthyMonitoringNode_Hedged_ReadAnswerIsKeptAndTheOthersOnlyAsked()
     {
         using var h = new MonitorHarness().WithThreeNodes();
