@@ -65,7 +65,6 @@ public sealed partial class AuroraClient
         _clusterSubscriptions.Dispose();
         _watch?.Dispose();
         await _dataSource.DisposeAsync().ConfigureAwait(false);
-        _ownedHandler?.Dispose();
         AuroraMetrics.ForgetClient(_id);
         lock (_streamGate)
         {

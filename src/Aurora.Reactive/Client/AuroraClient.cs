@@ -50,7 +50,6 @@ public sealed partial class AuroraClient : IAsyncDisposable
     private readonly ICommitOutcomeResolver? _resolver;
     private readonly ClusterWatch? _watch;
     private readonly string _clusterKey;
-    private readonly IDisposable? _ownedHandler;
 
     internal AuroraClient(
         AuroraDataSource dataSource,
@@ -59,10 +58,8 @@ public sealed partial class AuroraClient : IAsyncDisposable
         ILogger logger,
         ICommitOutcomeResolver? resolver,
         Func<AuroraClient, ClusterWatch?> createWatch,
-        string clusterKey,
-        IDisposable? ownedHandler = null)
+        string clusterKey)
     {
-        _ownedHandler = ownedHandler;
         _dataSource = dataSource;
         Options = options;
         _scheduler = scheduler;

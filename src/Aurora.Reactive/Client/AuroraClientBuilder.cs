@@ -117,20 +117,24 @@ public sealed class AuroraClientBuilder
     {
         var parsed = AuroraConnectionString.Parse(_connectionString, _defaultPort ?? _driver.DefaultPort);
         var options = _options ?? AuroraClientOptions.Default with { FailoverTimeout = parsed.Options.FailoverTimeout };
-        var coordinator = _failoverHandler is null ? FailoverSetup.CreateCoordinator(parsed, _driver, _failoverPolicy, _scheduler) : null;
-        AuroraDataSource dataSource;
-        try
+        // The client's data source is built like any other: it owns the coordinator and shares its monitors and clock.
+        var dataSourceBuilder = new AuroraDataSourceBuilder(_connectionString, _driver).UseScheduler(_scheduler).UseLoggerFactory(_loggerFactory);
+        if (_failoverPolicy is not null)
         {
-            var settings = AuroraConnectionSettings.From(parsed, _failoverHandler ?? coordinator, _loggerFactory, _scheduler);
-            settings = _configureConnections?.Invoke(settings) ?? settings;
-            dataSource = AuroraDataSource.Create(parsed.DriverConnectionString, _driver, settings, _scheduler, null);
-        }
-        catch
-        {
-            coordinator?.Dispose();
-            throw;
+            dataSourceBuilder.UseFailoverPolicy(_failoverPolicy);
         }
 
+        if (_failoverHandler is not null)
+        {
+            dataSourceBuilder.UseFailoverHandler(_failoverHandler);
+        }
+
+        if (_configureConnections is not null)
+        {
+            dataSourceBuilder.ConfigureSettings(_configureConnections);
+        }
+
+        var dataSource = dataSourceBuilder.Build(parsed);
         try
         {
             var resolver = string.Equals(_driver.DisplayName, "Npgsql", StringComparison.OrdinalIgnoreCase) ? PostgresCommitOutcomeResolver.Instance : null;
@@ -142,13 +146,11 @@ public sealed class AuroraClientBuilder
                 logger,
                 resolver,
                 client => _watchCluster ? new ClusterWatch(parsed, _driver, dataSource, _scheduler, options.WatchAllHosts, client.ReportMonitorError) : null,
-                parsed.ClusterKey.ToString(),
-                coordinator);
+                parsed.ClusterKey.ToString());
         }
         catch
         {
             dataSource.Dispose();
-            coordinator?.Dispose();
             throw;
         }
     }

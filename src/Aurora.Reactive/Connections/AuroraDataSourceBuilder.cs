@@ -29,6 +29,7 @@ public sealed class AuroraDataSourceBuilder
     private IFailoverPolicy? _failoverPolicy;
     private IFailoverHandler? _failoverHandler;
     private IReadOnlyList<string>? _sessionSetup;
+    private Func<AuroraConnectionSettings, AuroraConnectionSettings>? _configureSettings;
     private Func<HostSpec, CancellationToken, ValueTask<string>>? _passwordProvider;
 
     /// <summary>Starts a builder for a connection string with this library's keys and the driver's.</summary>
@@ -128,6 +129,13 @@ public sealed class AuroraDataSourceBuilder
         return this;
     }
 
+    /// <summary>Adjusts the connection settings derived from the connection string (the client's and the tests' seam).</summary>
+    internal AuroraDataSourceBuilder ConfigureSettings(Func<AuroraConnectionSettings, AuroraConnectionSettings> configure)
+    {
+        _configureSettings = configure ?? throw new ArgumentNullException(nameof(configure));
+        return this;
+    }
+
     /// <summary>
     /// Builds the data source: with failover on (the default), the cluster's failover coordinator (dialect, instance
     /// resolver, a lease on the topology monitor shared process-wide by cluster), disposed with the data source;
@@ -136,13 +144,16 @@ public sealed class AuroraDataSourceBuilder
     /// <returns>The data source; dispose it at shutdown.</returns>
     /// <exception cref="ArgumentException">The connection string is invalid (the message names the key and the value), or the driver rejects its part.</exception>
     /// <exception cref="NotSupportedException">A password provider was given and the driver cannot take one.</exception>
-    public AuroraDataSource Build()
+    public AuroraDataSource Build() => Build(AuroraConnectionString.Parse(_connectionString, _driver.DefaultPort));
+
+    /// <summary>Builds the data source of <paramref name="parsed"/> (this builder's connection string, already parsed).</summary>
+    internal AuroraDataSource Build(AuroraConnectionString parsed)
     {
-        var parsed = AuroraConnectionString.Parse(_connectionString, _driver.DefaultPort);
         var coordinator = _failoverHandler is null ? FailoverSetup.CreateCoordinator(parsed, _driver, _failoverPolicy, _scheduler, _passwordProvider) : null;
         try
         {
             var settings = AuroraConnectionSettings.From(parsed, _failoverHandler ?? coordinator, _loggerFactory, _scheduler, _sessionSetup);
+            settings = _configureSettings?.Invoke(settings) ?? settings;
             return AuroraDataSource.Create(parsed.DriverConnectionString, _driver, settings, _scheduler, coordinator, _passwordProvider);
         }
         catch
