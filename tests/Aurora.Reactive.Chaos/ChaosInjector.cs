@@ -29,7 +29,7 @@ public sealed class ChaosInjector(LocalPostgresCluster cluster, ChaosLedger ledg
         var reader = cluster.Readers[_random.Next(cluster.Readers.Count)];
         var movesWriter = kind is ChaosFaultKind.WriterCrash or ChaosFaultKind.WriterFreeze or ChaosFaultKind.WriterBlackhole or ChaosFaultKind.Switchover;
         var faultAt = Stopwatch.GetTimestamp();
-        var firsts = _kinds.ToDictionary(k => k, k => ledger.FirstAcknowledgedAsync(k, faultAt, movesWriter ? oldWriter.InstanceId : null));
+        var firsts = _kinds.ToDictionary(k => k, k => ledger.FirstAcknowledgedAsync(k, faultAt, movesWriter ? oldWriter.InstanceId : null, startedAfter: !movesWriter));
         var target = kind == ChaosFaultKind.ReaderCrash ? reader.InstanceId : oldWriter.InstanceId;
         await InjectAsync(kind, oldWriter, reader, cancellationToken);
         if (movesWriter)

@@ -34,7 +34,7 @@ public sealed class ChaosLedger
     public long Begin(string kind)
     {
         var id = Interlocked.Increment(ref _nextId);
-        _writes[id] = new Entry(kind);
+        _writes[id] = new Entry(kind, Stopwatch.GetTimestamp());
         return id;
     }
 
@@ -45,7 +45,7 @@ public sealed class ChaosLedger
         lock (_gate)
         {
             entry.Outcome = WriteOutcome.Acknowledged;
-            _watches.RemoveAll(w => w.TryComplete(entry.Kind, at, instance));
+            _watches.RemoveAll(w => w.TryComplete(entry, at, instance));
         }
     }
 
@@ -68,10 +68,15 @@ public sealed class ChaosLedger
         }
     }
 
-    /// <summary>Completes with the <see cref="Stopwatch"/> timestamp of the first write of <paramref name="kind"/> acknowledged after <paramref name="after"/> by an instance other than <paramref name="excludedInstance"/>.</summary>
-    public Task<long> FirstAcknowledgedAsync(string kind, long after, string? excludedInstance)
+    /// <summary>
+    /// Completes with the <see cref="Stopwatch"/> timestamp of the first write of <paramref name="kind"/> acknowledged after
+    /// <paramref name="after"/> by an instance other than <paramref name="excludedInstance"/>; with <paramref name="startedAfter"/>,
+    /// only a write whose call started after <paramref name="after"/> counts (one in flight at a fault that leaves the writer
+    /// in place may be acknowledged just after it without having come through it).
+    /// </summary>
+    public Task<long> FirstAcknowledgedAsync(string kind, long after, string? excludedInstance, bool startedAfter = false)
     {
-        var watch = new Watch(kind, after, excludedInstance);
+        var watch = new Watch(kind, after, excludedInstance, startedAfter);
         lock (_gate)
         {
             _watches.Add(watch);
@@ -89,9 +94,11 @@ public sealed class ChaosLedger
         }
     }
 
-    private sealed class Entry(string kind)
+    private sealed class Entry(string kind, long startedAt)
     {
         public string Kind { get; } = kind;
+
+        public long StartedAt { get; } = startedAt;
 
         public WriteOutcome Outcome { get; set; }
 
@@ -100,13 +107,13 @@ public sealed class ChaosLedger
         public string? Error { get; set; }
     }
 
-    private sealed class Watch(string kind, long after, string? excludedInstance)
+    private sealed class Watch(string kind, long after, string? excludedInstance, bool startedAfter)
     {
         public TaskCompletionSource<long> Completion { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-        public bool TryComplete(string ofKind, long at, string instance)
+        public bool TryComplete(Entry write, long at, string instance)
         {
-            if (ofKind != kind || at <= after || instance == excludedInstance)
+            if (write.Kind != kind || at <= after || instance == excludedInstance || (startedAfter && write.StartedAt <= after))
             {
                 return false;
             }

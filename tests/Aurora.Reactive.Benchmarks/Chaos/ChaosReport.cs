@@ -25,7 +25,7 @@ public static class ChaosReport
         report.Tables.Add(writes);
 
         var faults = new ReportTable(
-            "Fault by fault: downtime = fault injected -> first acknowledged write of the client kind after it (on another instance when the writer moved)",
+            "Fault by fault: downtime = fault injected -> first acknowledged write of the client kind after it (committed by another instance when the writer moved, else started after the fault)",
             ["#", "fault", "at", "on", .. kinds, "recovery", .. kinds.Select(k => k + " errors")]);
         foreach (var f in result.Faults)
         {
