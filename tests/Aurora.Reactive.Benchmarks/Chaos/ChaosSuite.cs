@@ -17,7 +17,7 @@ public sealed class ChaosSuite : IConfigurableBenchmarkSuite
 
     public string Name => "chaos";
 
-    public IReadOnlyList<string> Options { get; } = ["--faults", "--seed", "--workers"];
+    public IReadOnlyList<string> Options { get; } = ["--faults", "--seed", "--workers", "--steady"];
 
     public Task<SuiteReport> RunAsync(bool quick, CancellationToken cancellationToken) =>
         RunAsync(new BenchmarkArguments(Name, Json: false, quick), cancellationToken);
@@ -33,6 +33,15 @@ public sealed class ChaosSuite : IConfigurableBenchmarkSuite
         }
 
         var plan = new ChaosPlan { Seed = seed, Faults = ChaosPlan.Draw(seed, faults), WorkersPerKind = workers };
+        if (arguments.Numbers.TryGetValue("--steady", out var steady))
+        {
+            if (steady < 0)
+            {
+                throw new UsageException($"--steady must be 0 or more seconds; it is {steady}.");
+            }
+
+            plan = plan with { MinSteady = TimeSpan.FromSeconds(steady), MaxSteady = TimeSpan.FromSeconds(steady + 2) };
+        }
         Progress.Write($"chaos: seed {seed}, faults {string.Join(", ", plan.Faults)}, {workers} writers per client kind");
         var result = await ChaosRun.RunAsync(plan, Progress.Write, cancellationToken);
         return ChaosReport.Build(result);

@@ -4,15 +4,16 @@ namespace Aurora.Reactive.Benchmarks.Cli;
 public sealed record BenchmarkArguments(string Suite, bool Json, bool Quick)
 {
     /// <summary>The numeric options suites may take (<c>--faults 12</c>); a suite that takes none rejects them.</summary>
-    public static readonly IReadOnlyList<string> NumericOptions = ["--faults", "--seed", "--workers"];
+    public static readonly IReadOnlyList<string> NumericOptions = ["--faults", "--seed", "--workers", "--steady"];
 
     /// <summary>The numeric options given, by name with its dashes.</summary>
     public IReadOnlyDictionary<string, int> Numbers { get; init; } = new Dictionary<string, int>();
 
     public const string Usage =
-        "usage: dotnet run -c Release --project tests/Aurora.Reactive.Benchmarks -- <suite> [--json] [--quick] [--faults N] [--seed S] [--workers W]\n" +
+        "usage: dotnet run -c Release --project tests/Aurora.Reactive.Benchmarks -- <suite> [--json] [--quick] [--faults N] [--seed S] [--workers W] [--steady T]\n" +
         "  suites: overhead, failover, efm, scale, failover-mysql, efm-mysql (the last two on the MariaDB kit, over MySqlConnector), chaos\n" +
         "  --faults N, --seed S, --workers W   chaos only: N faults drawn with seed S, W writers per client kind (defaults 12, 16, 4)\n" +
+        "  --steady T   chaos only: T to T+2 s of steady writing before each fault instead of 1 to 3 s (over 30 s, faults find the topology monitor in its slow mode)\n" +
         "  --json   print one JSON line with the suite's figures at the end\n" +
         "  --quick  a short smoke run (numbers not meaningful)";
 
