@@ -40,6 +40,9 @@ public sealed record ChaosPlan
     /// <summary>The pause after a failed write before the writer tries again.</summary>
     public TimeSpan RetryDelay { get; init; } = TimeSpan.FromMilliseconds(50);
 
+    /// <summary>Whether the run logs the AuroraClient's topology changes and events (set by <c>AURORA_CHAOS_TRACE=1</c> in the benchmark).</summary>
+    public bool TraceClient { get; init; }
+
     /// <summary>How long after the dispose of every client and data source no session of the run may be left.</summary>
     public TimeSpan SessionDeadline { get; init; } = TimeSpan.FromSeconds(1);
 

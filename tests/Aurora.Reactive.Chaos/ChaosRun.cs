@@ -27,9 +27,11 @@ public static class ChaosRun
         log($"cluster started in {clock.Elapsed.TotalSeconds:0.0} s: {cluster}");
         await ExecuteAsync(cluster.Writer, ChaosSql.CreateTable, cancellationToken);
         var connectionString = $"{cluster.WriterConnectionString};Application Name={ApplicationName};cluster_instance_endpoints={cluster.InstanceEndpoints}";
+        var client = AuroraClient.Create(connectionString, NpgsqlDriver.Instance);
+        using var trace = plan.TraceClient ? Trace(client, log) : null;
         IChaosWriter[] writers =
         [
-            new ClientChaosWriter(AuroraClient.Create(connectionString, NpgsqlDriver.Instance)),
+            new ClientChaosWriter(client),
             new DataSourceChaosWriter(AuroraDataSource.Create(connectionString, NpgsqlDriver.Instance)),
         ];
         var ledger = new ChaosLedger();
@@ -73,6 +75,22 @@ public static class ChaosRun
         var tallies = writers.Select(w => Tally(w.Kind, records.Where(r => r.Kind == w.Kind), rows)).ToArray();
         var examples = Examples(records, rows);
         return new ChaosResult(plan, faults, tallies, cluster.Writer.InstanceId, disposeSeconds, left, goneAfter?.TotalSeconds, leftDescription, clock.Elapsed.TotalSeconds, examples);
+    }
+
+    // The client's topology snapshots (when the writer they name changes) and its events, for finding out why a fault took long.
+    private static IDisposable Trace(AuroraClient client, Action<string> log)
+    {
+        string? writer = null;
+        var topology = client.Topology.Subscribe(snapshot =>
+        {
+            var now = snapshot.Writer?.InstanceId ?? "unknown";
+            if (Interlocked.Exchange(ref writer, now) != now)
+            {
+                log($"trace: client topology names writer {now} (read from {snapshot.ReadFrom?.Endpoint ?? "?"} at {snapshot.ReadAt:HH:mm:ss.fff})");
+            }
+        });
+        var events = client.Events.Subscribe(e => log($"trace: client event {e}"));
+        return new System.Reactive.Disposables.CompositeDisposable(topology, events);
     }
 
     private static ChaosKindTally Tally(string kind, IEnumerable<WriteRecord> records, IReadOnlyDictionary<long, long> rows)

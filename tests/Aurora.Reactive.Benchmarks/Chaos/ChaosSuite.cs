@@ -32,7 +32,13 @@ public sealed class ChaosSuite : IConfigurableBenchmarkSuite
             throw new UsageException($"--faults and --workers must be 1 or more; they are {faults} and {workers}.");
         }
 
-        var plan = new ChaosPlan { Seed = seed, Faults = ChaosPlan.Draw(seed, faults), WorkersPerKind = workers };
+        var plan = new ChaosPlan
+        {
+            Seed = seed,
+            Faults = ChaosPlan.Draw(seed, faults),
+            WorkersPerKind = workers,
+            TraceClient = Environment.GetEnvironmentVariable("AURORA_CHAOS_TRACE") == "1",
+        };
         if (arguments.Numbers.TryGetValue("--steady", out var steady))
         {
             if (steady < 0)
