@@ -33,12 +33,17 @@ public sealed class ChaosWorker(IChaosWriter writer, string name, ChaosLedger le
             var call = writer.WriteAsync(id, name, CancellationToken.None);
             try
             {
-                if (await Task.WhenAny(call, Task.Delay(plan.CallCap, CancellationToken.None)) != call)
+                string instance;
+                try
+                {
+                    instance = await call.WaitAsync(plan.CallCap);
+                }
+                catch (TimeoutException) when (!call.IsCompleted)
                 {
                     ledger.MarkHung(id);
+                    instance = await call;
                 }
 
-                var instance = await call;
                 ledger.Acknowledge(id, instance);
                 await PauseAsync(plan.WritePause, stop);
             }
