@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Aurora.Reactive.Benchmarks.Chaos;
 using Aurora.Reactive.Benchmarks.Efm;
 using Aurora.Reactive.Benchmarks.Failover;
 using Aurora.Reactive.Benchmarks.Overhead;
@@ -10,7 +11,7 @@ namespace Aurora.Reactive.Benchmarks.Cli;
 /// <summary>Parses the command line, runs one suite, prints its tables and, with --json, one JSON line last.</summary>
 public static class BenchmarkRunner
 {
-    private static readonly IBenchmarkSuite[] Suites = [new OverheadSuite(), new FailoverSuite(), new EfmSuite(), new ScaleSuite(), new MySqlFailoverSuite(), new MySqlEfmSuite()];
+    private static readonly IBenchmarkSuite[] Suites = [new OverheadSuite(), new FailoverSuite(), new EfmSuite(), new ScaleSuite(), new MySqlFailoverSuite(), new MySqlEfmSuite(), new ChaosSuite()];
 
     public static async Task<int> RunAsync(string[] args)
     {
@@ -18,6 +19,12 @@ public static class BenchmarkRunner
         try
         {
             arguments = BenchmarkArguments.Parse(args, Suites.Select(s => s.Name).ToArray());
+            var chosen = Suites.Single(s => s.Name == arguments.Suite);
+            var allowed = (chosen as IConfigurableBenchmarkSuite)?.Options ?? [];
+            if (arguments.Numbers.Keys.FirstOrDefault(k => !allowed.Contains(k)) is { } unexpected)
+            {
+                throw new UsageException($"suite '{chosen.Name}' does not take '{unexpected}'{(allowed.Count == 0 ? string.Empty : $"; it takes {string.Join(", ", allowed)}")}.");
+            }
         }
         catch (UsageException error)
         {
@@ -35,7 +42,19 @@ public static class BenchmarkRunner
         var suite = Suites.Single(s => s.Name == arguments.Suite);
         var environment = RunEnvironment.Capture(arguments);
         Progress.Write($"suite {suite.Name}{(arguments.Quick ? " (quick)" : string.Empty)} on {environment.Summary}");
-        var report = await suite.RunAsync(arguments.Quick, interrupt.Token);
+        SuiteReport report;
+        try
+        {
+            report = suite is IConfigurableBenchmarkSuite configurable
+                ? await configurable.RunAsync(arguments, interrupt.Token)
+                : await suite.RunAsync(arguments.Quick, interrupt.Token);
+        }
+        catch (UsageException error)
+        {
+            await Console.Error.WriteLineAsync($"error: {error.Message}\n{BenchmarkArguments.Usage}");
+            return 2;
+        }
+
         Console.WriteLine(report.Render(environment));
         if (arguments.Json)
         {
@@ -49,6 +68,11 @@ public static class BenchmarkRunner
             Console.WriteLine(line.ToJsonString());
         }
 
-        return 0;
+        foreach (var failure in report.Failures)
+        {
+            await Console.Error.WriteLineAsync($"FAILED: {failure}");
+        }
+
+        return report.Failures.Count == 0 ? 0 : 1;
     }
 }

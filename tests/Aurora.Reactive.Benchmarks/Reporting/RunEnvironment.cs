@@ -17,7 +17,8 @@ public sealed record RunEnvironment(DateTime StartedUtc, int Cores, string LoadA
         RuntimeInformation.FrameworkDescription,
         RuntimeInformation.OSDescription,
         "dotnet run -c Release --project tests/Aurora.Reactive.Benchmarks -- " + arguments.Suite
-            + (arguments.Json ? " --json" : string.Empty) + (arguments.Quick ? " --quick" : string.Empty));
+            + (arguments.Json ? " --json" : string.Empty) + (arguments.Quick ? " --quick" : string.Empty)
+            + string.Concat(arguments.Numbers.Select(n => string.Create(CultureInfo.InvariantCulture, $" {n.Key} {n.Value}"))));
 
     public static string ReadLoadAverage()
     {

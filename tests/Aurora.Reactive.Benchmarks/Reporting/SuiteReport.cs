@@ -14,6 +14,9 @@ public sealed class SuiteReport(string title)
 
     public JsonObject Figures { get; } = [];
 
+    /// <summary>What the run found wrong (a lost write, a leftover session): any makes the process exit with 1.</summary>
+    public List<string> Failures { get; } = [];
+
     public string Render(RunEnvironment environment)
     {
         var text = new StringBuilder().Append("## ").AppendLine(Title).AppendLine();
