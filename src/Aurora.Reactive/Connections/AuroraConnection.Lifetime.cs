@@ -96,7 +96,10 @@ public sealed partial class AuroraConnection
     {
         var request = new TopologyOpenRequest(
             _connections, Settings.OpenTarget, _dataSource.InitialHost, _dataSource.IsDead,
-            error => ClassifyForFailover(error, null) != Drivers.DriverErrorKind.NotFailover);
+            error => ClassifyForFailover(error, null) != Drivers.DriverErrorKind.NotFailover)
+        {
+            MayOpenInline = !_dataSource.Driver.BlocksInAsyncCalls,
+        };
         TopologyOpenResult result;
         try
         {

@@ -18,6 +18,43 @@ internal sealed class DbFailoverConnector(IHostConnectionFactory connections, IC
 
     public IObservable<VerifiedConnection> Open(HostSpec host) => Run(host, OpenAsync);
 
+    /// <summary>The driver's open of the node from its pool, started on the caller's thread (no role query: the topology named the role).</summary>
+    public Task<VerifiedConnection>? TryStartOpen(HostSpec host)
+    {
+        DbConnection? connection = null;
+        try
+        {
+            connection = connections.CreateConnection(host);
+            var opening = connection.OpenAsync(CancellationToken.None);
+            return opening.IsCompletedSuccessfully ? Task.FromResult(new VerifiedConnection(connection, host)) : FinishOpenAsync(opening, connection, host);
+        }
+#pragma warning disable CA1031 // A driver that throws instead of failing its task: this attempt failed, reported as any other.
+        catch (Exception error)
+#pragma warning restore CA1031
+        {
+            if (connection is not null)
+            {
+                VerifiedConnection.DisposeQuietly(connection);
+            }
+
+            return Task.FromException<VerifiedConnection>(error);
+        }
+    }
+
+    private static async Task<VerifiedConnection> FinishOpenAsync(Task opening, DbConnection connection, HostSpec host)
+    {
+        try
+        {
+            await opening.ConfigureAwait(false);
+            return new VerifiedConnection(connection, host);
+        }
+        catch
+        {
+            VerifiedConnection.DisposeQuietly(connection);
+            throw;
+        }
+    }
+
     private static IObservable<VerifiedConnection> Run(HostSpec host, Func<HostSpec, CancellationToken, Task<VerifiedConnection>> attempt) =>
         Observable.Create<VerifiedConnection>(observer =>
         {

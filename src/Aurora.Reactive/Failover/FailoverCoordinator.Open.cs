@@ -53,6 +53,19 @@ internal sealed partial class FailoverCoordinator : ITopologyAwareOpener
     {
         ArgumentNullException.ThrowIfNull(request);
         cancellationToken.ThrowIfCancellationRequested();
+        var plan = Plan(request, null);
+        Task<VerifiedConnection>? first = null;
+        if (request.MayOpenInline && plan.Candidates is [var host, ..])
+        {
+            // The common case, and the one a pooled open per unit of work pays on every unit: the pool of the node the
+            // topology names hands out an idle connection at once. Nothing then needs a bound, a timer or a watch.
+            first = _connectorFor(request.Connections).TryStartOpen(host);
+            if (first is { IsCompletedSuccessfully: true })
+            {
+                return Task.FromResult(TopologyOpenResult.Opened(first.Result.Claim()!, host));
+            }
+        }
+
         var completion = new TaskCompletionSource<TopologyOpenResult>(TaskCreationOptions.RunContinuationsAsynchronously);
         var subscription = new SingleAssignmentDisposable();
         var registration = cancellationToken.Register(() =>
@@ -61,7 +74,7 @@ internal sealed partial class FailoverCoordinator : ITopologyAwareOpener
             completion.TrySetCanceled(cancellationToken);
         });
         var timeout = Timing.Timeout;
-        subscription.Disposable = OpenFlow(request, null)
+        subscription.Disposable = OpenFlow(request, plan, first)
             .Take(1)
             .Timeout(timeout, Observable.Defer(() => Observable.Return(TopologyOpenResult.Failed(
                 request.InitialHost, new OpenAttemptFailedException($"no node opened within {timeout.TotalSeconds:0.###} s")))), _scheduler)
@@ -87,12 +100,53 @@ internal sealed partial class FailoverCoordinator : ITopologyAwareOpener
         return completion.Task;
     }
 
+    /// <summary>The snapshot an open goes by and its candidates (<see langword="null"/> before the topology is known).</summary>
+    private (TopologySnapshot? Snapshot, IReadOnlyList<HostSpec>? Candidates) Plan(TopologyOpenRequest request, TopologySnapshot? newer)
+    {
+        var snapshot = newer ?? LatestSnapshot;
+        var spread = request.Target == OpenTarget.Reader ? Interlocked.Increment(ref _spread) : 0;
+        return (snapshot, OpenPlan.Candidates(snapshot, request.Target, Mode, request.IsDead, spread));
+    }
+
+    // An open already started, as an attempt: abandoning it disposes the connection it yields, whenever it does.
+    private static IObservable<VerifiedConnection> Started(Task<VerifiedConnection> opening) =>
+        Observable.Create<VerifiedConnection>(observer =>
+        {
+            var state = 0; // 0 running, 1 unsubscribed, 2 delivered
+            _ = opening.ContinueWith(
+                task =>
+                {
+                    if (task.IsCompletedSuccessfully)
+                    {
+                        if (Interlocked.CompareExchange(ref state, 2, 0) == 0)
+                        {
+                            observer.OnNext(task.Result);
+                            observer.OnCompleted();
+                        }
+                        else
+                        {
+                            task.Result.DisposeUnclaimed();
+                        }
+                    }
+                    else if (Interlocked.CompareExchange(ref state, 2, 0) == 0)
+                    {
+                        observer.OnError(task.Exception?.GetBaseException() ?? new OperationCanceledException("The open was cancelled."));
+                    }
+                },
+                CancellationToken.None,
+                TaskContinuationOptions.ExecuteSynchronously,
+                TaskScheduler.Default);
+            return Disposable.Create(() => Interlocked.CompareExchange(ref state, 1, 0));
+        });
+
     private IObservable<TopologyOpenResult> OpenFlow(TopologyOpenRequest request, TopologySnapshot? newer) =>
+        OpenFlow(request, null, null, newer);
+
+    private IObservable<TopologyOpenResult> OpenFlow(
+        TopologyOpenRequest request, (TopologySnapshot? Snapshot, IReadOnlyList<HostSpec>? Candidates)? planned, Task<VerifiedConnection>? first, TopologySnapshot? newer = null) =>
         Observable.Defer(() =>
         {
-            var snapshot = newer ?? LatestSnapshot;
-            var spread = request.Target == OpenTarget.Reader ? Interlocked.Increment(ref _spread) : 0;
-            var candidates = OpenPlan.Candidates(snapshot, request.Target, Mode, request.IsDead, spread);
+            var (snapshot, candidates) = planned ?? Plan(request, newer);
             if (candidates is null)
             {
                 return request.Target == OpenTarget.Writer ? OpenThroughEndpoint(request) : Observable.Return(TopologyOpenResult.Unknown);
@@ -105,13 +159,13 @@ internal sealed partial class FailoverCoordinator : ITopologyAwareOpener
                     new OpenAttemptFailedException($"failure monitoring declared every {request.Target} node dead: {snapshot}")));
             }
 
-            return TryCandidates(request, candidates, 0);
+            return TryCandidates(request, candidates, 0, first);
         });
 
-    private IObservable<TopologyOpenResult> TryCandidates(TopologyOpenRequest request, IReadOnlyList<HostSpec> candidates, int index)
+    private IObservable<TopologyOpenResult> TryCandidates(TopologyOpenRequest request, IReadOnlyList<HostSpec> candidates, int index, Task<VerifiedConnection>? started = null)
     {
         var host = candidates[index];
-        return Attempt(request, host)
+        return Attempt(request, host, started)
             .Select(verified => TopologyOpenResult.Opened(verified.Claim()!, verified.Host))
             .Catch<TopologyOpenResult, Exception>(error => error switch
             {
@@ -124,10 +178,10 @@ internal sealed partial class FailoverCoordinator : ITopologyAwareOpener
 
     // One node: open from its pool without a role query (the topology named the role), bounded, abandoned when the
     // topology moves the role elsewhere; a slow open switches the topology monitor to fast reads.
-    private IObservable<VerifiedConnection> Attempt(TopologyOpenRequest request, HostSpec host)
+    private IObservable<VerifiedConnection> Attempt(TopologyOpenRequest request, HostSpec host, Task<VerifiedConnection>? started)
     {
         var bound = Timing.ReaderConnectTimeout;
-        var open = _connectorFor(request.Connections).Open(host)
+        var open = (started is null ? _connectorFor(request.Connections).Open(host) : Started(started))
             .Timeout(bound, Observable.Throw<VerifiedConnection>(
                 new OpenAttemptFailedException($"{host.Endpoint} did not open within {bound.TotalSeconds:0.###} s.")), _scheduler);
         var moved = _topology

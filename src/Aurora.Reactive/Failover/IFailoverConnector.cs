@@ -16,4 +16,11 @@ internal interface IFailoverConnector
     /// is <paramref name="host"/> itself. The default asks the role anyway.
     /// </summary>
     IObservable<VerifiedConnection> Open(HostSpec host) => Connect(host);
+
+    /// <summary>
+    /// Starts <see cref="Open"/>'s work on the caller's thread and returns it as a task, so that an open the pool serves at
+    /// once completes with no bound, timer or watch; <see langword="null"/> when this connector cannot (the open then
+    /// goes through <see cref="Open"/>).
+    /// </summary>
+    Task<VerifiedConnection>? TryStartOpen(HostSpec host) => null;
 }

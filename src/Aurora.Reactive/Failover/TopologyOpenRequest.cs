@@ -11,4 +11,11 @@ namespace Aurora.Reactive.Failover;
 /// <param name="IsNodeFailure">Whether a driver error means the node is unavailable (try the next one) rather than
 /// an error of the caller's (bad password: stop and report it).</param>
 internal sealed record TopologyOpenRequest(
-    IHostConnectionFactory Connections, OpenTarget Target, HostSpec InitialHost, Func<HostSpec, bool> IsDead, Func<Exception, bool> IsNodeFailure);
+    IHostConnectionFactory Connections, OpenTarget Target, HostSpec InitialHost, Func<HostSpec, bool> IsDead, Func<Exception, bool> IsNodeFailure)
+{
+    /// <summary>
+    /// Whether the driver's open may be started on the caller's thread: not for a driver whose async calls block
+    /// (MySql.Data), whose open on a frozen node would then hold the caller for its own connect timeout, past every bound.
+    /// </summary>
+    public bool MayOpenInline { get; init; } = true;
+}
