@@ -37,6 +37,24 @@ public sealed class MySqlConnectorFailoverTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public async Task CrashWriterBetweenStatements_EveryNodeListedInServer_TheReplicationDialectFindsTheNewWriter()
+    {
+        await using var kit = await MySqlConnectorKit.StartAsync(new LocalMariaDbClusterOptions { ReaderCount = 2 }, listEveryNode: true);
+        await using var connection = await kit.DataSource.OpenConnectionAsync();
+        var oldWriter = kit.Cluster.Writer;
+        Assert.Equal(oldWriter.InstanceId, await MySqlConnectorKit.InstanceIdAsync(connection));
+
+        var clock = Stopwatch.StartNew();
+        var newWriter = await kit.Cluster.FailoverAsync(FailoverFault.Crash);
+        var promotedAfter = clock.ElapsedMilliseconds;
+        var (instance, raised) = await MySqlConnectorKit.InstanceIdAfterFailoverAsync(connection);
+        output.WriteLine($"MySqlConnector, Server=<every node>, writer crash: {newWriter.InstanceId} promoted after {promotedAfter} ms; first statement on the new writer {clock.ElapsedMilliseconds} ms after the crash ({(raised ? "after FailoverSuccess" : "moved while idle")})");
+
+        Assert.Equal(newWriter.InstanceId, instance);
+        Assert.Equal(newWriter.Port, connection.CurrentHost!.Port);
+    }
+
+    [Fact]
     public async Task CrashWriterInsideTransaction_TransactionResolutionUnknown_ThenTheRedoCommits()
     {
         await using var kit = await MySqlConnectorKit.StartAsync(new LocalMariaDbClusterOptions { ReaderCount = 1 });
