@@ -177,10 +177,15 @@ public sealed partial class TopologyMonitor
             .Where(reader => !answers.Any(a => SameEndpoint(a.Host, reader)))
             .Select(reader => new ProbeAnswer(reader, new NodeIdentity(reader, reader.InstanceId ?? reader.Endpoint, IsReader: true), null));
 
+    // Without a topology query a node is whatever answers a role probe, named by its address. When the seeds name
+    // instances, a seed without an instance id is an entry point (a cluster endpoint), not a node: asked its role it
+    // answers for the node behind it, and would be a second writer (writer unknown) or, after the endpoint is re-pointed,
+    // a writer that alternates with the real one, moving every connection to and fro. It is left out of role probes.
     private List<HostSpec> KnownHosts()
     {
         var known = new List<HostSpec>();
-        var candidates = _seedHosts.Concat(_current?.Hosts ?? []);
+        var instancesNamed = !_client.SupportsTopologyQuery && _seedHosts.Any(h => h.InstanceId is not null);
+        var candidates = _seedHosts.Where(h => !instancesNamed || h.InstanceId is not null).Concat(_current?.Hosts ?? []);
         foreach (var host in candidates)
         {
             if (!known.Any(k => SameEndpoint(k, host)))

@@ -1,4 +1,5 @@
 using System.Reactive.Concurrency;
+using Aurora.Reactive.Hosts;
 using Aurora.Reactive.Topology;
 
 namespace Aurora.Reactive.Tests.Topology;
@@ -100,6 +101,54 @@ public sealed class TopologyMonitorReplicationTests
 
         Assert.Equal(1, h.Cluster.Node("instance-2").IdentifyRequests);
         Assert.Equal(1, h.Cluster.Node("instance-1").IdentifyRequests);
+    }
+
+    [Fact]
+    public void InstancesNamed_TheEntryEndpointIsNeverAskedItsRole_SoItIsNoSecondWriter()
+    {
+        using var h = new MonitorHarness(supportsTopologyQuery: false).WithThreeNodes();
+        // A writer endpoint: it forwards to the writer, so asked its role it says writer (under its own address).
+        var endpoint = h.Cluster.AddNode("writer-endpoint", isReader: false);
+        h.StartMonitor([new HostSpec(endpoint.Host.Host, endpoint.Host.Port), .. h.Cluster.Nodes.Take(3).Select(n => n.Host)]);
+
+        h.RunDue();
+
+        Assert.Equal(0, endpoint.IdentifyRequests);
+        Assert.Equal("instance-1", h.WriterId(0));
+        Assert.DoesNotContain(h.EventsOf(TopologyMonitorEventKind.Error), e => e.Message.StartsWith("Several nodes say they are the writer", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void InstancesNamed_AfterAFailover_TheWriterDoesNotAlternateWithTheRePointedEndpoint()
+    {
+        // The failover-mysql benchmark's held connection: the endpoint, re-pointed to the new writer, answered "writer"
+        // under its own address in some rounds and the real node in others, and each flip moved the connection (25 times).
+        using var h = new MonitorHarness(supportsTopologyQuery: false).WithThreeNodes();
+        var endpoint = h.Cluster.AddNode("writer-endpoint", isReader: false);
+        var monitor = h.StartMonitor([new HostSpec(endpoint.Host.Host, endpoint.Host.Port), .. h.Cluster.Nodes.Take(3).Select(n => n.Host)]);
+        h.Scheduler.Schedule(MonitorHarness.Start + S(10), () =>
+        {
+            h.Cluster.Node("instance-1").Failure = new InvalidOperationException("connection refused");
+            h.Cluster.Node("instance-3").IsReader = false;
+            monitor.RequestFastRefresh();
+        });
+
+        h.AdvanceTo(S(15));
+
+        Assert.Equal(["instance-1", "instance-3"], h.Snapshots.Select(s => s.Writer?.InstanceId));
+        Assert.Equal(0, endpoint.IdentifyRequests);
+    }
+
+    [Fact]
+    public void NoInstancesNamed_EveryGivenHostIsANodeAndIsAsked()
+    {
+        using var h = new MonitorHarness(supportsTopologyQuery: false).WithThreeNodes();
+        h.StartMonitor(h.Cluster.Nodes.Select(n => new HostSpec(n.Host.Host, n.Host.Port)));
+
+        h.RunDue();
+
+        Assert.All(h.Cluster.Nodes, n => Assert.Equal(1, n.IdentifyRequests));
+        Assert.Equal("instance-1", h.WriterId(0));
     }
 
     [Fact]
