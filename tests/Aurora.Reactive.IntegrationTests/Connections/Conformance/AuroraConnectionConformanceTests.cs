@@ -1,14 +1,14 @@
 using System.Data;
 using System.Data.Common;
 using Aurora.Reactive.IntegrationTests.LocalCluster;
+using Aurora.Reactive.IntegrationTests.LocalMariaDb;
 
 namespace Aurora.Reactive.IntegrationTests.Connections.Conformance;
 
-/// <summary>DbConnection contract, asserted on plain Npgsql and on AuroraConnection in the same run.</summary>
-[Collection(SharedClusterCollection.Name)]
-public sealed class AuroraConnectionConformanceTests(SharedClusterFixture fixture)
+/// <summary>The DbConnection contract, each assertion run on the plain driver and on this library over it, in the same run.</summary>
+public abstract class ConnectionConformance
 {
-    private AdoNetProvider Provider(ProviderKind kind) => AdoNetProvider.For(kind, fixture.Cluster);
+    private protected abstract AdoNetProvider Provider(ProviderKind kind);
 
     [Theory]
     [MemberData(nameof(AdoNetProvider.Both), MemberType = typeof(AdoNetProvider))]
@@ -60,8 +60,8 @@ public sealed class AuroraConnectionConformanceTests(SharedClusterFixture fixtur
         connection.Open();
 
         using var command = connection.CreateCommand();
-        command.CommandText = "SELECT current_setting('application_name')";
-        Assert.Equal(AdoNetProvider.ApplicationName, command.ExecuteScalar());
+        command.CommandText = provider.Sql.SessionMarker.Query;
+        Assert.Equal(provider.Sql.SessionMarker.Answer, command.ExecuteScalar());
     }
 
     [Theory]
@@ -120,4 +120,18 @@ public sealed class AuroraConnectionConformanceTests(SharedClusterFixture fixtur
         Assert.True(connection.CanCreateBatch);
         Assert.NotNull(connection.CreateBatch());
     }
+}
+
+/// <summary><see cref="ConnectionConformance"/> on plain Npgsql and on the library over Npgsql (PostgreSQL kit).</summary>
+[Collection(SharedClusterCollection.Name)]
+public sealed class AuroraConnectionConformanceTests(SharedClusterFixture fixture) : ConnectionConformance
+{
+    private protected override AdoNetProvider Provider(ProviderKind kind) => AdoNetProvider.For(kind, fixture.Cluster);
+}
+
+/// <summary><see cref="ConnectionConformance"/> on plain MySqlConnector and on the library over MySqlConnector (MariaDB kit).</summary>
+[Collection(SharedMariaDbCollection.Name)]
+public sealed class AuroraConnectionOverMySqlConnectorConformanceTests(SharedMariaDbFixture fixture) : ConnectionConformance
+{
+    private protected override AdoNetProvider Provider(ProviderKind kind) => AdoNetProvider.For(kind, fixture.Cluster);
 }
