@@ -26,7 +26,7 @@ public abstract class BatchConformance
             Add(batch, $"DELETE FROM {table} WHERE id = {sql.Positional(1)}", 1);
 
             Assert.Equal(4, await batch.ExecuteNonQueryAsync());
-            Assert.Equal([2, 1, 1], batch.BatchCommands.Select(c => c.RecordsAffected));
+            Assert.Equal(sql.ReportsRecordsAffectedPerBatchCommand ? [2, 1, 1] : [0, 0, 0], batch.BatchCommands.Select(c => c.RecordsAffected));
             Assert.Equal(4, batch.ExecuteNonQuery()); // runs again: inserts 1, 2, 3 again and deletes the new 1
         }
         finally
@@ -145,6 +145,14 @@ public abstract class BatchConformance
         using var batch = connection.CreateBatch();
         Add(batch, "SELECT 1");
         using var reader = batch.ExecuteReader();
+
+        if (provider.DriverDeviatesIn(DriverDeviation.BatchConnectionWhileReaderOpen))
+        {
+            // Accepted with the reader open; left so, disposing the reader then throws NullReferenceException.
+            Assert.Null(Record.Exception(() => batch.Connection = null));
+            batch.Connection = connection;
+            return;
+        }
 
         Assert.Throws<InvalidOperationException>(() => batch.Connection = null);
     }
