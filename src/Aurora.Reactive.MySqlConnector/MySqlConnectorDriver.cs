@@ -84,6 +84,10 @@ public sealed class MySqlConnectorDriver : IDatabaseDriver
     public DbParameter CreateParameter() => new MySqlParameter();
 
     /// <inheritdoc/>
+    /// <value><see cref="MySqlConnectorFactory.Instance"/>: batches, command builder and data adapter are MySqlConnector's.</value>
+    public DbProviderFactory ProviderFactory => MySqlConnectorFactory.Instance;
+
+    /// <inheritdoc/>
     public string GetReadOnlySql(bool readOnly) => _common.GetReadOnlySql(readOnly);
 
     /// <inheritdoc/>

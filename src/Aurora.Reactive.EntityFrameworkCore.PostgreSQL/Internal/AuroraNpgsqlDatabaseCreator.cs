@@ -1,3 +1,4 @@
+using Aurora.Reactive.Connections;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Metadata;
@@ -58,6 +59,41 @@ internal sealed class AuroraNpgsqlDatabaseCreator : NpgsqlDatabaseCreator
         }
 
         await ExistsAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Closes the Aurora data source's idle sessions to the database before the provider drops it. The provider clears
+    /// only an <c>NpgsqlDataSource</c>'s pool; left in the node pools, those sessions are ended by the drop
+    /// (57P01), and the next command on the context's connection failed over on one and waited out the failover
+    /// timeout against nodes that answer "database does not exist", where <c>Exists()</c> expects that answer.
+    /// </summary>
+    public override void Delete()
+    {
+        ClearAuroraPoolsAsync(CancellationToken.None).AsTask().GetAwaiter().GetResult();
+        base.Delete();
+    }
+
+    /// <inheritdoc cref="Delete"/>
+    public override async Task DeleteAsync(CancellationToken cancellationToken = default)
+    {
+        await ClearAuroraPoolsAsync(cancellationToken).ConfigureAwait(false);
+        await base.DeleteAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    // The pools of the node the context's connection is on and of the connection string's entry node; pools of other
+    // nodes (readers) are left as they are.
+    private async ValueTask ClearAuroraPoolsAsync(CancellationToken cancellationToken)
+    {
+        if (_connection.DbConnection is not AuroraConnection { AuroraDataSource: { } source } logical)
+        {
+            return;
+        }
+
+        await source.Connections.ClearPoolAsync(source.Connections.InitialHost, cancellationToken).ConfigureAwait(false);
+        if (logical.CurrentHost is { } current)
+        {
+            await source.Connections.ClearPoolAsync(current, cancellationToken).ConfigureAwait(false);
+        }
     }
 
     private IReadOnlyList<MigrationCommand> CreateDatabaseCommands()

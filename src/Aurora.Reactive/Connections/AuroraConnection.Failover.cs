@@ -90,7 +90,14 @@ public sealed partial class AuroraConnection
 
         if (old is not null)
         {
-            DisposeInBackground(old);
+            if (kind == DriverErrorKind.NodeUnavailable)
+            {
+                AbandonInBackground(old, failedHost);
+            }
+            else
+            {
+                DisposeInBackground(old);
+            }
         }
 
         var readOnly = _readOnly == true;
@@ -179,6 +186,28 @@ public sealed partial class AuroraConnection
     }
 
     private static void DisposeInBackground(DbConnection physical) => Drivers.BlockingWork.Start(physical.Dispose);
+
+    /// <summary>
+    /// Closes, in the background, a physical connection whose node was lost while a command may still be running on it,
+    /// then clears the node's pool. The driver may take the session back into its pool at the close and mark it failed
+    /// only when the abandoned command ends (MySqlConnector: the next open from that pool, by any data source with the
+    /// same string, threw InvalidOperationException "Expected state to be Connected but was Failed" after a freeze).
+    /// </summary>
+    private void AbandonInBackground(DbConnection physical, HostSpec host)
+    {
+        var connections = _dataSource.Connections;
+        Drivers.BlockingWork.Start(() =>
+        {
+            try
+            {
+                physical.Dispose();
+            }
+            finally
+            {
+                connections.ClearPoolAsync(host).AsTask().GetAwaiter().GetResult();
+            }
+        });
+    }
 
     internal static void ObserveFault(Task task)
     {

@@ -75,7 +75,7 @@ public sealed partial class AuroraConnection
         _transaction = null;
         if (old is not null)
         {
-            DisposeInBackground(old);
+            AbandonInBackground(old, failedHost);
         }
 
         SetState(LogicalConnectionStatus.Failed, failedHost, cause);

@@ -151,13 +151,20 @@ internal static class FailoverSetup
     /// <summary>
     /// The nodes the monitor starts from: the connection string's hosts first (the first is read through first),
     /// then every instance of <c>cluster_instance_endpoints</c>. Without the map's instances, a monitor whose entry
-    /// node died before its first read would know no other node to ask, and would never find the cluster.
+    /// node died before its first read would know no other node to ask, and would never find the cluster. A host of the
+    /// string at an instance's address is that instance (it carries the instance id); one that is no instance of the map
+    /// (a cluster endpoint) stays without an id, and a monitor asking nodes their role leaves it out (see
+    /// <see cref="TopologyMonitor"/>): an endpoint answers for whichever node it forwards to.
     /// </summary>
-    internal static IReadOnlyList<HostSpec> SeedHosts(AuroraConnectionString connectionString) =>
-        connectionString.Hosts
-            .Concat(connectionString.Options.InstanceEndpoints is { } map ? map.InstanceIds.Select(map.Resolve) : [])
+    internal static IReadOnlyList<HostSpec> SeedHosts(AuroraConnectionString connectionString)
+    {
+        List<HostSpec> instances = connectionString.Options.InstanceEndpoints is { } map ? [.. map.InstanceIds.Select(map.Resolve)] : [];
+        return connectionString.Hosts
+            .Select(host => instances.FirstOrDefault(instance => HostMatch.Key(instance) == HostMatch.Key(host)) ?? host)
+            .Concat(instances)
             .DistinctBy(HostMatch.Key)
             .ToList();
+    }
 
     private static async Task<DbConnection> OpenAsync(IHostConnectionFactory connections, HostSpec host, CancellationToken cancellationToken)
     {

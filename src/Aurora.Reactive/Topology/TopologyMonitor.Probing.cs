@@ -1,5 +1,7 @@
+using System.Reactive;
 using System.Reactive.Disposables;
 using System.Reactive.Linq;
+using System.Reactive.Subjects;
 using Aurora.Reactive.Hosts;
 
 namespace Aurora.Reactive.Topology;
@@ -21,7 +23,7 @@ internal sealed partial class TopologyMonitor
         Report(TopologyMonitorEventKind.ProbingAllNodes, $"Asking {hosts.Count} node(s) their role: {string.Join(", ", hosts.Select(h => h.Endpoint))}.");
         var probes = _client.SupportsTopologyQuery
             ? hosts.Select(ProbeUntilRoundEnds).Merge().TakeUntil(Observable.Timer(_options.OperationTimeout, _scheduler))
-            : hosts.Select(ProbeOnce).Merge();
+            : ProbeEachOnce(hosts, askReadersAgain: _mode == TopologyRefreshMode.Fast);
         var subscription = new SingleAssignmentDisposable();
         _operation.Disposable = subscription;
         SubscribeOutsideGate(subscription, () => probes.Subscribe(
@@ -41,6 +43,37 @@ internal sealed partial class TopologyMonitor
         Bounded(() => _client.Identify(host), host)
             .Select(identity => new ProbeAnswer(host, identity, null))
             .Catch((Exception ex) => Observable.Return(new ProbeAnswer(host, null, ex)));
+
+    // A round without a topology query ends when every node has answered once. In fast mode (a failover is on) a node
+    // that said "reader" is asked again every fast interval while another node still holds the round (a frozen writer
+    // does until the operation timeout), so a promotion during the round is heard at the next fast interval and
+    // published at once (OnProbeAnswer), not after the frozen node's timeout and one more round.
+    private IObservable<ProbeAnswer> ProbeEachOnce(IReadOnlyList<HostSpec> hosts, bool askReadersAgain) =>
+        !askReadersAgain
+            ? hosts.Select(ProbeOnce).Merge()
+            : Observable.Defer(() =>
+            {
+                var unanswered = hosts.Count;
+                var everyNodeAnswered = new AsyncSubject<Unit>();
+                return hosts.Select(host => ProbeOnce(host)
+                        .Do(_ =>
+                        {
+                            if (Interlocked.Decrement(ref unanswered) == 0)
+                            {
+                                everyNodeAnswered.OnNext(Unit.Default);
+                                everyNodeAnswered.OnCompleted();
+                            }
+                        })
+                        .SelectMany(answer => answer.Identity is { IsReader: true }
+                            ? Observable.Return(answer).Concat(AskAgainEveryFastInterval(host).TakeUntil(everyNodeAnswered))
+                            : Observable.Return(answer)))
+                    .Merge();
+            });
+
+    private IObservable<ProbeAnswer> AskAgainEveryFastInterval(HostSpec host) =>
+        Observable.Empty<ProbeAnswer>().DelaySubscription(_options.FastRefreshInterval, _scheduler)
+            .Concat(ProbeOnce(host))
+            .Repeat();
 
     // Looking for the writer: a node that says "reader" or fails is asked again every fast interval until the
     // round ends (after the operation timeout), so a frozen node cannot delay seeing a promotion elsewhere.
@@ -114,7 +147,9 @@ internal sealed partial class TopologyMonitor
 
     private void AcceptProbedTopology(List<ProbeAnswer> answers)
     {
-        var identities = answers.Where(a => a.Identity is not null).Select(a => a.Identity!).ToArray();
+        // A node asked again during the round counts with its latest answer (a reader promoted meanwhile is the writer).
+        var identities = answers.Where(a => a.Identity is not null).GroupBy(a => a.Host.Endpoint, StringComparer.OrdinalIgnoreCase)
+            .Select(g => g.Last().Identity!).ToArray();
         if (identities.Length == 0)
         {
             _failures++;
@@ -142,10 +177,15 @@ internal sealed partial class TopologyMonitor
             .Where(reader => !answers.Any(a => SameEndpoint(a.Host, reader)))
             .Select(reader => new ProbeAnswer(reader, new NodeIdentity(reader, reader.InstanceId ?? reader.Endpoint, IsReader: true), null));
 
+    // Without a topology query a node is whatever answers a role probe, named by its address. When the seeds name
+    // instances, a seed without an instance id is an entry point (a cluster endpoint), not a node: asked its role it
+    // answers for the node behind it, and would be a second writer (writer unknown) or, after the endpoint is re-pointed,
+    // a writer that alternates with the real one, moving every connection to and fro. It is left out of role probes.
     private List<HostSpec> KnownHosts()
     {
         var known = new List<HostSpec>();
-        var candidates = _seedHosts.Concat(_current?.Hosts ?? []);
+        var instancesNamed = !_client.SupportsTopologyQuery && _seedHosts.Any(h => h.InstanceId is not null);
+        var candidates = _seedHosts.Where(h => !instancesNamed || h.InstanceId is not null).Concat(_current?.Hosts ?? []);
         foreach (var host in candidates)
         {
             if (!known.Any(k => SameEndpoint(k, host)))

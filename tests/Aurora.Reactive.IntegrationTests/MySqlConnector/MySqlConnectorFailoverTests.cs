@@ -37,6 +37,24 @@ public sealed class MySqlConnectorFailoverTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public async Task CrashWriterBetweenStatements_EveryNodeListedInServer_TheReplicationDialectFindsTheNewWriter()
+    {
+        await using var kit = await MySqlConnectorKit.StartAsync(new LocalMariaDbClusterOptions { ReaderCount = 2 }, listEveryNode: true);
+        await using var connection = await kit.DataSource.OpenConnectionAsync();
+        var oldWriter = kit.Cluster.Writer;
+        Assert.Equal(oldWriter.InstanceId, await MySqlConnectorKit.InstanceIdAsync(connection));
+
+        var clock = Stopwatch.StartNew();
+        var newWriter = await kit.Cluster.FailoverAsync(FailoverFault.Crash);
+        var promotedAfter = clock.ElapsedMilliseconds;
+        var (instance, raised) = await MySqlConnectorKit.InstanceIdAfterFailoverAsync(connection);
+        output.WriteLine($"MySqlConnector, Server=<every node>, writer crash: {newWriter.InstanceId} promoted after {promotedAfter} ms; first statement on the new writer {clock.ElapsedMilliseconds} ms after the crash ({(raised ? "after FailoverSuccess" : "moved while idle")})");
+
+        Assert.Equal(newWriter.InstanceId, instance);
+        Assert.Equal(newWriter.Port, connection.CurrentHost!.Port);
+    }
+
+    [Fact]
     public async Task CrashWriterInsideTransaction_TransactionResolutionUnknown_ThenTheRedoCommits()
     {
         await using var kit = await MySqlConnectorKit.StartAsync(new LocalMariaDbClusterOptions { ReaderCount = 1 });
@@ -107,6 +125,24 @@ public sealed class MySqlConnectorFailoverTests(ITestOutputHelper output)
 
             Assert.Equal(newWriter.InstanceId, instance);
         }
+    }
+
+    [Fact]
+    public async Task StrictReader_ReaderCrashes_MovesToTheOtherReader()
+    {
+        await using var kit = await MySqlConnectorKit.StartAsync(
+            new LocalMariaDbClusterOptions { ReaderCount = 2 }, "failover_mode=strict_reader", entry: c => c.Readers[0].ConnectionString);
+        await using var connection = await kit.DataSource.OpenConnectionAsync();
+        var (reader, otherReader) = (kit.Cluster.Readers[0], kit.Cluster.Readers[1]);
+        Assert.Equal(reader.InstanceId, await MySqlConnectorKit.InstanceIdAsync(connection));
+
+        var clock = Stopwatch.StartNew();
+        await kit.Cluster.CrashAsync(reader);
+        var (instance, raised) = await MySqlConnectorKit.InstanceIdAfterFailoverAsync(connection);
+        output.WriteLine($"MySqlConnector, strict_reader, reader crash: first statement on the other reader {clock.ElapsedMilliseconds} ms after the crash ({(raised ? "after FailoverSuccess" : "moved while idle")})");
+
+        Assert.Equal(otherReader.InstanceId, instance);
+        Assert.Equal(1L, Convert.ToInt64(await MySqlConnectorKit.ScalarAsync(connection, "SELECT @@read_only"), System.Globalization.CultureInfo.InvariantCulture));
     }
 
     [Fact]

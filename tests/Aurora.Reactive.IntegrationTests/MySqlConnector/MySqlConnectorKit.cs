@@ -29,12 +29,21 @@ internal sealed class MySqlConnectorKit : IAsyncDisposable
 
     public AuroraDataSource DataSource { get; }
 
-    public static async Task<MySqlConnectorKit> StartAsync(LocalMariaDbClusterOptions options, string settings = "", IDatabaseDriver? driver = null)
+    /// <summary>
+    /// Starts a cluster and a data source over it. By default the string names the writer and every instance with
+    /// <c>cluster_instance_endpoints</c>; with <paramref name="listEveryNode"/> it lists every node in <c>Server=</c>
+    /// (writer first) and names no instances, README's other MySQL configuration. <paramref name="entry"/> picks the node
+    /// the string names (the writer by default).
+    /// </summary>
+    public static async Task<MySqlConnectorKit> StartAsync(
+        LocalMariaDbClusterOptions options, string settings = "", IDatabaseDriver? driver = null, bool listEveryNode = false, Func<LocalMariaDbCluster, string>? entry = null)
     {
         var cluster = await LocalMariaDbCluster.StartAsync(options);
         try
         {
-            var connectionString = $"{cluster.Writer.ConnectionString};Connection Timeout=2;cluster_instance_endpoints={cluster.InstanceEndpoints};topology_monitor_disposal_time_ms=0;{settings}";
+            var connectionString = listEveryNode
+                ? $"Server={string.Join(",", cluster.Nodes.Select(n => n.Endpoint))};User ID=aurora;Database=app;SslMode=None;Connection Timeout=2;topology_monitor_disposal_time_ms=0;{settings}"
+                : $"{(entry ?? (c => c.Writer.ConnectionString))(cluster)};Connection Timeout=2;cluster_instance_endpoints={cluster.InstanceEndpoints};topology_monitor_disposal_time_ms=0;{settings}";
             return new MySqlConnectorKit(cluster, AuroraDataSource.Create(connectionString, driver ?? MySqlConnectorDriver.Instance));
         }
         catch

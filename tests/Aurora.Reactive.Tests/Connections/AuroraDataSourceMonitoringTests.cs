@@ -49,6 +49,26 @@ public sealed class AuroraDataSourceMonitoringTests
     }
 
     [Fact]
+    public async Task DeclaredDead_TheAbandonedPhysicalConnectionIsClosedThenItsNodesPoolCleared()
+    {
+        // A driver may take the abandoned session back into its pool at the close and mark it failed only when the stuck
+        // command ends (MySqlConnector handed it to the next open after a freeze): the node's pool is cleared after the close.
+        await using var monitored = new MonitoredCluster(Detection, withFailover: false, SimulatedAnswer.Never);
+        await using var connection = await monitored.DataSource.OpenConnectionAsync();
+        monitored.Cluster.Factory.Freeze(FakeCluster.Node1);
+        var running = new AuroraCommand("SELECT pg_sleep(60)", connection).ExecuteScalarAsync();
+        monitored.AdvanceTo(3.9);
+        Assert.Empty(monitored.Cluster.Factory.Cleared);
+
+        monitored.AdvanceTo(4);
+        await Assert.ThrowsAsync<HostUnavailableException>(() => running.WaitAsync(Safety));
+
+        // The close and the clear run on a background thread (a close on a frozen node can block), so wait for them.
+        Assert.True(SpinWait.SpinUntil(() => !monitored.Cluster.Factory.Cleared.IsEmpty, Safety), "the node's pool was not cleared");
+        Assert.Equal(FakeCluster.Node1.Endpoint, Assert.Single(monitored.Cluster.Factory.Cleared).Endpoint);
+    }
+
+    [Fact]
     public async Task HostHealth_FrozenNode_GoesSuspectThenUnhealthy_AndPerHostStreamFilters()
     {
         await using var monitored = new MonitoredCluster(Detection, withFailover: false, SimulatedAnswer.Never);

@@ -71,7 +71,19 @@ public sealed class FailoverSetupTests
         var seeds = FailoverSetup.SeedHosts(parsed);
 
         Assert.Equal(["127.0.0.1:40002", "127.0.0.1:40001", "127.0.0.1:40003"], seeds.Select(s => s.Endpoint));
-        Assert.Equal(["instance-1", "instance-3"], seeds.Skip(1).Select(s => s.InstanceId));
+        Assert.Equal(["instance-2", "instance-1", "instance-3"], seeds.Select(s => s.InstanceId));
+    }
+
+    [Fact]
+    public void SeedHosts_EntryHostThatIsNoInstance_IsKeptFirstWithoutAnInstanceId()
+    {
+        var parsed = AuroraConnectionString.Parse(
+            "Host=127.0.0.1;Port=40000;Username=app;cluster_instance_endpoints=instance-1=127.0.0.1:40001,instance-2=127.0.0.1:40002");
+
+        var seeds = FailoverSetup.SeedHosts(parsed);
+
+        Assert.Equal(["127.0.0.1:40000", "127.0.0.1:40001", "127.0.0.1:40002"], seeds.Select(s => s.Endpoint));
+        Assert.Equal([null, "instance-1", "instance-2"], seeds.Select(s => s.InstanceId));
     }
 
     [Fact]

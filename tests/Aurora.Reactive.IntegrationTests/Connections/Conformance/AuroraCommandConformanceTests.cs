@@ -1,12 +1,12 @@
 using Aurora.Reactive.IntegrationTests.LocalCluster;
+using Aurora.Reactive.IntegrationTests.LocalMariaDb;
 
 namespace Aurora.Reactive.IntegrationTests.Connections.Conformance;
 
-/// <summary>DbCommand contract, asserted on plain Npgsql and on AuroraCommand in the same run.</summary>
-[Collection(SharedClusterCollection.Name)]
-public sealed class AuroraCommandConformanceTests(SharedClusterFixture fixture)
+/// <summary>The DbCommand contract, each assertion run on the plain driver and on this library over it, in the same run.</summary>
+public abstract class CommandConformance
 {
-    private AdoNetProvider Provider(ProviderKind kind) => AdoNetProvider.For(kind, fixture.Cluster);
+    private protected abstract AdoNetProvider Provider(ProviderKind kind);
 
     [Theory]
     [MemberData(nameof(AdoNetProvider.Both), MemberType = typeof(AdoNetProvider))]
@@ -32,7 +32,7 @@ public sealed class AuroraCommandConformanceTests(SharedClusterFixture fixture)
         await using var connection = provider.OpenConnection();
         await using var other = provider.OpenConnection();
         await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT 1";
+        command.CommandText = $"SELECT {provider.Sql.Int("1")}";
         await using (var reader = await command.ExecuteReaderAsync())
         {
             Assert.True(await reader.ReadAsync());
@@ -40,7 +40,7 @@ public sealed class AuroraCommandConformanceTests(SharedClusterFixture fixture)
 
         command.Connection = other;
 
-        Assert.Equal(1, await command.ExecuteScalarAsync());
+        Assert.Equal(provider.Sql.IntValue(1), await command.ExecuteScalarAsync());
     }
 
     [Theory]
@@ -63,4 +63,18 @@ public sealed class AuroraCommandConformanceTests(SharedClusterFixture fixture)
 
         Assert.Throws<InvalidOperationException>(() => command.ExecuteScalar());
     }
+}
+
+/// <summary><see cref="CommandConformance"/> on plain Npgsql and on the library over Npgsql (PostgreSQL kit).</summary>
+[Collection(SharedClusterCollection.Name)]
+public sealed class AuroraCommandConformanceTests(SharedClusterFixture fixture) : CommandConformance
+{
+    private protected override AdoNetProvider Provider(ProviderKind kind) => AdoNetProvider.For(kind, fixture.Cluster);
+}
+
+/// <summary><see cref="CommandConformance"/> on plain MySqlConnector and on the library over MySqlConnector (MariaDB kit).</summary>
+[Collection(SharedMariaDbCollection.Name)]
+public sealed class AuroraCommandOverMySqlConnectorConformanceTests(SharedMariaDbFixture fixture) : CommandConformance
+{
+    private protected override AdoNetProvider Provider(ProviderKind kind) => AdoNetProvider.For(kind, fixture.Cluster);
 }

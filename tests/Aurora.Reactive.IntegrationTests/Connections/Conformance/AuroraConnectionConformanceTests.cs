@@ -1,14 +1,14 @@
 using System.Data;
 using System.Data.Common;
 using Aurora.Reactive.IntegrationTests.LocalCluster;
+using Aurora.Reactive.IntegrationTests.LocalMariaDb;
 
 namespace Aurora.Reactive.IntegrationTests.Connections.Conformance;
 
-/// <summary>DbConnection contract, asserted on plain Npgsql and on AuroraConnection in the same run.</summary>
-[Collection(SharedClusterCollection.Name)]
-public sealed class AuroraConnectionConformanceTests(SharedClusterFixture fixture)
+/// <summary>The DbConnection contract, each assertion run on the plain driver and on this library over it, in the same run.</summary>
+public abstract class ConnectionConformance
 {
-    private AdoNetProvider Provider(ProviderKind kind) => AdoNetProvider.For(kind, fixture.Cluster);
+    private protected abstract AdoNetProvider Provider(ProviderKind kind);
 
     [Theory]
     [MemberData(nameof(AdoNetProvider.Both), MemberType = typeof(AdoNetProvider))]
@@ -24,7 +24,14 @@ public sealed class AuroraConnectionConformanceTests(SharedClusterFixture fixtur
     [MemberData(nameof(AdoNetProvider.Both), MemberType = typeof(AdoNetProvider))]
     public void Open_WithoutString_ThrowsInvalidOperation(ProviderKind kind)
     {
-        using var connection = Provider(kind).Factory.CreateConnection()!;
+        var provider = Provider(kind);
+        using var connection = provider.Factory.CreateConnection()!;
+
+        if (provider.DriverDeviatesIn(DriverDeviation.OpenWithoutString))
+        {
+            Assert.IsAssignableFrom<DbException>(Record.Exception(() => connection.Open()));
+            return;
+        }
 
         Assert.Throws<InvalidOperationException>(() => connection.Open());
     }
@@ -33,7 +40,14 @@ public sealed class AuroraConnectionConformanceTests(SharedClusterFixture fixtur
     [MemberData(nameof(AdoNetProvider.Both), MemberType = typeof(AdoNetProvider))]
     public void SetConnectionString_Malformed_ThrowsArgumentException(ProviderKind kind)
     {
-        using var connection = Provider(kind).Factory.CreateConnection()!;
+        var provider = Provider(kind);
+        using var connection = provider.Factory.CreateConnection()!;
+
+        if (provider.DriverDeviatesIn(DriverDeviation.MalformedStringAccepted))
+        {
+            Assert.Null(Record.Exception(() => connection.ConnectionString = "invalid"));
+            return;
+        }
 
         Assert.Throws<ArgumentException>(() => connection.ConnectionString = "invalid");
     }
@@ -60,15 +74,16 @@ public sealed class AuroraConnectionConformanceTests(SharedClusterFixture fixtur
         connection.Open();
 
         using var command = connection.CreateCommand();
-        command.CommandText = "SELECT current_setting('application_name')";
-        Assert.Equal(AdoNetProvider.ApplicationName, command.ExecuteScalar());
+        command.CommandText = provider.Sql.SessionMarker.Query;
+        Assert.Equal(provider.Sql.SessionMarker.Answer, command.ExecuteScalar());
     }
 
     [Theory]
     [MemberData(nameof(AdoNetProvider.Both), MemberType = typeof(AdoNetProvider))]
     public async Task OpenAndClose_RaiseStateChange_ClosedOpenClosed(ProviderKind kind)
     {
-        await using var connection = Provider(kind).CreateConnection();
+        var provider = Provider(kind);
+        await using var connection = provider.CreateConnection();
         var changes = new List<(ConnectionState From, ConnectionState To)>();
         connection.StateChange += (_, e) => changes.Add((e.OriginalState, e.CurrentState));
 
@@ -76,6 +91,17 @@ public sealed class AuroraConnectionConformanceTests(SharedClusterFixture fixtur
         connection.Close();
         await connection.OpenAsync();
         await connection.CloseAsync();
+
+        if (provider.DriverDeviatesIn(DriverDeviation.StateChangeReportsConnecting))
+        {
+            Assert.Equal(
+                [
+                    (ConnectionState.Closed, ConnectionState.Connecting), (ConnectionState.Connecting, ConnectionState.Open), (ConnectionState.Open, ConnectionState.Closed),
+                    (ConnectionState.Closed, ConnectionState.Connecting), (ConnectionState.Connecting, ConnectionState.Open), (ConnectionState.Open, ConnectionState.Closed),
+                ],
+                changes);
+            return;
+        }
 
         Assert.Equal(
             [
@@ -120,4 +146,18 @@ public sealed class AuroraConnectionConformanceTests(SharedClusterFixture fixtur
         Assert.True(connection.CanCreateBatch);
         Assert.NotNull(connection.CreateBatch());
     }
+}
+
+/// <summary><see cref="ConnectionConformance"/> on plain Npgsql and on the library over Npgsql (PostgreSQL kit).</summary>
+[Collection(SharedClusterCollection.Name)]
+public sealed class AuroraConnectionConformanceTests(SharedClusterFixture fixture) : ConnectionConformance
+{
+    private protected override AdoNetProvider Provider(ProviderKind kind) => AdoNetProvider.For(kind, fixture.Cluster);
+}
+
+/// <summary><see cref="ConnectionConformance"/> on plain MySqlConnector and on the library over MySqlConnector (MariaDB kit).</summary>
+[Collection(SharedMariaDbCollection.Name)]
+public sealed class AuroraConnectionOverMySqlConnectorConformanceTests(SharedMariaDbFixture fixture) : ConnectionConformance
+{
+    private protected override AdoNetProvider Provider(ProviderKind kind) => AdoNetProvider.For(kind, fixture.Cluster);
 }

@@ -1,13 +1,13 @@
 using System.Data;
 using Aurora.Reactive.IntegrationTests.LocalCluster;
+using Aurora.Reactive.IntegrationTests.LocalMariaDb;
 
 namespace Aurora.Reactive.IntegrationTests.Connections.Conformance;
 
-/// <summary>DbParameterCollection and DbParameter contract, asserted on plain Npgsql and on AuroraParameterCollection in the same run.</summary>
-[Collection(SharedClusterCollection.Name)]
-public sealed class AuroraParameterCollectionConformanceTests(SharedClusterFixture fixture)
+/// <summary>The DbParameterCollection and DbParameter contract, each assertion run on the plain driver and on this library over it, in the same run.</summary>
+public abstract class ParameterCollectionConformance
 {
-    private AdoNetProvider Provider(ProviderKind kind) => AdoNetProvider.For(kind, fixture.Cluster);
+    private protected abstract AdoNetProvider Provider(ProviderKind kind);
 
     [Theory]
     [MemberData(nameof(AdoNetProvider.Both), MemberType = typeof(AdoNetProvider))]
@@ -76,16 +76,32 @@ public sealed class AuroraParameterCollectionConformanceTests(SharedClusterFixtu
     [MemberData(nameof(AdoNetProvider.Both), MemberType = typeof(AdoNetProvider))]
     public void Parameter_ValueAndOutput_RoundTrip(ProviderKind kind)
     {
-        using var connection = Provider(kind).OpenConnection();
+        var provider = Provider(kind);
+        var sql = provider.Sql;
+        using var connection = provider.OpenConnection();
         using var command = connection.CreateCommand();
-        command.CommandText = "SELECT @value::int + 1";
+        command.CommandText = $"SELECT {sql.Int("@value")} + 1";
         var parameter = command.CreateParameter();
         parameter.ParameterName = "value";
         parameter.Value = 41;
         command.Parameters.Add(parameter);
 
-        Assert.Equal(42, command.ExecuteScalar());
+        Assert.Equal(sql.IntValue(42), command.ExecuteScalar());
         parameter.Value = 1;
-        Assert.Equal(2, command.ExecuteScalar());
+        Assert.Equal(sql.IntValue(2), command.ExecuteScalar());
     }
+}
+
+/// <summary><see cref="ParameterCollectionConformance"/> on plain Npgsql and on the library over Npgsql (PostgreSQL kit).</summary>
+[Collection(SharedClusterCollection.Name)]
+public sealed class AuroraParameterCollectionConformanceTests(SharedClusterFixture fixture) : ParameterCollectionConformance
+{
+    private protected override AdoNetProvider Provider(ProviderKind kind) => AdoNetProvider.For(kind, fixture.Cluster);
+}
+
+/// <summary><see cref="ParameterCollectionConformance"/> on plain MySqlConnector and on the library over MySqlConnector (MariaDB kit).</summary>
+[Collection(SharedMariaDbCollection.Name)]
+public sealed class AuroraParameterCollectionOverMySqlConnectorConformanceTests(SharedMariaDbFixture fixture) : ParameterCollectionConformance
+{
+    private protected override AdoNetProvider Provider(ProviderKind kind) => AdoNetProvider.For(kind, fixture.Cluster);
 }

@@ -1,14 +1,14 @@
 using System.Data;
 using System.Data.Common;
 using Aurora.Reactive.IntegrationTests.LocalCluster;
+using Aurora.Reactive.IntegrationTests.LocalMariaDb;
 
 namespace Aurora.Reactive.IntegrationTests.Connections.Conformance;
 
-/// <summary>DbProviderFactory contract, asserted on NpgsqlFactory and on AuroraProviderFactory in the same run.</summary>
-[Collection(SharedClusterCollection.Name)]
-public sealed class AuroraProviderFactoryConformanceTests(SharedClusterFixture fixture)
+/// <summary>The DbProviderFactory contract, each assertion run on the plain driver and on this library over it, in the same run.</summary>
+public abstract class ProviderFactoryConformance
 {
-    private AdoNetProvider Provider(ProviderKind kind) => AdoNetProvider.For(kind, fixture.Cluster);
+    private protected abstract AdoNetProvider Provider(ProviderKind kind);
 
     [Theory]
     [MemberData(nameof(AdoNetProvider.Both), MemberType = typeof(AdoNetProvider))]
@@ -63,13 +63,20 @@ public sealed class AuroraProviderFactoryConformanceTests(SharedClusterFixture f
         var provider = Provider(kind);
         await using var dataSource = provider.Factory.CreateDataSource(provider.ConnectionString);
 
-        await using var command = dataSource.CreateCommand("SELECT 7");
-        Assert.Equal(7, await command.ExecuteScalarAsync());
+        var sql = provider.Sql;
+        await using var command = dataSource.CreateCommand($"SELECT {sql.Int("7")}");
+        Assert.Equal(sql.IntValue(7), await command.ExecuteScalarAsync());
         await using var batch = dataSource.CreateBatch();
+        if (provider.DriverDeviatesIn(DriverDeviation.DataSourceBatchCommand))
+        {
+            Assert.Throws<NotImplementedException>(() => batch.CreateBatchCommand());
+            return;
+        }
+
         var select = batch.CreateBatchCommand();
-        select.CommandText = "SELECT 8";
+        select.CommandText = $"SELECT {sql.Int("8")}";
         batch.BatchCommands.Add(select);
-        Assert.Equal(8, await batch.ExecuteScalarAsync());
+        Assert.Equal(sql.IntValue(8), await batch.ExecuteScalarAsync());
     }
 
     [Theory]
@@ -97,13 +104,27 @@ public sealed class AuroraProviderFactoryConformanceTests(SharedClusterFixture f
             Assert.Equal(2, adapter.Update(rows));
 
             using var check = connection.CreateCommand();
-            check.CommandText = $"SELECT string_agg(name, ',' ORDER BY id) FROM {table}";
+            check.CommandText = $"SELECT {provider.Sql.JoinedByComma("name", "id")} FROM {table}";
             Assert.Equal("uno,two", check.ExecuteScalar());
-            Assert.Equal("\"a b\"", builder.QuoteIdentifier("a b"));
+            Assert.Equal(provider.Sql.QuotedAB, builder.QuoteIdentifier("a b"));
         }
         finally
         {
             AdoNetProvider.Execute(connection, $"DROP TABLE {table}");
         }
     }
+}
+
+/// <summary><see cref="ProviderFactoryConformance"/> on plain Npgsql and on the library over Npgsql (PostgreSQL kit).</summary>
+[Collection(SharedClusterCollection.Name)]
+public sealed class AuroraProviderFactoryConformanceTests(SharedClusterFixture fixture) : ProviderFactoryConformance
+{
+    private protected override AdoNetProvider Provider(ProviderKind kind) => AdoNetProvider.For(kind, fixture.Cluster);
+}
+
+/// <summary><see cref="ProviderFactoryConformance"/> on plain MySqlConnector and on the library over MySqlConnector (MariaDB kit).</summary>
+[Collection(SharedMariaDbCollection.Name)]
+public sealed class AuroraProviderFactoryOverMySqlConnectorConformanceTests(SharedMariaDbFixture fixture) : ProviderFactoryConformance
+{
+    private protected override AdoNetProvider Provider(ProviderKind kind) => AdoNetProvider.For(kind, fixture.Cluster);
 }

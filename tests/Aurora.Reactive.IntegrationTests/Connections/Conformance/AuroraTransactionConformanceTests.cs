@@ -1,12 +1,12 @@
 using Aurora.Reactive.IntegrationTests.LocalCluster;
+using Aurora.Reactive.IntegrationTests.LocalMariaDb;
 
 namespace Aurora.Reactive.IntegrationTests.Connections.Conformance;
 
-/// <summary>DbTransaction contract, asserted on plain Npgsql and on AuroraTransaction in the same run.</summary>
-[Collection(SharedClusterCollection.Name)]
-public sealed class AuroraTransactionConformanceTests(SharedClusterFixture fixture)
+/// <summary>The DbTransaction contract, each assertion run on the plain driver and on this library over it, in the same run.</summary>
+public abstract class TransactionConformance
 {
-    private AdoNetProvider Provider(ProviderKind kind) => AdoNetProvider.For(kind, fixture.Cluster);
+    private protected abstract AdoNetProvider Provider(ProviderKind kind);
 
     [Theory]
     [MemberData(nameof(AdoNetProvider.Both), MemberType = typeof(AdoNetProvider))]
@@ -73,4 +73,18 @@ public sealed class AuroraTransactionConformanceTests(SharedClusterFixture fixtu
 
     // Exactly InvalidOperationException: ObjectDisposedException derives from it, and is what a disposed transaction throws.
     private static void AssertInvalidOperation(Action action) => Assert.Throws<InvalidOperationException>(action);
+}
+
+/// <summary><see cref="TransactionConformance"/> on plain Npgsql and on the library over Npgsql (PostgreSQL kit).</summary>
+[Collection(SharedClusterCollection.Name)]
+public sealed class AuroraTransactionConformanceTests(SharedClusterFixture fixture) : TransactionConformance
+{
+    private protected override AdoNetProvider Provider(ProviderKind kind) => AdoNetProvider.For(kind, fixture.Cluster);
+}
+
+/// <summary><see cref="TransactionConformance"/> on plain MySqlConnector and on the library over MySqlConnector (MariaDB kit).</summary>
+[Collection(SharedMariaDbCollection.Name)]
+public sealed class AuroraTransactionOverMySqlConnectorConformanceTests(SharedMariaDbFixture fixture) : TransactionConformance
+{
+    private protected override AdoNetProvider Provider(ProviderKind kind) => AdoNetProvider.For(kind, fixture.Cluster);
 }
