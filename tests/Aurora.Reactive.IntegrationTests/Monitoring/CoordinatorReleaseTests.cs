@@ -11,15 +11,16 @@ namespace Aurora.Reactive.IntegrationTests.Monitoring;
 /// <summary>
 /// The whole stack as users build it, <c>AuroraDataSource.Create(connection string, NpgsqlDriver.Instance)</c>
 /// with both plugins (the defaults): the writer freezes during <c>pg_sleep(60)</c> and the cluster promotes a
-/// reader; monitoring (2000/1000/2) releases the query and the failover coordinator moves the connection to
-/// the new writer. Topology refreshes are slow (60 s) so that monitoring, not the coordinator's writer watch,
-/// is what releases the query.
+/// reader; the query is released and the failover coordinator moves the connection to the new writer. Topology
+/// refreshes are slow (60 s), yet the statement stalling on the writer for 500 ms makes the topology be read at once
+/// (the stall watch), so the writer watch usually sees the promotion before monitoring's verdict (2000/1000/2, 4 s
+/// after the start); either release counts, within monitoring's bound.
 /// </summary>
 [Collection(MonitoredDataSource.TimingCollection)]
 public sealed class CoordinatorReleaseTests(ITestOutputHelper output)
 {
     [Fact]
-    public async Task FreezeWriterDuringLongQuery_MonitoringReleasesAndTheCoordinatorFailsOverToTheNewWriter()
+    public async Task FreezeWriterDuringLongQuery_ReleasedWithinMonitoringsBound_AndTheCoordinatorFailsOverToTheNewWriter()
     {
         await using var cluster = await LocalPostgresCluster.StartAsync(new LocalPostgresClusterOptions { ReaderCount = 1 });
         await using var dataSource = AuroraDataSource.Create(
@@ -38,13 +39,23 @@ public sealed class CoordinatorReleaseTests(ITestOutputHelper output)
         var newWriter = await promotion.WaitAsync(MonitoredDataSource.Safety);
 
         var failover = Assert.IsType<FailoverSuccessException>(error);
-        var verdict = Assert.IsType<HostUnavailableException>(failover.InnerException).Verdict;
+        var detection = FailureDetectionSettings.FromMilliseconds(2000, 1000, 2);
+        var releasedBy = failover.InnerException switch
+        {
+            HostUnavailableException unavailable => $"monitoring, declared dead {unavailable.Verdict.SinceCommandStart.TotalMilliseconds:0} ms after the query started",
+            WriterChangedException => "the writer watch (the stall watch read the topology at once)",
+            var other => throw new Xunit.Sdk.XunitException($"released by an unexpected {other?.GetType().Name}: {other?.Message}"),
+        };
         output.WriteLine(
-            $"freeze + promotion 500 ms later, both plugins, coordinator, {FailureDetectionSettings.FromMilliseconds(2000, 1000, 2)}: "
-            + $"declared dead {verdict.SinceCommandStart.TotalMilliseconds:0} ms after the query started (bound {FailureDetectionSettings.FromMilliseconds(2000, 1000, 2).DeadAfterFrozen.TotalMilliseconds:0} ms); "
-            + $"caller released on the new writer {releasedAfter.TotalMilliseconds:0} ms after the fault ({sinceStart.ElapsedMilliseconds} ms after the start)");
+            $"freeze + promotion 500 ms later, both plugins, coordinator, {detection}: released by {releasedBy}; "
+            + $"caller released on the new writer {releasedAfter.TotalMilliseconds:0} ms after the fault ({sinceStart.ElapsedMilliseconds} ms after the start; monitoring's bound {detection.DeadAfterFrozen.TotalMilliseconds:0} ms from the start)");
         Assert.Equal(newWriter.Port, connection.CurrentHost!.Port);
-        Assert.InRange(verdict.SinceCommandStart, TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(5.5));
+        if (failover.InnerException is HostUnavailableException { Verdict: var verdict })
+        {
+            Assert.InRange(verdict.SinceCommandStart, TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(5.5));
+        }
+
+        Assert.True(sinceStart.Elapsed < TimeSpan.FromSeconds(10), $"released {sinceStart.ElapsedMilliseconds} ms after the start; monitoring alone would have released it by about 4 s plus the failover");
         await using var check = new AuroraCommand("SELECT pg_catalog.pg_is_in_recovery()", connection);
         Assert.Equal(false, await check.ExecuteScalarAsync());
     }
