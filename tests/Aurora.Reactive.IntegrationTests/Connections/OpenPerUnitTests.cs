@@ -33,30 +33,17 @@ public sealed class OpenPerUnitTests(ITestOutputHelper output)
     {
         await using var kit = await KitDataSource.StartAsync(
             new LocalPostgresClusterOptions { ReaderCount = 1, EndpointRepointDelay = TimeSpan.FromSeconds(30) }, entry: c => c.WriterConnectionString);
-        await WriteAsync(kit.DataSource, "CREATE TABLE IF NOT EXISTS unit_writes (id serial PRIMARY KEY, note text)");
+        await UnitOfWork.WriteAsync(kit.DataSource, "CREATE TABLE IF NOT EXISTS unit_writes (id serial PRIMARY KEY, note text)");
         await TopologyKnownAsync(kit);
-        var before = await WriteAsync(kit.DataSource, "INSERT INTO unit_writes (note) VALUES ('before')");
+        var before = await UnitOfWork.WriteAsync(kit.DataSource, "INSERT INTO unit_writes (note) VALUES ('before')");
         Assert.Equal(kit.Cluster.Writer.Port, before.Port);
 
         var clock = Stopwatch.StartNew();
         kit.Note($"{fault} of the writer");
         var failover = kit.Cluster.FailoverAsync(fault, delayBeforePromotion: TimeSpan.FromMilliseconds(500));
-        var errors = new List<string>();
-        HostSpec? landed = null;
         try
         {
-            while (landed is null && clock.Elapsed < DoesNotHang)
-            {
-                try
-                {
-                    landed = await WriteAsync(kit.DataSource, "INSERT INTO unit_writes (note) VALUES ('after')").WaitAsync(DoesNotHang);
-                }
-                catch (DbException error)
-                {
-                    errors.Add(error.GetType().Name);
-                }
-            }
-
+            var (landed, errors) = await UnitOfWork.UntilOneLandsAsync(kit.DataSource, "INSERT INTO unit_writes (note) VALUES ('after')", clock, DoesNotHang);
             var firstWrite = clock.ElapsedMilliseconds;
             var newWriter = await failover.WaitAsync(DoesNotHang);
             output.WriteLine($"open per write through the writer endpoint (re-points after 30 s), writer {fault}: fault -> first successful open+write {firstWrite} ms; errors seen: {(errors.Count == 0 ? "none" : string.Join(", ", errors))}");
@@ -131,16 +118,6 @@ public sealed class OpenPerUnitTests(ITestOutputHelper output)
     {
         var coordinator = (FailoverCoordinator)kit.DataSource.Settings.FailoverHandler!;
         await coordinator.Topology.Where(s => s.Writer is not null).FirstAsync().ToTask().WaitAsync(DoesNotHang);
-    }
-
-    // One unit of work: open, write, close (the physical connection goes back to its node's pool).
-    private static async Task<HostSpec> WriteAsync(AuroraDataSource dataSource, string sql)
-    {
-        await using var connection = await dataSource.OpenConnectionAsync();
-        await using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        await command.ExecuteNonQueryAsync();
-        return connection.CurrentHost!;
     }
 
     private static async Task<long> BackendsAsync(KitDataSource kit)
