@@ -114,15 +114,85 @@ public sealed class OpenPerUnitTests(ITestOutputHelper output)
         Assert.True(pooled - after >= 3, $"{pooled} backends before clearing, {after} after");
     }
 
+    [Fact]
+    public async Task StrictReader_OpensThroughTheReaderEndpoint_LandOnReadersSpreadAcrossThem()
+    {
+        await using var kit = await KitDataSource.StartAsync(
+            new LocalPostgresClusterOptions { ReaderCount = 2 }, "failover_mode=strict_reader", entry: c => c.ReaderConnectionString);
+        await TopologyKnownAsync(kit);
+        var readers = kit.Cluster.Readers.Select(r => r.InstanceId).ToHashSet();
+        var held = new List<AuroraConnection>();
+        try
+        {
+            var landed = new List<string>();
+            for (var i = 0; i < 4; i++)
+            {
+                var connection = await kit.DataSource.OpenConnectionAsync();
+                held.Add(connection);
+                landed.Add(await KitDataSource.InstanceIdAsync(connection));
+            }
+
+            output.WriteLine($"strict_reader opens through the reader endpoint landed on {string.Join(", ", landed)} (readers {string.Join(", ", readers)})");
+            Assert.All(landed, instance => Assert.Contains(instance, readers));
+            Assert.Equal(readers, landed.ToHashSet());
+        }
+        finally
+        {
+            foreach (var connection in held)
+            {
+                await connection.DisposeAsync();
+            }
+        }
+    }
+
+    [Fact]
+    public async Task WriterChange_TheIdlePooledConnectionsToTheOldWriterAreClosed()
+    {
+        await using var kit = await KitDataSource.StartAsync(new LocalPostgresClusterOptions { ReaderCount = 1 }, "topology_refresh_rate_ms=1000");
+        await TopologyKnownAsync(kit);
+        var oldWriter = kit.Cluster.Writer;
+        var baseline = await BackendsAsync(kit, oldWriter); // the topology monitor's session, under the same Application Name
+        var held = new List<AuroraConnection>();
+        for (var i = 0; i < 3; i++)
+        {
+            held.Add(await kit.DataSource.OpenConnectionAsync());
+        }
+
+        foreach (var connection in held)
+        {
+            await KitDataSource.InstanceIdAsync(connection);
+            await connection.DisposeAsync();
+        }
+
+        var pooled = await BackendsAsync(kit, oldWriter);
+
+        // The old writer keeps running (a promotion without a fault): only the writer change can close its pooled sessions.
+        var coordinator = (FailoverCoordinator)kit.DataSource.Settings.FailoverHandler!;
+        var newWriter = kit.Cluster.Readers[0];
+        await kit.Cluster.PromoteAsync(newWriter).WaitAsync(DoesNotHang);
+        await coordinator.Topology.Where(s => s.Writer?.Port == newWriter.Port).FirstAsync().ToTask().WaitAsync(DoesNotHang);
+        var clock = Stopwatch.StartNew();
+        var after = pooled;
+        while (after > baseline && clock.Elapsed < TimeSpan.FromSeconds(5))
+        {
+            await Task.Delay(50);
+            after = await BackendsAsync(kit, oldWriter);
+        }
+
+        output.WriteLine($"sessions of the data source on the old writer: {baseline} before any open, {pooled} with the pooled ones, {after} {clock.ElapsedMilliseconds} ms after the topology named {newWriter.InstanceId}");
+        Assert.True(pooled - baseline >= 3, $"{pooled - baseline} pooled sessions on the old writer before the change");
+        Assert.True(after <= baseline, $"{after - baseline} pooled sessions still on the old writer 5 s after the writer change");
+    }
+
     private static async Task TopologyKnownAsync(KitDataSource kit)
     {
         var coordinator = (FailoverCoordinator)kit.DataSource.Settings.FailoverHandler!;
         await coordinator.Topology.Where(s => s.Writer is not null).FirstAsync().ToTask().WaitAsync(DoesNotHang);
     }
 
-    private static async Task<long> BackendsAsync(KitDataSource kit)
+    private static async Task<long> BackendsAsync(KitDataSource kit, LocalPostgresNode? node = null)
     {
-        await using var probe = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(kit.Cluster.Writer.ConnectionString)
+        await using var probe = new NpgsqlConnection(new NpgsqlConnectionStringBuilder((node ?? kit.Cluster.Writer).ServerConnectionString)
         {
             ApplicationName = "open-per-unit-probe",
             Pooling = false,
