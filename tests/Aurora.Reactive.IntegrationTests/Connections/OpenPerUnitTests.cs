@@ -146,6 +146,26 @@ public sealed class OpenPerUnitTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public async Task ReaderOrWriter_AStringNamingOneNode_OpensOnThatNode()
+    {
+        // What an instance endpoint gets (the kit has no RDS host names; the mapping of those to "that instance" is unit-tested).
+        await using var kit = await KitDataSource.StartAsync(
+            new LocalPostgresClusterOptions { ReaderCount = 2 }, "failover_mode=reader_or_writer", entry: c => c.Readers[1].ConnectionString);
+        await TopologyKnownAsync(kit);
+        var named = kit.Cluster.Readers[1];
+
+        var landed = new List<string>();
+        for (var i = 0; i < 3; i++)
+        {
+            await using var connection = await kit.DataSource.OpenConnectionAsync();
+            landed.Add(await KitDataSource.InstanceIdAsync(connection));
+        }
+
+        output.WriteLine($"reader_or_writer opens of {named.InstanceId}'s own string landed on {string.Join(", ", landed)}");
+        Assert.All(landed, instance => Assert.Equal(named.InstanceId, instance));
+    }
+
+    [Fact]
     public async Task WriterChange_TheIdlePooledConnectionsToTheOldWriterAreClosed()
     {
         await using var kit = await KitDataSource.StartAsync(new LocalPostgresClusterOptions { ReaderCount = 1 }, "topology_refresh_rate_ms=1000");
