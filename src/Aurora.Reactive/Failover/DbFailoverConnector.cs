@@ -1,5 +1,4 @@
 using System.Data.Common;
-using System.Reactive.Disposables;
 using System.Reactive.Linq;
 using Aurora.Reactive.Drivers;
 using Aurora.Reactive.Hosts;
@@ -19,13 +18,15 @@ internal sealed class DbFailoverConnector(IHostConnectionFactory connections, IC
     public IObservable<VerifiedConnection> Open(HostSpec host) => Run(host, OpenAsync);
 
     /// <summary>The driver's open of the node from its pool, started on the caller's thread (no role query: the topology named the role).</summary>
-    public Task<VerifiedConnection>? TryStartOpen(HostSpec host)
+    public Task<VerifiedConnection>? TryStartOpen(HostSpec host) => StartOpen(host, CancellationToken.None);
+
+    private Task<VerifiedConnection> StartOpen(HostSpec host, CancellationToken cancellationToken)
     {
         DbConnection? connection = null;
         try
         {
             connection = connections.CreateConnection(host);
-            var opening = connection.OpenAsync(CancellationToken.None);
+            var opening = connection.OpenAsync(cancellationToken);
             return opening.IsCompletedSuccessfully ? Task.FromResult(new VerifiedConnection(connection, host)) : FinishOpenAsync(opening, connection, host);
         }
 #pragma warning disable CA1031 // A driver that throws instead of failing its task: this attempt failed, reported as any other.
@@ -56,56 +57,16 @@ internal sealed class DbFailoverConnector(IHostConnectionFactory connections, IC
     }
 
     private static IObservable<VerifiedConnection> Run(HostSpec host, Func<HostSpec, CancellationToken, Task<VerifiedConnection>> attempt) =>
-        Observable.Create<VerifiedConnection>(observer =>
+        Observable.Defer(() =>
         {
             var cancellation = new DetachedCancellation();
-            var state = 0; // 0 running, 1 unsubscribed, 2 delivered
-            _ = attempt(host, cancellation.Token).ContinueWith(
-                task =>
-                {
-                    if (task.IsCompletedSuccessfully)
-                    {
-                        if (Interlocked.CompareExchange(ref state, 2, 0) == 0)
-                        {
-                            observer.OnNext(task.Result);
-                            observer.OnCompleted();
-                        }
-                        else
-                        {
-                            task.Result.DisposeUnclaimed();
-                        }
-                    }
-                    else if (Volatile.Read(ref state) == 0)
-                    {
-                        observer.OnError(task.Exception?.GetBaseException() ?? new OperationCanceledException($"The attempt on {host.Endpoint} was cancelled."));
-                    }
-                },
-                CancellationToken.None,
-                TaskContinuationOptions.ExecuteSynchronously,
-                TaskScheduler.Default);
-            return Disposable.Create(() =>
-            {
-                if (Interlocked.CompareExchange(ref state, 1, 0) == 0)
-                {
-                    cancellation.CancelInBackground();
-                }
-            });
+            return VerifiedConnection.Observe(attempt(host, cancellation.Token), host, cancellation.CancelInBackground);
         });
 
     private async Task<VerifiedConnection> OpenAsync(HostSpec host, CancellationToken cancellationToken)
     {
         await Task.Yield();
-        var connection = connections.CreateConnection(host);
-        try
-        {
-            await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
-            return new VerifiedConnection(connection, host);
-        }
-        catch
-        {
-            VerifiedConnection.DisposeQuietly(connection);
-            throw;
-        }
+        return await StartOpen(host, cancellationToken).ConfigureAwait(false);
     }
 
     private async Task<VerifiedConnection> ConnectAsync(HostSpec host, CancellationToken cancellationToken)

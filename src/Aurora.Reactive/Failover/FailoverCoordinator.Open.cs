@@ -108,37 +108,6 @@ internal sealed partial class FailoverCoordinator : ITopologyAwareOpener
         return (snapshot, OpenPlan.Candidates(snapshot, request.Target, Mode, request.IsDead, spread));
     }
 
-    // An open already started, as an attempt: abandoning it disposes the connection it yields, whenever it does.
-    private static IObservable<VerifiedConnection> Started(Task<VerifiedConnection> opening) =>
-        Observable.Create<VerifiedConnection>(observer =>
-        {
-            var state = 0; // 0 running, 1 unsubscribed, 2 delivered
-            _ = opening.ContinueWith(
-                task =>
-                {
-                    if (task.IsCompletedSuccessfully)
-                    {
-                        if (Interlocked.CompareExchange(ref state, 2, 0) == 0)
-                        {
-                            observer.OnNext(task.Result);
-                            observer.OnCompleted();
-                        }
-                        else
-                        {
-                            task.Result.DisposeUnclaimed();
-                        }
-                    }
-                    else if (Interlocked.CompareExchange(ref state, 2, 0) == 0)
-                    {
-                        observer.OnError(task.Exception?.GetBaseException() ?? new OperationCanceledException("The open was cancelled."));
-                    }
-                },
-                CancellationToken.None,
-                TaskContinuationOptions.ExecuteSynchronously,
-                TaskScheduler.Default);
-            return Disposable.Create(() => Interlocked.CompareExchange(ref state, 1, 0));
-        });
-
     private IObservable<TopologyOpenResult> OpenFlow(TopologyOpenRequest request, TopologySnapshot? newer) =>
         OpenFlow(request, null, null, newer);
 
@@ -181,7 +150,7 @@ internal sealed partial class FailoverCoordinator : ITopologyAwareOpener
     private IObservable<VerifiedConnection> Attempt(TopologyOpenRequest request, HostSpec host, Task<VerifiedConnection>? started)
     {
         var bound = Timing.ReaderConnectTimeout;
-        var open = (started is null ? _connectorFor(request.Connections).Open(host) : Started(started))
+        var open = (started is null ? _connectorFor(request.Connections).Open(host) : VerifiedConnection.Observe(started, host))
             .Timeout(bound, Observable.Throw<VerifiedConnection>(
                 new OpenAttemptFailedException($"{host.Endpoint} did not open within {bound.TotalSeconds:0.###} s.")), _scheduler);
         var moved = _topology
