@@ -18,6 +18,7 @@ internal sealed class CandidateEngineState(
     private readonly Dictionary<string, HostHealthStatus> _health = new(StringComparer.Ordinal);
     private TopologySnapshot? _topology;
     private string? _lastWait;
+    private bool _evaluated;
 
     public IReadOnlyList<FailoverDecision> Apply(object signal)
     {
@@ -28,6 +29,14 @@ internal sealed class CandidateEngineState(
                 break;
             case HostHealth health:
                 _health[HostMatch.Key(health.Host)] = health.Status;
+
+                // The standing verdicts replayed at subscription come before the replayed topology: deciding on them alone
+                // would pick the failed node before the topology is seen.
+                if (!_evaluated)
+                {
+                    return [];
+                }
+
                 break;
             case ConnectAttempt attempt:
                 var key = HostMatch.Key(attempt.Host);
@@ -56,6 +65,7 @@ internal sealed class CandidateEngineState(
     // writer that stayed writer.
     private List<FailoverDecision> Evaluate()
     {
+        _evaluated = true;
         var decisions = new List<FailoverDecision>();
         var candidates = rule(new CandidateView(_topology, failedHost)).ToList();
         var waitingForRetry = Offer(candidates.Where(c => !IsUnhealthy(c)), decisions, reason: null);

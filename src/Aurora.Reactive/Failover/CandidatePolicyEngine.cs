@@ -23,9 +23,10 @@ internal static class CandidatePolicyEngine
             var attempts = signals.Attempts.Publish(a => a.Select(x => (object)x).Merge(
                 a.Where(x => x.Outcome != ConnectAttemptOutcome.Accepted)
                     .SelectMany(x => Observable.Timer(retryDelay, scheduler).Select(_ => (object)new RetryDue(x)))));
+            // Health first: the verdicts standing at subscription must be known before the replayed topology is decided on.
             return Observable.Merge(
-                    signals.Topology.Select(t => (object)t),
                     signals.Health.Select(h => (object)h),
+                    signals.Topology.Select(t => (object)t),
                     attempts,
                     Observable.Return(Start, scheduler))
                 .SelectMany(state.Apply);
