@@ -6,26 +6,26 @@ namespace Aurora.Reactive.Connections;
 
 public sealed partial class AuroraDataSource
 {
-    private readonly DeadHosts _deadHosts = new();
     private readonly CompositeDisposable _topologyWatch = new();
 
     /// <summary>The failover handler when it opens connections where the topology says, otherwise <see langword="null"/>.</summary>
     internal ITopologyAwareOpener? TopologyOpener => Settings.FailoverHandler as ITopologyAwareOpener;
 
     /// <summary>Whether failure monitoring declared <paramref name="host"/> dead, so that no new connection opens there.</summary>
-    internal bool IsDead(HostSpec host) => _deadHosts.IsDead(host);
+    internal bool IsDead(HostSpec host) => TopologyOpener?.IsDead(host) == true;
 
-    // Keeps the dead nodes from failure monitoring, and clears the pools of the old writer (and of the endpoint, which may
-    // still point at it) when the topology names a new writer, so that idle pooled connections to it are not handed out.
+    // Hands failure monitoring's health to the failover handler (its policies skip a node declared dead), and clears the
+    // pools of the old writer (and of the endpoint, which may still point at it) when the topology names a new writer, so
+    // that idle pooled connections to it are not handed out.
     private void WatchTopology()
     {
-        if (Monitors is { } monitors)
-        {
-            _topologyWatch.Add(monitors.Health.Subscribe(_deadHosts));
-        }
-
         if (TopologyOpener is { } opener)
         {
+            if (Monitors is { } monitors)
+            {
+                _topologyWatch.Add(opener.FollowHealth(monitors.Health));
+            }
+
             _topologyWatch.Add(opener.FormerWriters.Subscribe(ClearPoolsAfterWriterChange, _ => { }, () => { }));
         }
     }

@@ -18,6 +18,7 @@ internal sealed class CandidateEngineState(
     private readonly Dictionary<string, HostHealthStatus> _health = new(StringComparer.Ordinal);
     private TopologySnapshot? _topology;
     private string? _lastWait;
+    private bool _evaluated;
 
     public IReadOnlyList<FailoverDecision> Apply(object signal)
     {
@@ -28,6 +29,14 @@ internal sealed class CandidateEngineState(
                 break;
             case HostHealth health:
                 _health[HostMatch.Key(health.Host)] = health.Status;
+
+                // The standing verdicts replayed at subscription come before the replayed topology: deciding on them alone
+                // would pick the failed node before the topology is seen.
+                if (!_evaluated)
+                {
+                    return [];
+                }
+
                 break;
             case ConnectAttempt attempt:
                 var key = HostMatch.Key(attempt.Host);
@@ -50,10 +59,43 @@ internal sealed class CandidateEngineState(
         return Evaluate();
     }
 
+    // A node failure monitoring declared dead comes last: it is tried only when no other candidate can be tried now (none
+    // in flight, none started, every other one waiting for its retry or none left). A verdict may be stale (the node is no
+    // longer probed, or answered again), and a policy that never tried such a node would wait out the whole failover for a
+    // writer that stayed writer.
     private List<FailoverDecision> Evaluate()
     {
+        _evaluated = true;
         var decisions = new List<FailoverDecision>();
         var candidates = rule(new CandidateView(_topology, failedHost)).ToList();
+        var waitingForRetry = Offer(candidates.Where(c => !IsUnhealthy(c)), decisions, reason: null);
+        if (decisions.Count == 0 && _pending.Count == 0)
+        {
+            waitingForRetry |= Offer(candidates.Where(IsUnhealthy), decisions, "declared dead by failure monitoring; tried as no other candidate can be");
+        }
+
+        if (decisions.Count > 0)
+        {
+            _lastWait = null;
+        }
+        else if (_pending.Count == 0)
+        {
+            var reason = _topology is null ? "topology not known yet"
+                : waitingForRetry ? "every candidate failed recently; retrying after the reconnect interval"
+                : "no candidate node in the topology";
+            if (reason != _lastWait)
+            {
+                _lastWait = reason;
+                decisions.Add(FailoverDecision.Wait(reason));
+            }
+        }
+
+        return decisions;
+    }
+
+    // Adds a ConnectTo per candidate that may be tried now, up to the parallelism; true when a candidate waits for its retry.
+    private bool Offer(IEnumerable<FailoverCandidate> candidates, List<FailoverDecision> decisions, string? reason)
+    {
         var waitingForRetry = false;
         foreach (var candidate in candidates)
         {
@@ -63,7 +105,7 @@ internal sealed class CandidateEngineState(
             }
 
             var key = HostMatch.Key(candidate.Host);
-            if (_pending.Contains(key) || IsUnhealthy(key))
+            if (_pending.Contains(key))
             {
                 continue;
             }
@@ -75,30 +117,16 @@ internal sealed class CandidateEngineState(
             }
 
             _pending.Add(key);
-            decisions.Add(FailoverDecision.ConnectTo(candidate.Host, candidate.ExpectedRole));
+            var host = candidate.Host;
+            decisions.Add(FailoverDecision.ConnectTo(
+                host, candidate.ExpectedRole, reason is null ? null : $"try {host.InstanceId ?? host.Endpoint} as {candidate.ExpectedRole}: {reason}"));
         }
 
-        if (decisions.Count > 0)
-        {
-            _lastWait = null;
-        }
-        else if (_pending.Count == 0)
-        {
-            var reason = _topology is null ? "topology not known yet"
-                : waitingForRetry ? "every candidate failed recently; retrying after the reconnect interval"
-                : candidates.Count == 0 ? "no candidate node in the topology"
-                : "every candidate node is unhealthy";
-            if (reason != _lastWait)
-            {
-                _lastWait = reason;
-                decisions.Add(FailoverDecision.Wait(reason));
-            }
-        }
-
-        return decisions;
+        return waitingForRetry;
     }
 
-    private bool IsUnhealthy(string key) => _health.TryGetValue(key, out var status) && status == HostHealthStatus.Unhealthy;
+    private bool IsUnhealthy(FailoverCandidate candidate) =>
+        _health.TryGetValue(HostMatch.Key(candidate.Host), out var status) && status == HostHealthStatus.Unhealthy;
 }
 
 /// <summary>The reconnect interval after <see cref="Attempt"/> failed has passed.</summary>

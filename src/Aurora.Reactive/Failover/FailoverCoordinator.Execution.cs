@@ -7,7 +7,7 @@ using Aurora.Reactive.Hosts;
 
 namespace Aurora.Reactive.Failover;
 
-/// <summary>Running one connection's failover: join or start the shared search, claim or open its own connection, bound by the timeout.</summary>
+/// <summary>Running one connection's failover: join or start the shared search, claim or open its own connection, bound by its deadline.</summary>
 internal sealed partial class FailoverCoordinator
 {
     /// <inheritdoc/>
@@ -35,10 +35,13 @@ internal sealed partial class FailoverCoordinator
             subscription.Dispose();
             completion.TrySetCanceled(cancellationToken);
         });
-        subscription.Disposable = Flow(request)
+
+        // The failover's one deadline: neither the shared search nor the policy keeps one. At the deadline the failure names
+        // what the search was last waiting for and the last attempt error; the search goes on while another failover wants it.
+        var lastLooked = FailoverSearchResult.Looking(null, null);
+        subscription.Disposable = Flow(request, looking => Volatile.Write(ref lastLooked, looking))
             .Take(1)
-            .Timeout(timeout, Observable.Defer(() => Observable.Return(
-                FailoverOutcome.Failure($"no node took over within {timeout.TotalSeconds:0.###} s"))), _scheduler)
+            .Timeout(timeout, Observable.Defer(() => Observable.Return(Failed(Volatile.Read(ref lastLooked).TimedOut(timeout)))), _scheduler)
             .Subscribe(
                 outcome => Complete(completion, request, outcome, started, activity),
                 error => Complete(completion, request, FailoverOutcome.Failure($"the failover failed: {error.Message}", error), started, activity),
@@ -88,14 +91,22 @@ internal sealed partial class FailoverCoordinator
         }
     }
 
-    private IObservable<FailoverOutcome> Flow(FailoverRequest request) =>
+    private IObservable<FailoverOutcome> Flow(FailoverRequest request, Action<FailoverSearchResult> looking) =>
         Observable.Defer(() => SearchFor(request))
+            .Do(result =>
+            {
+                if (!result.Ended)
+                {
+                    looking(result);
+                }
+            })
+            .Where(result => result.Ended)
             .Take(1)
             .SelectMany(result =>
             {
                 if (result.Found is not { } found)
                 {
-                    return Observable.Return(FailoverOutcome.Failure(result.FailureMessage, result.LastError));
+                    return Observable.Return(Failed(result));
                 }
 
                 if (found.Claim() is { } connection)
@@ -104,8 +115,10 @@ internal sealed partial class FailoverCoordinator
                 }
 
                 return JoinFoundNode(request, found.Host)
-                    .Catch<FailoverOutcome, Exception>(_ => Observable.Timer(ResearchPause, _scheduler).SelectMany(_ => Flow(request)));
+                    .Catch<FailoverOutcome, Exception>(_ => Observable.Timer(ResearchPause, _scheduler).SelectMany(_ => Flow(request, looking)));
             });
+
+    private static FailoverOutcome Failed(FailoverSearchResult result) => FailoverOutcome.Failure(result.FailureMessage, result.LastError);
 
     // Another connection's search found the node: connect there directly and check it still has the role found.
     private IObservable<FailoverOutcome> JoinFoundNode(FailoverRequest request, HostSpec node) =>
@@ -155,7 +168,13 @@ internal sealed partial class FailoverCoordinator
             }
 
             shared = FailoverSearch.Run(Policy, attempts => SignalsFor(request, attempts), connector, Timing, _scheduler)
-                .Do(_ => Forget(), _ => Forget(), Forget)
+                .Do(result =>
+                {
+                    if (result.Ended)
+                    {
+                        Forget();
+                    }
+                }, _ => Forget(), Forget)
                 .Finally(Forget)
                 .Replay(1)
                 .RefCount();
@@ -170,7 +189,7 @@ internal sealed partial class FailoverCoordinator
     private ClusterSignals SignalsFor(FailoverRequest request, IObservable<ConnectAttempt> attempts) =>
         new(request.FailedHost, Mode, Timing, _scheduler, _topology, attempts)
         {
-            Health = _health,
+            Health = _verdicts.Changes,
             ConnectionStates = request.Connection.StateChanges,
             IsReadOnly = request.IsReadOnly,
         };

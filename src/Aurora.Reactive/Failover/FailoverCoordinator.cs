@@ -27,7 +27,7 @@ internal sealed partial class FailoverCoordinator : IFailoverHandler, IDisposabl
     private readonly Action _requestFastRefresh;
     private readonly Action<HostSpec> _reportStall;
     private readonly Func<IHostConnectionFactory, IFailoverConnector> _connectorFor;
-    private readonly IObservable<HostHealth> _health;
+    private readonly HostVerdicts _verdicts = new();
     private readonly IScheduler _scheduler;
     private readonly Dictionary<string, IObservable<FailoverSearchResult>> _searches = new(StringComparer.Ordinal);
     private readonly HashSet<TaskCompletionSource<FailoverOutcome>> _running = [];
@@ -63,9 +63,9 @@ internal sealed partial class FailoverCoordinator : IFailoverHandler, IDisposabl
             policy ?? FailoverPolicies.ForMode(mode),
             health,
             scheduler ?? Connections.AuroraDataSourceBuilder.DefaultClock,
-            monitor.RequestFastRefresh)
+            monitor.RequestFastRefresh,
+            monitor.Events)
     {
-        TopologyEvents = monitor.Events;
     }
 
     internal FailoverCoordinator(
@@ -77,7 +77,8 @@ internal sealed partial class FailoverCoordinator : IFailoverHandler, IDisposabl
         IFailoverPolicy policy,
         IObservable<HostHealth>? health,
         IScheduler scheduler,
-        Action<HostSpec>? reportStall = null)
+        Action<HostSpec>? reportStall = null,
+        IObservable<TopologyMonitorEvent>? topologyEvents = null)
     {
         _topology = topology;
         _requestFastRefresh = requestFastRefresh;
@@ -86,8 +87,15 @@ internal sealed partial class FailoverCoordinator : IFailoverHandler, IDisposabl
         Mode = mode;
         Timing = timing;
         Policy = policy;
-        _health = health ?? Observable.Empty<HostHealth>();
         _scheduler = scheduler;
+        TopologyEvents = topologyEvents ?? Observable.Empty<TopologyMonitorEvent>();
+        _owned.Add(_verdicts);
+        if (health is not null)
+        {
+            _verdicts.Follow(health);
+        }
+
+        _verdicts.Follow(TopologyEvents);
         _owned.Add(WatchWriter());
     }
 
@@ -122,7 +130,7 @@ internal sealed partial class FailoverCoordinator : IFailoverHandler, IDisposabl
     /// What the shared topology monitor does and runs into (refreshes, changes, errors, mode switches), for logs and
     /// diagnosis. Hot; empty for a coordinator built without a monitor.
     /// </summary>
-    public IObservable<TopologyMonitorEvent> TopologyEvents { get; } = Observable.Empty<TopologyMonitorEvent>();
+    public IObservable<TopologyMonitorEvent> TopologyEvents { get; }
 
     /// <summary>The policy whose decisions are executed.</summary>
     public IFailoverPolicy Policy { get; }
@@ -130,8 +138,25 @@ internal sealed partial class FailoverCoordinator : IFailoverHandler, IDisposabl
     /// <summary>One report per ended failover, success or failure. Hot; completes on dispose.</summary>
     public IObservable<FailoverReport> Reports => _reports.AsObservable();
 
+    /// <summary>
+    /// The verdicts of failure monitoring the policies see (<see cref="ClusterSignals.Health"/>): the nodes declared dead
+    /// at subscription, then each verdict and each clearing (a probe answered, or a topology read the node answered
+    /// after its verdict). Completes on dispose.
+    /// </summary>
+    public IObservable<HostHealth> Verdicts => _verdicts.Changes;
+
     /// <summary>How many searches (policy runs) were started; connections failing together share one.</summary>
     public int SearchCount => Volatile.Read(ref _searchCount);
+
+    /// <summary>Takes failure monitoring's verdicts from <paramref name="health"/> (a data source's host monitors) until disposed.</summary>
+    /// <param name="health">The host health stream.</param>
+    /// <returns>Stops following it.</returns>
+    public IDisposable FollowHealth(IObservable<HostHealth> health) => _verdicts.Follow(health ?? throw new ArgumentNullException(nameof(health)));
+
+    /// <summary>Whether a verdict of failure monitoring stands on <paramref name="host"/>, so that no new connection opens there.</summary>
+    /// <param name="host">The node.</param>
+    /// <returns><see langword="true"/> while it is declared dead.</returns>
+    public bool IsDead(HostSpec host) => _verdicts.IsDead(host);
 
     /// <summary>Makes the coordinator dispose <paramref name="resource"/> (a topology monitor lease, a pool) when it is disposed.</summary>
     /// <param name="resource">The resource.</param>

@@ -10,7 +10,10 @@ namespace Aurora.Reactive.Failover;
 /// One search for a node: subscribes the policy's decisions, starts an attempt per
 /// <see cref="FailoverDecisionKind.ConnectTo"/> (one per node at a time, each bounded by the reader connect
 /// timeout), feeds every attempt's result back to the policy, and ends with the first node that confirms
-/// the expected role, a give-up, or the failover timeout. Cold: each subscription is one search.
+/// the expected role or a give-up. Meanwhile each wait and each failed attempt is emitted as a
+/// <see cref="FailoverSearchResult.Looking"/>. It has no deadline of its own: it runs while a failover wants it, and
+/// each failover's deadline is the coordinator's (<see cref="FailoverCoordinator.FailOverAsync"/>). Cold: each
+/// subscription is one search.
 /// </summary>
 internal static class FailoverSearch
 {
@@ -44,8 +47,6 @@ internal static class FailoverSearch
         {
             lock (_gate)
             {
-                _resources.Add(scheduler.Schedule(timing.Timeout, () =>
-                    Finish(FailoverSearchResult.Failure($"no node took over within {timing.Timeout.TotalSeconds:0.###} s" + WaitSuffix(), _lastError))));
                 _resources.Add(policy.Decide(signalsFor(_attempts.AsObservable())).Subscribe(
                     OnDecision,
                     error => Finish(FailoverSearchResult.Failure($"the failover policy failed: {error.Message}", error)),
@@ -64,6 +65,8 @@ internal static class FailoverSearch
 
             return Disposable.Create(Stop);
         }
+
+        private void ReportLooking() => observer.OnNext(FailoverSearchResult.Looking(_lastWait, _lastError));
 
         private string WaitSuffix() => _lastWait is null ? "" : $"; last state: {_lastWait}";
 
@@ -89,6 +92,7 @@ internal static class FailoverSearch
                         break;
                     case FailoverDecisionKind.Wait:
                         _lastWait = decision.Reason;
+                        ReportLooking();
                         break;
                     default:
                         Finish(FailoverSearchResult.Failure(decision.Reason, _lastError));
@@ -139,6 +143,7 @@ internal static class FailoverSearch
 
                 verified.DisposeUnclaimed();
                 _lastError = new InvalidOperationException($"{decision.Host} answered as {role}, expected {decision.ExpectedRole}.");
+                ReportLooking();
                 refused = new ConnectAttempt(decision.Host!, decision.ExpectedRole, ConnectAttemptOutcome.WrongRole, role);
             }
 
@@ -156,6 +161,7 @@ internal static class FailoverSearch
                 }
 
                 _lastError = error;
+                ReportLooking();
             }
 
             Feed(new ConnectAttempt(decision.Host!, decision.ExpectedRole, ConnectAttemptOutcome.Failed, Error: error));

@@ -10,8 +10,8 @@ namespace Aurora.Reactive.Failover;
 /// Contract: each <see cref="FailoverDecisionKind.ConnectTo"/> asks the coordinator to start one attempt
 /// (connect, then ask the node its role); its result arrives on <see cref="ClusterSignals.Attempts"/>. The first
 /// attempt whose node has the expected role ends the failover. <see cref="FailoverDecisionKind.GiveUp"/> ends
-/// it with a failure. The stream is unsubscribed when the failover ends; a policy should give up by
-/// <see cref="FailoverTiming.Timeout"/>, and the coordinator enforces that bound anyway.
+/// it with a failure. The stream is unsubscribed when the failover ends. The coordinator ends the failover at
+/// <see cref="FailoverTiming.Timeout"/> after it started, so a policy needs no deadline of its own.
 /// </remarks>
 public interface IFailoverPolicy
 {

@@ -4,7 +4,8 @@ namespace Aurora.Reactive.Failover;
 
 /// <summary>
 /// Implemented by a failover handler that knows the topology (the <see cref="FailoverCoordinator"/>): it opens new
-/// connections where the topology says, and tells its data source when the writer changed, so pools are cleared.
+/// connections where the topology says, tells its data source when the writer changed, so pools are cleared, and keeps
+/// failure monitoring's verdicts on the nodes.
 /// </summary>
 internal interface ITopologyAwareOpener
 {
@@ -13,6 +14,12 @@ internal interface ITopologyAwareOpener
 
     /// <summary>The old writer, each time the topology names a new one.</summary>
     IObservable<HostSpec> FormerWriters { get; }
+
+    /// <summary>Takes failure monitoring's verdicts from <paramref name="health"/> into the policies' signals and into <see cref="IsDead"/>.</summary>
+    IDisposable FollowHealth(IObservable<Monitoring.HostHealth> health);
+
+    /// <summary>Whether a verdict of failure monitoring stands on <paramref name="host"/>.</summary>
+    bool IsDead(HostSpec host);
 
     /// <summary>
     /// Watches one statement on the writer <paramref name="host"/>: when it is still running after

@@ -6,7 +6,8 @@ namespace Aurora.Reactive.Failover;
 /// <c>reader_or_writer</c>: any reachable node, readers first (in topology order, the failed node last), then
 /// the writer; a node is accepted whatever role it reports. One attempt at a time, each bounded by
 /// <see cref="FailoverTiming.ReaderConnectTimeout"/>. Before the first topology is known, the failed node is
-/// retried. Gives up at <see cref="FailoverTiming.Timeout"/>.
+/// retried. A node failure monitoring declared dead comes last (see <see cref="CandidateEngineState"/>); the coordinator
+/// ends the failover at <see cref="FailoverTiming.Timeout"/>.
 /// </summary>
 internal sealed class ReaderOrWriterPolicy : IFailoverPolicy
 {
@@ -16,7 +17,7 @@ internal sealed class ReaderOrWriterPolicy : IFailoverPolicy
     /// <inheritdoc/>
     /// <exception cref="ArgumentNullException"><paramref name="signals"/> is <see langword="null"/>.</exception>
     public IObservable<FailoverDecision> Decide(ClusterSignals signals) =>
-        CandidatePolicyEngine.Run(signals, Candidates, parallelism: 1, target: "reachable node");
+        CandidatePolicyEngine.Run(signals, Candidates, parallelism: 1);
 
     private static IEnumerable<FailoverCandidate> Candidates(CandidateView view)
     {

@@ -5,8 +5,9 @@ namespace Aurora.Reactive.Failover;
 /// <summary>
 /// <c>strict_reader</c>: readers only (in topology order, the failed node last), each of which must confirm
 /// being a reader; the writer is taken only when the topology shows a single-node cluster (a writer and no
-/// reader). One attempt at a time, each bounded by <see cref="FailoverTiming.ReaderConnectTimeout"/>. Gives up
-/// at <see cref="FailoverTiming.Timeout"/>.
+/// reader). One attempt at a time, each bounded by <see cref="FailoverTiming.ReaderConnectTimeout"/>. A node failure
+/// monitoring declared dead comes last (see <see cref="CandidateEngineState"/>); the coordinator ends the failover at
+/// <see cref="FailoverTiming.Timeout"/>.
 /// </summary>
 internal sealed class StrictReaderPolicy : IFailoverPolicy
 {
@@ -16,7 +17,7 @@ internal sealed class StrictReaderPolicy : IFailoverPolicy
     /// <inheritdoc/>
     /// <exception cref="ArgumentNullException"><paramref name="signals"/> is <see langword="null"/>.</exception>
     public IObservable<FailoverDecision> Decide(ClusterSignals signals) =>
-        CandidatePolicyEngine.Run(signals, Candidates, parallelism: 1, target: "reader");
+        CandidatePolicyEngine.Run(signals, Candidates, parallelism: 1);
 
     private static IEnumerable<FailoverCandidate> Candidates(CandidateView view)
     {

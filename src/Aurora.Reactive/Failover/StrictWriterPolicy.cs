@@ -7,7 +7,8 @@ namespace Aurora.Reactive.Failover;
 /// node, the failed node is retried every <see cref="FailoverTiming.WriterReconnectInterval"/> (it may come
 /// back); as soon as the topology names another writer, that node is tried at once. Up to two attempts run
 /// side by side, so a frozen old writer never holds up the new one. Every node must confirm being the
-/// writer itself. Gives up at <see cref="FailoverTiming.Timeout"/>.
+/// writer itself. A node failure monitoring declared dead comes last (see <see cref="CandidateEngineState"/>); the
+/// coordinator ends the failover at <see cref="FailoverTiming.Timeout"/>.
 /// </summary>
 internal sealed class StrictWriterPolicy : IFailoverPolicy
 {
@@ -17,7 +18,7 @@ internal sealed class StrictWriterPolicy : IFailoverPolicy
     /// <inheritdoc/>
     /// <exception cref="ArgumentNullException"><paramref name="signals"/> is <see langword="null"/>.</exception>
     public IObservable<FailoverDecision> Decide(ClusterSignals signals) =>
-        CandidatePolicyEngine.Run(signals, Candidates, parallelism: 2, target: "writer");
+        CandidatePolicyEngine.Run(signals, Candidates, parallelism: 2);
 
     private static IEnumerable<FailoverCandidate> Candidates(CandidateView view)
     {

@@ -1,7 +1,9 @@
 using System.Reactive.Linq;
+using System.Reactive.Subjects;
 using Aurora.Reactive.Connections;
 using Aurora.Reactive.Failover;
 using Aurora.Reactive.Hosts;
+using Aurora.Reactive.Monitoring;
 using Aurora.Reactive.Testing.VirtualTime;
 using Aurora.Reactive.Tests.Connections.Fakes;
 using Aurora.Reactive.Tests.Topology;
@@ -35,8 +37,8 @@ internal sealed class FailoverHarness : IDisposable
         Monitor = new TopologyMonitor(Cluster, Cluster.Nodes.Select(n => n.Host), scheduler, monitorOptions ?? new TopologyMonitorOptions());
         Connector = new SimulatedFailoverConnector(Cluster, scheduler);
         Coordinator = new FailoverCoordinator(
-            Monitor.Snapshots, Monitor.RequestFastRefresh, _ => Connector, mode, timing ?? FailoverTiming.Default, policy ?? FailoverPolicies.ForMode(mode), null, scheduler,
-            Monitor.RequestFastRefresh);
+            Monitor.Snapshots, Monitor.RequestFastRefresh, _ => Connector, mode, timing ?? FailoverTiming.Default, policy ?? FailoverPolicies.ForMode(mode), Health, scheduler,
+            Monitor.RequestFastRefresh, Monitor.Events);
         Coordinator.Reports.Subscribe(Reports.Add);
     }
 
@@ -51,6 +53,13 @@ internal sealed class FailoverHarness : IDisposable
     public FailoverCoordinator Coordinator { get; }
 
     public List<FailoverReport> Reports { get; } = [];
+
+    /// <summary>Failure monitoring's host health, as a data source's host monitors would report it.</summary>
+    public Subject<HostHealth> Health { get; } = new();
+
+    /// <summary>Failure monitoring declares <paramref name="instanceId"/> dead now.</summary>
+    public void DeclareDead(string instanceId) =>
+        Health.OnNext(new HostHealth(Cluster.Node(instanceId).Host, HostHealthStatus.Unhealthy, 3, null, Scheduler.Now));
 
     public HostSpec Writer(string instanceId) => Cluster.Node(instanceId).Host with { Role = HostRole.Writer };
 

@@ -20,7 +20,7 @@ namespace Aurora.Reactive.Tests.Marbles.Runners;
 /// <c>attempts</c> (results of the attempts the decisions asked for: <c>2:failed</c>, <c>2:reader</c>, <c>2:writer</c>,
 /// judged against the role the decision expected) and <c>health</c> (<c>1:dead</c>, <c>1:ok</c>).</para>
 /// <para>Options: <c>mode</c> (<c>strict_writer</c> by default), <c>failed</c> (the failed node, default <c>1</c>),
-/// <c>failed_role</c> (<c>writer</c> or <c>reader</c>, default <c>writer</c>), <c>reconnect</c>, <c>timeout</c>, and for the
+/// <c>failed_role</c> (<c>writer</c> or <c>reader</c>, default <c>writer</c>), <c>reconnect</c>, and for the
 /// example policies <c>policy</c> (<c>max-lag</c> with <c>max_lag</c>, or <c>prefer-prefix</c> with <c>prefix</c>).</para>
 /// <para>Output <c>decisions</c>: <c>w2</c>/<c>r2</c>/<c>a2</c> (connect to 2 expecting the writer, a reader, any role),
 /// <c>wait</c>, <c>giveup</c>.</para>
@@ -38,7 +38,6 @@ public sealed class FailoverPolicyRunner : IMarbleScenarioRunner
         var timing = new FailoverTiming
         {
             WriterReconnectInterval = options.GetTimeSpan("reconnect", TimeSpan.FromSeconds(2)),
-            Timeout = options.GetTimeSpan("timeout", TimeSpan.FromSeconds(300)),
         };
         var policy = Policy(options, FailoverPolicies.ForMode(mode));
         var attempts = new Subject<ConnectAttempt>();

@@ -1,0 +1,126 @@
+using System.Reactive.Disposables;
+using System.Reactive.Linq;
+using System.Reactive.Subjects;
+using Aurora.Reactive.Hosts;
+using Aurora.Reactive.Monitoring;
+using Aurora.Reactive.Topology;
+
+namespace Aurora.Reactive.Failover;
+
+/// <summary>
+/// The nodes failure monitoring declared dead, as the failover policies (<see cref="ClusterSignals.Health"/>) and the
+/// topology-aware open see them. A verdict (an <see cref="HostHealthStatus.Unhealthy"/> health) stands until a probe
+/// answers the node again (<see cref="HostHealthStatus.Healthy"/>) or until the topology monitor hears from the node
+/// after the verdict (a topology read it answered). Monitoring probes a node only while a command runs on it, so
+/// without the second rule a verdict on a node no command uses any more would never be revised.
+/// </summary>
+internal sealed class HostVerdicts : IDisposable
+{
+    private readonly object _gate = new();
+    private readonly Dictionary<string, HostHealth> _dead = new(StringComparer.Ordinal);
+    private readonly Subject<HostHealth> _changes = new();
+    private readonly CompositeDisposable _sources = new();
+    private bool _disposed;
+
+    /// <summary>
+    /// The verdicts standing at subscription, then each change: an <see cref="HostHealthStatus.Unhealthy"/> health when
+    /// a node is declared dead, a <see cref="HostHealthStatus.Healthy"/> one when its verdict is cleared (timed at the
+    /// answered probe, or at the topology read the node answered). Completes on dispose.
+    /// </summary>
+    public IObservable<HostHealth> Changes => Observable.Create<HostHealth>(observer =>
+    {
+        lock (_gate)
+        {
+            foreach (var verdict in _dead.Values)
+            {
+                observer.OnNext(verdict);
+            }
+
+            return _changes.Subscribe(observer);
+        }
+    });
+
+    /// <summary>Whether a verdict stands on <paramref name="host"/> (matched as a node: address, or instance id).</summary>
+    public bool IsDead(HostSpec host)
+    {
+        lock (_gate)
+        {
+            return _dead.Count > 0 && _dead.Values.Any(verdict => HostMatch.Same(verdict.Host, host));
+        }
+    }
+
+    /// <summary>Takes verdicts and recoveries from <paramref name="health"/> (failure monitoring's probes), until disposed.</summary>
+    public IDisposable Follow(IObservable<HostHealth> health) => Track(health.Subscribe(OnHealth, _ => { }, () => { }));
+
+    /// <summary>Clears the verdict on each node a successful topology read of <paramref name="events"/> was answered by.</summary>
+    public IDisposable Follow(IObservable<TopologyMonitorEvent> events) => Track(events
+        .Where(e => e.Kind == TopologyMonitorEventKind.Refreshed && e.Host is not null)
+        .Subscribe(e => OnHeardFrom(e.Host!, e.Time), _ => { }, () => { }));
+
+    public void OnHealth(HostHealth health)
+    {
+        lock (_gate)
+        {
+            if (_disposed)
+            {
+                return;
+            }
+
+            var key = HostMatch.Key(health.Host);
+            if (health.Status == HostHealthStatus.Unhealthy)
+            {
+                var isNew = !_dead.ContainsKey(key);
+                _dead[key] = health;
+                if (isNew)
+                {
+                    _changes.OnNext(health);
+                }
+            }
+            else if (health.Status == HostHealthStatus.Healthy && _dead.Remove(key))
+            {
+                _changes.OnNext(health);
+            }
+        }
+    }
+
+    public void OnHeardFrom(HostSpec node, DateTimeOffset at)
+    {
+        lock (_gate)
+        {
+            if (_disposed)
+            {
+                return;
+            }
+
+            foreach (var (key, verdict) in _dead.Where(d => d.Value.Time < at && HostMatch.Same(d.Value.Host, node)).ToList())
+            {
+                _dead.Remove(key);
+                _changes.OnNext(new HostHealth(verdict.Host, HostHealthStatus.Healthy, 0, null, at));
+            }
+        }
+    }
+
+    /// <summary>Stops following its sources and completes <see cref="Changes"/>.</summary>
+    public void Dispose()
+    {
+        lock (_gate)
+        {
+            if (_disposed)
+            {
+                return;
+            }
+
+            _disposed = true;
+            _dead.Clear();
+            _changes.OnCompleted();
+        }
+
+        _sources.Dispose();
+    }
+
+    private IDisposable Track(IDisposable subscription)
+    {
+        _sources.Add(subscription);
+        return Disposable.Create(() => _sources.Remove(subscription));
+    }
+}
