@@ -50,7 +50,7 @@ public sealed partial class AuroraConnection
         }
 
         var transaction = new AuroraTransaction(this, physicalTransaction);
-        _transaction = transaction;
+        _machine.BeginTransaction(transaction);
         return transaction;
     }
 
@@ -62,13 +62,7 @@ public sealed partial class AuroraConnection
         await BeginTransactionAsync(isolationLevel, cancellationToken).ConfigureAwait(false);
 
     /// <summary>The physical transaction commands must join, or <see langword="null"/>.</summary>
-    internal DbTransaction? PhysicalTransaction => _transaction?.Physical;
+    internal DbTransaction? PhysicalTransaction => _machine.Transaction?.Physical;
 
-    internal void EndTransaction(AuroraTransaction transaction)
-    {
-        if (ReferenceEquals(_transaction, transaction))
-        {
-            _transaction = null;
-        }
-    }
+    internal void EndTransaction(AuroraTransaction transaction) => _machine.EndTransaction(transaction);
 }
