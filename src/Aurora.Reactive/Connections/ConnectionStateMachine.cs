@@ -173,7 +173,11 @@ internal sealed class ConnectionStateMachine
     public (DbConnection? Physical, AuroraTransaction? Transaction) Lose(HostSpec failedHost, Exception error, bool failover)
     {
         var to = failover ? LogicalConnectionStatus.Broken : LogicalConnectionStatus.Failed;
-        ThrowIfRefused(to);
+        if (failover ? !Allows(_status, to) : _status != LogicalConnectionStatus.Open)
+        {
+            throw Refusal(_status, to);
+        }
+
         var lost = (_physical, _transaction);
         _physical = null;
         _transaction = null;
@@ -188,7 +192,11 @@ internal sealed class ConnectionStateMachine
     /// <summary>FailingOver → Failed: no node took over; returns the physical connection installed and then let go (a failed session restore), if any.</summary>
     public DbConnection? Fail(HostSpec failedHost, Exception error)
     {
-        ThrowIfRefused(LogicalConnectionStatus.Failed);
+        if (_status != LogicalConnectionStatus.FailingOver)
+        {
+            throw Refusal(_status, LogicalConnectionStatus.Failed);
+        }
+
         var installed = _physical;
         _physical = null;
         Move(new LogicalConnectionState(LogicalConnectionStatus.Failed, failedHost, error), disarm: true);
