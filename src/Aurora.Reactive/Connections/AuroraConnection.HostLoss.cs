@@ -38,16 +38,12 @@ public sealed partial class AuroraConnection
     /// <summary>A token cancelled when the current node is reported lost.</summary>
     internal CancellationToken LossToken() => _machine.LossToken();
 
-    /// <summary>The error to fail over with after <paramref name="lossToken"/> released a command.</summary>
+    /// <summary>The error to fail over with after a loss report released <paramref name="abandoned"/>.</summary>
     internal HostLostException HostLost(Task abandoned)
     {
         ObserveFault(abandoned);
         return new HostLostException(_machine.LossReason() ?? new TimeoutException("The node was reported lost."));
     }
-
-    /// <summary>Returns <paramref name="operation"/>, or fails it with <see cref="HostLostException"/> as soon as the node is reported lost.</summary>
-    internal Task<T> Watch<T>(Task<T> operation) =>
-        !_machine.IsLossWatched || operation.IsCompleted ? operation : WatchSlowAsync(operation, LossToken());
 
     /// <summary>
     /// Watches a statement that did not complete at once for a stall (see <see cref="ITopologyAwareOpener.WatchStatement"/>),
@@ -55,22 +51,6 @@ public sealed partial class AuroraConnection
     /// </summary>
     internal IDisposable? WatchStall() =>
         _machine.Host is { Role: HostRole.Writer } host && _dataSource.TopologyOpener is { } opener ? opener.WatchStatement(host) : null;
-
-    // A statement on the writer that outlives the stall threshold makes the topology be checked at once (see
-    // ITopologyAwareOpener.WatchStatement): a frozen writer whose replacement is promoted then releases it through the
-    // writer watch within a fast refresh, not at the next normal one (30 s by default), nor when monitoring declares it dead.
-    private async Task<T> WatchSlowAsync<T>(Task<T> operation, CancellationToken lossToken)
-    {
-        using var stall = WatchStall();
-        try
-        {
-            return await operation.WaitAsync(lossToken).ConfigureAwait(false);
-        }
-        catch (OperationCanceledException) when (lossToken.IsCancellationRequested)
-        {
-            throw HostLost(operation);
-        }
-    }
 
     /// <summary>
     /// Before a command: when the node was reported lost while the connection was idle, fail over now and report the
