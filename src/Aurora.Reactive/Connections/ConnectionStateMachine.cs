@@ -21,11 +21,14 @@ namespace Aurora.Reactive.Connections;
 ///   FailingOver               Opened                            Fail       Close
 ///   Failed                                                                 Close
 ///
-///   Closed ──BeginOpen──► Opening ──Opened──► Open ──Lose──► Broken ──BeginFailover──► FailingOver ──Opened──► Open
-///                           │                   │                                          │
-///                           └──Lose──► Broken   └──Lose (1)──► Failed ◄────────Fail────────┘        every state ──Close──► Closed
+///   Closed ─BeginOpen─► Opening ─Opened─► Open ─Lose─► Broken ─BeginFailover─► FailingOver ─Opened─► Open
+///                          └──────────Lose──────────────►┘                           │
+///                                         Open ─Lose (1)─► Failed ◄────────Fail───────┘
+///   every state but Closed ─Close─► Closed
 /// </code>
 /// (1) Without a failover handler: monitoring declared the node dead, and the connection stays unusable until closed.
+/// Before <see cref="Opened"/>, <see cref="Install"/> (while Opening or FailingOver) puts the connection on its physical
+/// connection, so that its session can be set up there.
 /// <para>
 /// Losing the node is the one transition <see cref="Lose"/>, whatever the cause: a driver error the classifier calls a
 /// connection loss, a command released by an enhanced-failure-monitoring verdict, a writer change seen by the
