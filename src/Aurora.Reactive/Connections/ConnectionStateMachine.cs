@@ -43,7 +43,6 @@ internal sealed class ConnectionStateMachine
     private readonly AuroraConnection _owner;
     private LogicalConnectionStatus _status;
     private LogicalConnectionState _state = LogicalConnectionState.Closed;
-    private ConnectionState _reported = ConnectionState.Closed;
     private Subject<LogicalConnectionState>? _subject;
     private bool _completed;
     private DbConnection? _physical;
@@ -52,7 +51,9 @@ internal sealed class ConnectionStateMachine
     private IDisposable? _attachment;
     private bool _lossArmed;
     private CancellationTokenSource? _lossSource;
-    private Exception? _lossReason;
+    private bool _lossReported;
+
+    // The loss the next command fails over with: a report's reason (then _lossReported), or an error met in a dispose.
     private Exception? _pendingLoss;
 
     /// <summary>Creates the machine of <paramref name="owner"/>, closed; the owner raises its ADO.NET state changes.</summary>
@@ -269,12 +270,12 @@ internal sealed class ConnectionStateMachine
     {
         lock (this)
         {
-            if (!_lossArmed || _host is not { } current || !sameNode(current, host) || _lossReason is not null)
+            if (!_lossArmed || _host is not { } current || !sameNode(current, host) || _lossReported)
             {
                 return null;
             }
 
-            _lossReason = reason;
+            _lossReported = true;
             _pendingLoss = reason;
             return _lossSource ??= new CancellationTokenSource();
         }
@@ -306,7 +307,7 @@ internal sealed class ConnectionStateMachine
     {
         lock (this)
         {
-            return _lossReason;
+            return _lossReported ? _pendingLoss : null;
         }
     }
 
@@ -340,7 +341,7 @@ internal sealed class ConnectionStateMachine
     {
         var old = _lossSource;
         _lossSource = null;
-        _lossReason = null;
+        _lossReported = false;
         _pendingLoss = null;
         _lossArmed = armed;
         return old;
@@ -362,15 +363,12 @@ internal sealed class ConnectionStateMachine
                 old = Disarm(armed: false);
             }
 
+            // Opening is entered only from Closed, and never reported: what ADO.NET last saw is Closed.
+            reported = _status == LogicalConnectionStatus.Opening ? ConnectionState.Closed : ToAdo(_status);
+            now = ToAdo(next.Status);
             _status = next.Status;
             _state = next;
             _subject?.OnNext(next);
-            reported = _reported;
-            now = ToAdo(next.Status);
-            if (now != ConnectionState.Connecting)
-            {
-                _reported = now;
-            }
         }
 
         DisposeUntouched(old);
