@@ -72,7 +72,11 @@ public sealed partial class AuroraBatch : IDriverRun<DbBatch>
         _needsPrepare = false;
     }
 
-    void IDriverRun<DbBatch>.AfterExecute() => AfterExecute();
+    void INodeStep.Completed() => AfterExecute();
+
+    void INodeStep.Lost()
+    {
+    }
 
     void IDriverRun.ReaderClosed()
     {
@@ -80,7 +84,7 @@ public sealed partial class AuroraBatch : IDriverRun<DbBatch>
         AfterExecute();
     }
 
-    void IDriverRun<DbBatch>.Abandon(Task running)
+    void INodeStep.Released(Task running)
     {
         var physical = _physical;
         _physical = null;

@@ -28,7 +28,11 @@ public sealed partial class AuroraCommand : IDriverRun<DbCommand>
         _needsPrepare = false;
     }
 
-    void IDriverRun<DbCommand>.AfterExecute() => AfterExecute();
+    void INodeStep.Completed() => AfterExecute();
+
+    void INodeStep.Lost()
+    {
+    }
 
     void IDriverRun.ReaderClosed()
     {
@@ -38,7 +42,7 @@ public sealed partial class AuroraCommand : IDriverRun<DbCommand>
 
     // The driver command is still in use by the abandoned call, possibly on another thread: it is let go and disposed
     // once that call ends, never under it.
-    void IDriverRun<DbCommand>.Abandon(Task running)
+    void INodeStep.Released(Task running)
     {
         var physical = _physical;
         _physical = null;

@@ -33,7 +33,7 @@ public sealed partial class AuroraConnection
                 return;
             }
 
-            if (_status != LogicalConnectionStatus.Closed)
+            if (_machine.Status != LogicalConnectionStatus.Closed)
             {
                 throw new InvalidOperationException($"The connection string cannot change while the connection is {State}; close it first.");
             }

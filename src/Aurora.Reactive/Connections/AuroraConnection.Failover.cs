@@ -13,8 +13,8 @@ public sealed partial class AuroraConnection
     /// true, without failover, for a command released because its node was declared dead (the connection then breaks).
     /// </summary>
     internal bool ShouldFailOver(Exception error) =>
-        _physical is not null
-        && ((_handler is not null && ClassifyForFailover(error, _host) != DriverErrorKind.NotFailover) || error is HostLostException);
+        _machine.Physical is not null
+        && ((_handler is not null && ClassifyForFailover(error, _machine.Host) != DriverErrorKind.NotFailover) || error is HostLostException);
 
     private DriverErrorKind ClassifyForFailover(Exception error, HostSpec? host)
     {
@@ -25,7 +25,7 @@ public sealed partial class AuroraConnection
 
         var kind = Driver.ErrorClassifier.Classify(error);
         if (kind == DriverErrorKind.NotFailover && error is ObjectDisposedException or InvalidOperationException
-            && _physical is { State: not ConnectionState.Open })
+            && _machine.Physical is { State: not ConnectionState.Open })
         {
             // The driver connection broke under the command, and the driver said so with a usage error (Npgsql throws
             // ObjectDisposedException from a command whose connector a network failure tore down): the node was lost.
@@ -41,41 +41,47 @@ public sealed partial class AuroraConnection
     }
 
     /// <summary>
-    /// Fails over after <paramref name="error"/> (for which <see cref="ShouldFailOver"/> held) and returns
-    /// the error the caller must throw: success, transaction resolution unknown, or failed. Without a failover
-    /// handler (a node declared dead by monitoring) the connection breaks and the monitoring error is returned.
+    /// The node is lost (<paramref name="error"/>, for which <see cref="ShouldFailOver"/> held): a driver error, a
+    /// command released by a loss report (a verdict, a writer change), or a loss marked while idle all come here, to the
+    /// one transition <see cref="ConnectionStateMachine.Lose"/>. Fails over and returns the error the caller must throw:
+    /// success, transaction resolution unknown, or failed. Without a failover handler (a node declared dead by monitoring)
+    /// the connection fails for good and the monitoring error is returned.
     /// </summary>
     internal async Task<Exception> FailOverAsync(Exception error, CancellationToken cancellationToken)
     {
+        var failedHost = _machine.Host ?? _dataSource.InitialHost;
+        var cause = error is HostLostException lost ? lost.Reason : error;
         if (_handler is null)
         {
-            return BreakAfterLoss(error);
+            // The command was abandoned; a driver close on a frozen host can take a minute, so it runs in the background.
+            var (abandoned, lostTransaction) = _machine.Lose(failedHost, cause, failover: false);
+            lostTransaction?.MarkLost();
+            if (abandoned is not null)
+            {
+                AbandonInBackground(abandoned, failedHost);
+            }
+
+            return cause;
         }
 
-        var failedHost = _host ?? _dataSource.InitialHost;
-        var cause = error is HostLostException lost ? lost.Reason : error;
-        var inTransaction = _transaction is not null;
-        SetState(LogicalConnectionStatus.Broken, failedHost, cause);
-        var failure = await ReplaceAfterFailureAsync(failedHost, error, _transaction, cancellationToken).ConfigureAwait(false);
+        var kind = ClassifyForFailover(error, failedHost);
+        var (old, transaction) = _machine.Lose(failedHost, cause, failover: true);
+        var failure = await ReplaceAfterFailureAsync(failedHost, error, kind, old, transaction, cancellationToken).ConfigureAwait(false);
         if (failure is not null)
         {
             return failure;
         }
 
-        return inTransaction
-            ? new TransactionResolutionUnknownException(failedHost, _host!, cause)
-            : new FailoverSuccessException(failedHost, _host!, cause);
+        return transaction is not null
+            ? new TransactionResolutionUnknownException(failedHost, _machine.Host!, cause)
+            : new FailoverSuccessException(failedHost, _machine.Host!, cause);
     }
 
-    /// <summary>Replaces the physical connection through the handler; returns <see langword="null"/> on success.</summary>
+    /// <summary>From Broken: lets the lost node go and replaces it through the handler; returns <see langword="null"/> on success.</summary>
     private async Task<FailoverFailedException?> ReplaceAfterFailureAsync(
-        HostSpec failedHost, Exception error, AuroraTransaction? transaction, CancellationToken cancellationToken)
+        HostSpec failedHost, Exception error, DriverErrorKind kind, DbConnection? old, AuroraTransaction? transaction, CancellationToken cancellationToken)
     {
         var cause = error is HostLostException lost ? lost.Reason : error;
-        var kind = ClassifyForFailover(error, failedHost);
-        var old = _physical;
-        _physical = null;
-        ResetHostLoss();
         if (transaction is not null)
         {
             // A node judged lost would only make the rollback wait for its timeout.
@@ -85,7 +91,6 @@ public sealed partial class AuroraConnection
             }
 
             transaction.MarkLost();
-            _transaction = null;
         }
 
         if (old is not null)
@@ -106,7 +111,7 @@ public sealed partial class AuroraConnection
             _readOnly = null;
         }
 
-        SetState(LogicalConnectionStatus.FailingOver, failedHost);
+        _machine.BeginFailover(failedHost);
         FailoverOutcome outcome;
         try
         {
@@ -115,18 +120,18 @@ public sealed partial class AuroraConnection
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
-            SetState(LogicalConnectionStatus.Failed, failedHost, cause);
+            _machine.Fail(failedHost, cause);
             throw;
         }
         catch (Exception handlerError)
         {
-            SetState(LogicalConnectionStatus.Failed, failedHost, cause);
+            _machine.Fail(failedHost, cause);
             return new FailoverFailedException(failedHost, cause, "the failover handler failed", handlerError);
         }
 
         if (!outcome.Succeeded)
         {
-            SetState(LogicalConnectionStatus.Failed, failedHost, cause);
+            _machine.Fail(failedHost, cause);
             return new FailoverFailedException(failedHost, cause, outcome.FailureMessage, outcome.FailureReason);
         }
 
@@ -137,29 +142,21 @@ public sealed partial class AuroraConnection
         }
         catch (Exception restoreError)
         {
-            _physical = null;
-            ResetHostLoss();
+            _machine.Fail(failedHost, cause);
             DisposeInBackground(outcome.Connection!);
-            SetState(LogicalConnectionStatus.Failed, failedHost, cause);
             return new FailoverFailedException(failedHost, cause, "restoring the session on the new node failed", restoreError);
         }
     }
 
     private async Task InstallAsync(DbConnection physical, HostSpec host, CancellationToken cancellationToken)
     {
-        _physical = physical;
-        _host = host;
-        if (!IsPassThrough)
-        {
-            ArmHostLoss();
-        }
-
+        _machine.Install(physical, host, watchLoss: !IsPassThrough);
         if (HasSessionSetup)
         {
             await ApplySessionAsync(physical, cancellationToken).ConfigureAwait(false);
         }
 
-        SetState(ReferenceEquals(host, _dataSource.InitialHost) ? _dataSource.OpenOnInitialHostState : new LogicalConnectionState(LogicalConnectionStatus.Open, host));
+        _machine.Opened(ReferenceEquals(host, _dataSource.InitialHost) ? _dataSource.OpenOnInitialHostState : new LogicalConnectionState(LogicalConnectionStatus.Open, host));
     }
 
     private async Task TryRollbackAsync(DbTransaction physicalTransaction)

@@ -6,8 +6,6 @@ namespace Aurora.Reactive.Connections;
 
 public sealed partial class AuroraConnection
 {
-    private IDisposable? _attachment;
-
     /// <summary>Opens a physical connection to the data source's initial node.</summary>
     /// <exception cref="InvalidOperationException">The connection is not closed, or has no connection string.</exception>
     /// <exception cref="ObjectDisposedException">The connection was disposed.</exception>
@@ -27,14 +25,10 @@ public sealed partial class AuroraConnection
     private async Task OpenCoreAsync(bool async, CancellationToken cancellationToken)
     {
         ObjectDisposedException.ThrowIf(_disposed, this);
-        if (_status != LogicalConnectionStatus.Closed)
-        {
-            throw new InvalidOperationException($"The connection is already {_status}; close it before opening it again.");
-        }
-
+        _machine.ThrowIfRefused(LogicalConnectionStatus.Opening);
         RenewDisposedSource();
         var host = _dataSource.InitialHost;
-        SetState(_dataSource.OpeningState);
+        _machine.BeginOpen(_dataSource.OpeningState);
         if (_handler is not null && _dataSource.TopologyOpener is { } opener && Settings.OpenTarget != OpenTarget.Endpoint
             && await TryOpenOnTopologyAsync(opener, cancellationToken).ConfigureAwait(false))
         {
@@ -62,7 +56,7 @@ public sealed partial class AuroraConnection
         catch
         {
             await physical.DisposeAsync().ConfigureAwait(false);
-            SetState(LogicalConnectionStatus.Closed, null);
+            _machine.Close();
             throw;
         }
 
@@ -78,15 +72,11 @@ public sealed partial class AuroraConnection
         catch
         {
             await physical.DisposeAsync().ConfigureAwait(false);
-            _physical = null;
-            _host = null;
-            ResetHostLoss();
-            ClearSessionState();
-            SetState(LogicalConnectionStatus.Closed, null);
+            Detach();
             throw;
         }
 
-        _attachment = _handler?.Attach(this);
+        _machine.Attach(_handler?.Attach(this));
     }
 
     // Opens where the topology says (see FailoverCoordinator.Open); false when it does not tell, to open through the endpoint.
@@ -107,7 +97,7 @@ public sealed partial class AuroraConnection
         }
         catch
         {
-            SetState(LogicalConnectionStatus.Closed, null);
+            _machine.Close();
             throw;
         }
 
@@ -125,7 +115,7 @@ public sealed partial class AuroraConnection
         var error = result.Error!;
         if (error is not OpenAttemptFailedException && ClassifyForFailover(error, result.Host) == Drivers.DriverErrorKind.NotFailover)
         {
-            SetState(LogicalConnectionStatus.Closed, null);
+            _machine.Close();
             System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(error);
         }
 
@@ -135,13 +125,13 @@ public sealed partial class AuroraConnection
 
     private async Task OpenThroughFailoverAsync(HostSpec failedHost, Exception error, CancellationToken cancellationToken)
     {
-        _host = failedHost;
-        SetState(LogicalConnectionStatus.Broken, failedHost, error);
-        _attachment = _handler!.Attach(this);
+        var kind = ClassifyForFailover(error, failedHost);
+        _machine.Lose(failedHost, error, failover: true);
+        _machine.Attach(_handler!.Attach(this));
         FailoverFailedException? failure;
         try
         {
-            failure = await ReplaceAfterFailureAsync(failedHost, error, null, cancellationToken).ConfigureAwait(false);
+            failure = await ReplaceAfterFailureAsync(failedHost, error, kind, null, null, cancellationToken).ConfigureAwait(false);
         }
         catch
         {
@@ -182,7 +172,7 @@ public sealed partial class AuroraConnection
         {
             await CloseAsync().ConfigureAwait(false);
             _disposed = true;
-            CompleteStates();
+            _machine.Complete();
         }
 
         GC.SuppressFinalize(this);
@@ -195,7 +185,7 @@ public sealed partial class AuroraConnection
         {
             Close();
             _disposed = true;
-            CompleteStates();
+            _machine.Complete();
         }
 
         base.Dispose(disposing);
@@ -203,21 +193,7 @@ public sealed partial class AuroraConnection
 
     private DbConnection? Detach()
     {
-        if (_status == LogicalConnectionStatus.Closed)
-        {
-            return null;
-        }
-
-        var physical = _physical;
-        _transaction?.MarkEnded();
-        _transaction = null;
-        _physical = null;
-        _host = null;
         ClearSessionState();
-        ResetHostLoss();
-        _attachment?.Dispose();
-        _attachment = null;
-        SetState(LogicalConnectionStatus.Closed, null);
-        return physical;
+        return _machine.Close();
     }
 }

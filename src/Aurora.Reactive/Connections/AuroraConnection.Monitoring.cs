@@ -27,7 +27,7 @@ public sealed partial class AuroraConnection
     /// </summary>
     internal IDisposable WatchCommand(DateTimeOffset startedAt)
     {
-        if (_dataSource.Monitors is not { } monitors || _host is not { } host || Settings.HostMonitoring is not { } monitoring)
+        if (_dataSource.Monitors is not { } monitors || _machine.Host is not { } host || Settings.HostMonitoring is not { } monitoring)
         {
             return Disposable.Empty;
         }
@@ -57,29 +57,6 @@ public sealed partial class AuroraConnection
         AuroraMetrics.RecordAbort(verdict.Host);
         AuroraActivities.RecordVerdict(verdict);
         ReportHostLost(verdict.Host, new HostUnavailableException(verdict, detection, verdict.LastProbeError));
-    }
-
-    /// <summary>
-    /// Without failover: the node was declared dead, so the command is abandoned, the physical connection is
-    /// closed in the background (a driver close on a frozen host can take a minute), and the connection is broken.
-    /// Returns the error to throw.
-    /// </summary>
-    private Exception BreakAfterLoss(Exception error)
-    {
-        var failedHost = _host ?? _dataSource.InitialHost;
-        var cause = error is HostLostException lost ? lost.Reason : error;
-        var old = _physical;
-        _physical = null;
-        ResetHostLoss();
-        _transaction?.MarkLost();
-        _transaction = null;
-        if (old is not null)
-        {
-            AbandonInBackground(old, failedHost);
-        }
-
-        SetState(LogicalConnectionStatus.Failed, failedHost, cause);
-        return cause;
     }
 
     /// <summary>Receives the verdicts of this connection's commands; one per connection, so a watch allocates no delegate.</summary>

@@ -39,18 +39,29 @@ public sealed partial class AuroraConnection
     {
         await EnsureUsableAsync(cancellationToken).ConfigureAwait(false);
         var physical = GetPhysicalForCommand();
-        DbTransaction physicalTransaction;
+        Task<DbTransaction> beginning;
         try
         {
-            physicalTransaction = await physical.BeginTransactionAsync(isolationLevel, cancellationToken).ConfigureAwait(false);
+            var begun = physical.BeginTransactionAsync(isolationLevel, cancellationToken);
+            if (begun.IsCompletedSuccessfully)
+            {
+                return Begun(begun.Result);
+            }
+
+            beginning = begun.AsTask();
         }
         catch (Exception error) when (ShouldFailOver(error))
         {
-            throw await FailOverAsync(error, cancellationToken).ConfigureAwait(false);
+            beginning = Task.FromException<DbTransaction>(error);
         }
 
+        return Begun(await CommandExecution.OnNodeAsync(this, beginning, null, null, keepWatch: false, cancellationToken).ConfigureAwait(false));
+    }
+
+    private AuroraTransaction Begun(DbTransaction physicalTransaction)
+    {
         var transaction = new AuroraTransaction(this, physicalTransaction);
-        _transaction = transaction;
+        _machine.BeginTransaction(transaction);
         return transaction;
     }
 
@@ -62,13 +73,7 @@ public sealed partial class AuroraConnection
         await BeginTransactionAsync(isolationLevel, cancellationToken).ConfigureAwait(false);
 
     /// <summary>The physical transaction commands must join, or <see langword="null"/>.</summary>
-    internal DbTransaction? PhysicalTransaction => _transaction?.Physical;
+    internal DbTransaction? PhysicalTransaction => _machine.Transaction?.Physical;
 
-    internal void EndTransaction(AuroraTransaction transaction)
-    {
-        if (ReferenceEquals(_transaction, transaction))
-        {
-            _transaction = null;
-        }
-    }
+    internal void EndTransaction(AuroraTransaction transaction) => _machine.EndTransaction(transaction);
 }

@@ -53,17 +53,15 @@ namespace Aurora.Reactive.Connections;
 public sealed partial class AuroraConnection : DbConnection, ILogicalConnection
 {
     private readonly IDatabaseDriver _driver;
-    private readonly object _gate = new();
+    private readonly ConnectionStateMachine _machine;
     private AuroraDataSource? _source;
     private string? _connectionString;
     private IFailoverHandler? _handler;
-    private DbConnection? _physical;
-    private HostSpec? _host;
-    private AuroraTransaction? _transaction;
     private bool _disposed;
 
     internal AuroraConnection(AuroraDataSource dataSource)
     {
+        _machine = new ConnectionStateMachine(this);
         _driver = dataSource.Driver;
         _source = dataSource;
         _handler = dataSource.Settings.FailoverHandler;
@@ -75,6 +73,7 @@ public sealed partial class AuroraConnection : DbConnection, ILogicalConnection
     public AuroraConnection(IDatabaseDriver driver)
     {
         ArgumentNullException.ThrowIfNull(driver);
+        _machine = new ConnectionStateMachine(this);
         _driver = driver;
     }
 
@@ -97,31 +96,25 @@ public sealed partial class AuroraConnection : DbConnection, ILogicalConnection
     public AuroraDataSource? AuroraDataSource => _source;
 
     /// <summary>The database of the open physical connection, or the data source's database when closed (empty without a connection string).</summary>
-    public override string Database => _physical?.Database ?? _source?.Connections.Database ?? string.Empty;
+    public override string Database => _machine.Physical?.Database ?? _source?.Connections.Database ?? string.Empty;
 
     /// <summary>The <c>host:port</c> of the node the connection is on, or of the initial node when closed (empty without a connection string).</summary>
-    public override string DataSource => (_host ?? _source?.Connections.InitialHost)?.Endpoint ?? string.Empty;
+    public override string DataSource => (_machine.Host ?? _source?.Connections.InitialHost)?.Endpoint ?? string.Empty;
 
     /// <summary>The server version reported by the physical connection.</summary>
     /// <exception cref="InvalidOperationException">The connection is not open.</exception>
     public override string ServerVersion => OpenPhysical.ServerVersion;
 
     /// <summary>The ADO.NET state: <see cref="ConnectionState.Broken"/> after a failover found no node.</summary>
-    public override ConnectionState State => _status switch
-    {
-        LogicalConnectionStatus.Open or LogicalConnectionStatus.Broken or LogicalConnectionStatus.FailingOver => ConnectionState.Open,
-        LogicalConnectionStatus.Opening => ConnectionState.Connecting,
-        LogicalConnectionStatus.Failed => ConnectionState.Broken,
-        _ => ConnectionState.Closed,
-    };
+    public override ConnectionState State => _machine.AdoState;
 
     /// <inheritdoc/>
-    public HostSpec? CurrentHost => _host;
+    public HostSpec? CurrentHost => _machine.Host;
 
     /// <summary>Whether a failover handler is installed; without one the connection is a pass-through.</summary>
     public bool IsFailoverEnabled => _handler is not null;
 
-    internal AuroraTransaction? CurrentTransaction => _transaction;
+    internal AuroraTransaction? CurrentTransaction => _machine.Transaction;
 
     internal IDatabaseDriver Driver => _driver;
 
@@ -132,7 +125,7 @@ public sealed partial class AuroraConnection : DbConnection, ILogicalConnection
 
     private AuroraConnectionSettings Settings => _dataSource.Settings;
 
-    private DbConnection OpenPhysical => _physical ?? throw NotOpen();
+    private DbConnection OpenPhysical => _machine.Physical ?? throw NotOpen();
 
     /// <summary>The physical driver connection the logical connection uses now, for driver features this library does not wrap.</summary>
     /// <returns>The driver connection. Do not close or keep it: after a failover it is replaced.</returns>
@@ -184,12 +177,15 @@ public sealed partial class AuroraConnection : DbConnection, ILogicalConnection
     public override DataTable GetSchema(string collectionName, string?[] restrictionValues) =>
         OpenPhysical.GetSchema(collectionName, restrictionValues);
 
-    internal DbConnection GetPhysicalForCommand() => _physical ?? throw NotOpen();
+    internal DbConnection GetPhysicalForCommand() => _machine.Physical ?? throw NotOpen();
 
-    private InvalidOperationException NotOpen() => _status switch
+    /// <summary>Raises <see cref="DbConnection.StateChange"/> for a change the state machine made.</summary>
+    internal void RaiseStateChange(ConnectionState from, ConnectionState to) => OnStateChange(new StateChangeEventArgs(from, to));
+
+    private InvalidOperationException NotOpen() => _machine.Status switch
     {
         LogicalConnectionStatus.Failed when _handler is null => new InvalidOperationException(
-            $"The connection is broken: its node {_state.Host?.Endpoint} was declared dead by enhanced failure monitoring; close it and open it again."),
+            $"The connection is broken: its node {_machine.State.Host?.Endpoint} was declared dead by enhanced failure monitoring; close it and open it again."),
         LogicalConnectionStatus.Failed => new InvalidOperationException(
             "The connection failed over without finding a node and is unusable; close it and open it again."),
         _ => new InvalidOperationException("The connection is not open."),

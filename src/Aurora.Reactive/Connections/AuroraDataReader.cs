@@ -9,7 +9,7 @@ namespace Aurora.Reactive.Connections;
 /// the node fails while rows are read, the connection fails over and the read throws a
 /// <see cref="Failover.FailoverException"/>; this reader is then finished.
 /// </summary>
-public sealed partial class AuroraDataReader : DbDataReader
+public sealed partial class AuroraDataReader : DbDataReader, INodeStep
 {
     private readonly DbDataReader _inner;
     private readonly AuroraConnection _connection;
@@ -60,14 +60,7 @@ public sealed partial class AuroraDataReader : DbDataReader
             return Released(_inner.ReadAsync(CancellationToken.None));
         }
 
-        try
-        {
-            return _inner.Read();
-        }
-        catch (Exception error) when (_connection.ShouldFailOver(error))
-        {
-            throw FailOver(error);
-        }
+        return CommandExecution.OnNode(_connection, _inner, static inner => inner.Read(), this);
     }
 
     /// <summary>Moves to the next row.</summary>
@@ -93,14 +86,7 @@ public sealed partial class AuroraDataReader : DbDataReader
             return Released(_inner.NextResultAsync(CancellationToken.None));
         }
 
-        try
-        {
-            return _inner.NextResult();
-        }
-        catch (Exception error) when (_connection.ShouldFailOver(error))
-        {
-            throw FailOver(error);
-        }
+        return CommandExecution.OnNode(_connection, _inner, static inner => inner.NextResult(), this);
     }
 
     /// <summary>Moves to the next result set.</summary>
@@ -207,24 +193,21 @@ public sealed partial class AuroraDataReader : DbDataReader
     private bool Released(Task<bool> operation) =>
         operation.IsCompletedSuccessfully ? operation.Result : WatchedAsync(operation, CancellationToken.None).GetAwaiter().GetResult();
 
-    private async Task<bool> WatchedAsync(Task<bool> operation, CancellationToken cancellationToken)
+    // The reader's watch lives until it closes; a failover ends it (see Lost).
+    private Task<bool> WatchedAsync(Task<bool> operation, CancellationToken cancellationToken) =>
+        CommandExecution.OnNodeAsync(_connection, operation, this, null, keepWatch: true, cancellationToken);
+
+    void INodeStep.Completed()
     {
-        try
-        {
-            return await _connection.Watch(operation).ConfigureAwait(false);
-        }
-        catch (Exception error) when (_connection.ShouldFailOver(error))
-        {
-            _closed = true;
-            _watch?.Dispose();
-            throw await _connection.FailOverAsync(error, cancellationToken).ConfigureAwait(false);
-        }
     }
 
-    private Exception FailOver(Exception error)
+    void INodeStep.Released(Task running)
+    {
+    }
+
+    void INodeStep.Lost()
     {
         _closed = true;
         _watch?.Dispose();
-        return _connection.FailOverAsync(error, CancellationToken.None).GetAwaiter().GetResult();
     }
 }

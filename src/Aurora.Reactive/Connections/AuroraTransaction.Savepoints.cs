@@ -51,14 +51,8 @@ public sealed partial class AuroraTransaction
         Func<System.Data.Common.DbTransaction, string, CancellationToken, Task> operation, string savepointName, CancellationToken cancellationToken)
     {
         ThrowIfUnusable();
-        try
-        {
-            await _connection.Watch(AsBool(operation(Physical, savepointName, cancellationToken))).ConfigureAwait(false);
-        }
-        catch (Exception error) when (_connection.ShouldFailOver(error))
-        {
-            throw await _connection.FailOverAsync(error, cancellationToken).ConfigureAwait(false);
-        }
+        await CommandExecution.OnNodeAsync(_connection, AsBool(operation(Physical, savepointName, cancellationToken)), null, null, keepWatch: false, cancellationToken)
+            .ConfigureAwait(false);
     }
 
     private static async Task<bool> AsBool(Task task)

@@ -58,15 +58,11 @@ public sealed partial class AuroraTransaction : DbTransaction
         }
 
         ThrowIfUnusable();
-        try
+        CommandExecution.OnNode(_connection, Physical, static physical =>
         {
-            Physical.Commit();
-        }
-        catch (Exception error) when (_connection.ShouldFailOver(error))
-        {
-            throw _connection.FailOverAsync(error, CancellationToken.None).GetAwaiter().GetResult();
-        }
-
+            physical.Commit();
+            return true;
+        });
         End();
     }
 
@@ -82,17 +78,8 @@ public sealed partial class AuroraTransaction : DbTransaction
     public override async Task CommitAsync(CancellationToken cancellationToken = default)
     {
         ThrowIfUnusable();
-        using var watch = _connection.WatchCommand(_connection.CommandStartTime());
-        try
-        {
-            await _connection.Watch(CommitPhysicalAsync(cancellationToken)).ConfigureAwait(false);
-        }
-        catch (Exception error) when (_connection.ShouldFailOver(error))
-        {
-            watch.Dispose();
-            throw await _connection.FailOverAsync(error, cancellationToken).ConfigureAwait(false);
-        }
-
+        var watch = _connection.WatchCommand(_connection.CommandStartTime());
+        await CommandExecution.OnNodeAsync(_connection, CommitPhysicalAsync(cancellationToken), null, watch, keepWatch: false, cancellationToken).ConfigureAwait(false);
         End();
     }
 
@@ -115,15 +102,11 @@ public sealed partial class AuroraTransaction : DbTransaction
             return;
         }
 
-        try
+        CommandExecution.OnNode(_connection, Physical, static physical =>
         {
-            Physical.Rollback();
-        }
-        catch (Exception error) when (_connection.ShouldFailOver(error))
-        {
-            throw _connection.FailOverAsync(error, CancellationToken.None).GetAwaiter().GetResult();
-        }
-
+            physical.Rollback();
+            return true;
+        });
         End();
     }
 
@@ -143,17 +126,8 @@ public sealed partial class AuroraTransaction : DbTransaction
         }
 
         ThrowIfEnded();
-        using var watch = _connection.WatchCommand(_connection.CommandStartTime());
-        try
-        {
-            await _connection.Watch(RollbackPhysicalAsync(cancellationToken)).ConfigureAwait(false);
-        }
-        catch (Exception error) when (_connection.ShouldFailOver(error))
-        {
-            watch.Dispose();
-            throw await _connection.FailOverAsync(error, cancellationToken).ConfigureAwait(false);
-        }
-
+        var watch = _connection.WatchCommand(_connection.CommandStartTime());
+        await CommandExecution.OnNodeAsync(_connection, RollbackPhysicalAsync(cancellationToken), null, watch, keepWatch: false, cancellationToken).ConfigureAwait(false);
         End();
     }
 

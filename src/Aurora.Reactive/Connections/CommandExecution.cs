@@ -4,33 +4,96 @@ using System.Data.Common;
 namespace Aurora.Reactive.Connections;
 
 /// <summary>
-/// The one execution path of logical commands and batches: failover on node errors, release on a node reported
-/// lost or declared dead by failure monitoring, and straight to the driver when neither is on.
+/// The one execution path of everything that runs on the logical connection's node: commands and batches, their
+/// readers' reads, a transaction's begin, commit and rollback, and savepoints. Each ends in <see cref="OnNodeAsync"/>
+/// (or, synchronously, <see cref="OnNode"/>): released at once when the node is reported lost or declared dead by failure
+/// monitoring, and an error that means the node is gone becomes the connection's one loss transition
+/// (<see cref="AuroraConnection.FailOverAsync"/>) and the failover outcome to throw. A pass-through connection (neither
+/// failover nor monitoring) hands the driver's task back as it is.
 /// </summary>
 internal static class CommandExecution
 {
+    /// <summary>
+    /// The synchronous form of the one path: runs <paramref name="operation"/> and turns an error that means the node is
+    /// gone into the failover outcome. Callers on a monitored connection take <see cref="OnNodeAsync"/> instead, since a
+    /// blocked driver call cannot be released when the node is declared dead and an awaited one can.
+    /// </summary>
+    public static T OnNode<TState, T>(AuroraConnection connection, TState state, Func<TState, T> operation, INodeStep? step = null)
+    {
+        try
+        {
+            return operation(state);
+        }
+        catch (Exception error) when (connection.ShouldFailOver(error))
+        {
+            step?.Lost();
+            throw connection.FailOverAsync(error, CancellationToken.None).GetAwaiter().GetResult();
+        }
+    }
+
+    /// <summary>
+    /// The one path: awaits <paramref name="running"/>, released when the node is reported lost (the step then lets its
+    /// driver object go), and turns an error that means the node is gone into the failover outcome. Failure monitoring's
+    /// <paramref name="watch"/> ends before a failover, and with the step unless <paramref name="keepWatch"/> (a reader keeps it).
+    /// </summary>
+    public static async Task<T> OnNodeAsync<T>(
+        AuroraConnection connection, Task<T> running, INodeStep? step, IDisposable? watch, bool keepWatch, CancellationToken cancellationToken)
+    {
+        T result;
+        try
+        {
+            if (connection.IsLossWatched && !running.IsCompleted)
+            {
+                // A statement on the writer that outlives the stall threshold makes the topology be checked at once (see
+                // ITopologyAwareOpener.WatchStatement): a frozen writer whose replacement is promoted then releases it through
+                // the writer watch within a fast refresh, not at the next normal one, nor when monitoring declares it dead.
+                var lossToken = connection.LossToken();
+                using var stall = connection.WatchStall();
+                try
+                {
+                    result = await running.WaitAsync(lossToken).ConfigureAwait(false);
+                }
+                catch (OperationCanceledException) when (lossToken.IsCancellationRequested)
+                {
+                    step?.Released(running);
+                    throw connection.HostLost(running);
+                }
+            }
+            else
+            {
+                result = await running.ConfigureAwait(false);
+            }
+        }
+        catch (Exception error) when (connection.ShouldFailOver(error))
+        {
+            watch?.Dispose();
+            step?.Lost();
+            throw await connection.FailOverAsync(error, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            if (!keepWatch)
+            {
+                watch?.Dispose();
+            }
+        }
+
+        step?.Completed();
+        return result;
+    }
+
     /// <summary>Runs synchronously; on a monitored connection through <paramref name="asyncOperation"/>, so that a node declared dead releases the caller.</summary>
     public static T Run<TDriver, T>(IDriverRun<TDriver> run, AuroraConnection connection, Func<TDriver, T> operation, Func<TDriver, CancellationToken, Task<T>>? asyncOperation = null)
         where TDriver : class
     {
         if (asyncOperation is not null && connection.IsMonitored)
         {
-            // A blocked driver call cannot be released when the node is declared dead; an awaited one can.
             return RunAsync(run, connection, asyncOperation, CancellationToken.None).GetAwaiter().GetResult();
         }
 
         connection.EnsureUsable();
-        T result;
-        try
-        {
-            result = operation(BindForRun(run, connection));
-        }
-        catch (Exception error) when (connection.ShouldFailOver(error))
-        {
-            throw connection.FailOverAsync(error, CancellationToken.None).GetAwaiter().GetResult();
-        }
-
-        run.AfterExecute();
+        var result = OnNode(connection, (run, connection, operation), static s => s.operation(BindForRun(s.run, s.connection)), run);
+        run.Completed();
         return result;
     }
 
@@ -73,16 +136,17 @@ internal static class CommandExecution
         }
         catch (Exception error) when (connection.ShouldFailOver(error))
         {
-            return ThrowFailoverAsync<T>(connection, error, cancellationToken);
+            return OnNodeAsync(connection, Task.FromException<T>(error), run, null, keepWatch: false, cancellationToken);
         }
 
         if (running.IsCompletedSuccessfully)
         {
-            run.AfterExecute();
+            run.Completed();
             return running;
         }
 
-        return AwaitWatchedAsync(run, connection, running, startedAt, cancellationToken);
+        // Watched by monitoring from startedAt: a run that completes at once needs no probe.
+        return OnNodeAsync(connection, running, run, connection.WatchCommand(startedAt), keepWatch: false, cancellationToken);
     }
 
     /// <summary>Opens a reader synchronously; on a monitored connection through the asynchronous path.</summary>
@@ -96,22 +160,12 @@ internal static class CommandExecution
     {
         if (connection.IsMonitored)
         {
-            // A blocked driver call cannot be released when the node is declared dead; an awaited one can.
             return ExecuteReaderAsync(run, connection, behavior, executeAsync, CancellationToken.None).GetAwaiter().GetResult();
         }
 
         var driverBehavior = behavior & ~CommandBehavior.CloseConnection;
         connection.EnsureUsable();
-        DbDataReader reader;
-        try
-        {
-            reader = execute(BindForRun(run, connection), driverBehavior);
-        }
-        catch (Exception error) when (connection.ShouldFailOver(error))
-        {
-            throw connection.FailOverAsync(error, CancellationToken.None).GetAwaiter().GetResult();
-        }
-
+        var reader = OnNode(connection, (run, connection, execute, driverBehavior), static s => s.execute(BindForRun(s.run, s.connection), s.driverBehavior));
         return new AuroraDataReader(reader, connection, run, behavior);
     }
 
@@ -137,14 +191,19 @@ internal static class CommandExecution
         IDisposable watch = System.Reactive.Disposables.Disposable.Empty;
         try
         {
-            var driver = await BindForRunAsync(run, connection, cancellationToken).ConfigureAwait(false);
-            watch = connection.WatchCommand(connection.CommandStartTime());
-            reader = await connection.Watch(executeAsync(driver, driverBehavior, cancellationToken)).ConfigureAwait(false);
-        }
-        catch (Exception error) when (connection.ShouldFailOver(error))
-        {
-            watch.Dispose();
-            throw await connection.FailOverAsync(error, cancellationToken).ConfigureAwait(false);
+            Task<DbDataReader> running;
+            try
+            {
+                var driver = await BindForRunAsync(run, connection, cancellationToken).ConfigureAwait(false);
+                watch = connection.WatchCommand(connection.CommandStartTime());
+                running = executeAsync(driver, driverBehavior, cancellationToken);
+            }
+            catch (Exception error) when (connection.ShouldFailOver(error))
+            {
+                running = Task.FromException<DbDataReader>(error);
+            }
+
+            reader = await OnNodeAsync(connection, running, null, watch, keepWatch: true, cancellationToken).ConfigureAwait(false);
         }
         catch
         {
@@ -184,63 +243,20 @@ internal static class CommandExecution
     {
         await connection.EnsureUsableAsync(cancellationToken).ConfigureAwait(false);
         Task<T> running;
-        DateTimeOffset startedAt;
+        IDisposable? watch = null;
         try
         {
             var driver = await BindForRunAsync(run, connection, cancellationToken).ConfigureAwait(false);
-            startedAt = connection.CommandStartTime();
+            var startedAt = connection.CommandStartTime();
             running = Start(connection, operation, driver, cancellationToken);
+            watch = connection.WatchCommand(startedAt);
         }
         catch (Exception error) when (connection.ShouldFailOver(error))
         {
-            throw await connection.FailOverAsync(error, cancellationToken).ConfigureAwait(false);
+            running = Task.FromException<T>(error);
         }
 
-        return await AwaitWatchedAsync(run, connection, running, startedAt, cancellationToken).ConfigureAwait(false);
-    }
-
-    /// <summary>
-    /// Awaits a run that did not complete at once, watched by monitoring from <paramref name="startedAt"/>
-    /// (a run that completes at once needs no probe) and released when its node is reported lost.
-    /// </summary>
-    private static async Task<T> AwaitWatchedAsync<TDriver, T>(IDriverRun<TDriver> run, AuroraConnection connection, Task<T> running, DateTimeOffset startedAt, CancellationToken cancellationToken)
-        where TDriver : class
-    {
-        T result;
-        var watch = connection.WatchCommand(startedAt);
-        try
-        {
-            if (connection.IsLossWatched && !running.IsCompleted)
-            {
-                var lossToken = connection.LossToken();
-                using var stall = connection.WatchStall();
-                try
-                {
-                    result = await running.WaitAsync(lossToken).ConfigureAwait(false);
-                }
-                catch (OperationCanceledException) when (lossToken.IsCancellationRequested)
-                {
-                    run.Abandon(running);
-                    throw connection.HostLost(running);
-                }
-            }
-            else
-            {
-                result = await running.ConfigureAwait(false);
-            }
-        }
-        catch (Exception error) when (connection.ShouldFailOver(error))
-        {
-            watch.Dispose();
-            throw await connection.FailOverAsync(error, cancellationToken).ConfigureAwait(false);
-        }
-        finally
-        {
-            watch.Dispose();
-        }
-
-        run.AfterExecute();
-        return result;
+        return await OnNodeAsync(connection, running, run, watch, keepWatch: false, cancellationToken).ConfigureAwait(false);
     }
 
     // A provider whose asynchronous calls block (MySql.Data) is started on a thread of its own: otherwise the caller would
@@ -250,9 +266,6 @@ internal static class CommandExecution
         connection.Driver.BlocksInAsyncCalls
             ? Drivers.BlockingWork.Run(() => operation(driver, cancellationToken))
             : operation(driver, cancellationToken);
-
-    private static async Task<T> ThrowFailoverAsync<T>(AuroraConnection connection, Exception error, CancellationToken cancellationToken) =>
-        throw await connection.FailOverAsync(error, cancellationToken).ConfigureAwait(false);
 
     /// <summary>Disposes a driver object once the abandoned call that still uses it ends, never under it
     /// (MySql.Data throws from a command disposed while its read runs).</summary>

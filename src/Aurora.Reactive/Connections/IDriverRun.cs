@@ -12,7 +12,7 @@ internal interface IDriverRun
 /// (<typeparamref name="TDriver"/>, a command or a batch) to the connection's current physical connection.
 /// </summary>
 /// <typeparam name="TDriver">The driver object that runs: <see cref="System.Data.Common.DbCommand"/> or <see cref="System.Data.Common.DbBatch"/>.</typeparam>
-internal interface IDriverRun<TDriver> : IDriverRun
+internal interface IDriverRun<TDriver> : IDriverRun, INodeStep
     where TDriver : class
 {
     /// <summary>Whether driver-neutral parameters must be copied in and out around each run.</summary>
@@ -29,10 +29,4 @@ internal interface IDriverRun<TDriver> : IDriverRun
 
     /// <summary>Prepares the bound driver object; afterwards <see cref="NeedsPrepare"/> is <see langword="false"/>.</summary>
     Task PrepareAsync(TDriver driver, CancellationToken cancellationToken);
-
-    /// <summary>A run ended without error: copies output values back.</summary>
-    void AfterExecute();
-
-    /// <summary>Lets go of the driver object still used by <paramref name="running"/>, disposing it once that call ends.</summary>
-    void Abandon(Task running);
 }

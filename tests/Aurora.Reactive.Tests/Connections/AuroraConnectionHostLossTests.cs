@@ -90,4 +90,90 @@ public sealed class AuroraConnectionHostLossTests
         Assert.Equal("n1", await command.ExecuteScalarAsync());
         Assert.Empty(cluster.Handler!.Requests);
     }
+
+    [Fact]
+    public async Task ReportHostLost_CommitInFlightOnFrozenNode_ReleasesItWithTransactionResolutionUnknown()
+    {
+        await using var cluster = new FakeCluster();
+        await using var connection = await cluster.DataSource.OpenConnectionAsync();
+        var transaction = await connection.BeginTransactionAsync();
+        cluster.Factory.Freeze(FakeCluster.Node1);
+        var committing = transaction.CommitAsync();
+        Assert.False(committing.IsCompleted);
+        var reason = new TimeoutException("judged dead by the test");
+
+        connection.ReportHostLost(FakeCluster.Node1, reason);
+
+        var error = await Assert.ThrowsAsync<TransactionResolutionUnknownException>(() => committing);
+        Assert.Same(reason, error.InnerException);
+        Assert.True(transaction.IsLost);
+        Assert.Equal(FakeCluster.Node2, connection.CurrentHost);
+    }
+
+    [Fact]
+    public async Task ReportHostLost_ReadInFlightOnFrozenNode_ReleasesItWithFailoverSuccessAndClosesTheReader()
+    {
+        await using var cluster = new FakeCluster();
+        await using var connection = await cluster.DataSource.OpenConnectionAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = "STREAM rows";
+        var reader = await command.ExecuteReaderAsync(System.Data.CommandBehavior.Default);
+        cluster.Factory.Freeze(FakeCluster.Node1);
+        var reading = reader.ReadAsync();
+        Assert.False(reading.IsCompleted);
+
+        connection.ReportHostLost(FakeCluster.Node1, new TimeoutException("judged dead by the test"));
+
+        await Assert.ThrowsAsync<FailoverSuccessException>(() => reading);
+        Assert.True(reader.IsClosed);
+        Assert.Equal(FakeCluster.Node2, connection.CurrentHost);
+    }
+
+    [Fact]
+    public async Task ReportHostLost_IdleBeforeBeginTransaction_BeginThrowsFailoverSuccessOnTheNewNode()
+    {
+        await using var cluster = new FakeCluster();
+        await using var connection = await cluster.DataSource.OpenConnectionAsync();
+
+        connection.ReportHostLost(FakeCluster.Node1, new TimeoutException("writer changed"));
+
+        var error = await Assert.ThrowsAsync<FailoverSuccessException>(async () => await connection.BeginTransactionAsync());
+        Assert.Equal(FakeCluster.Node2, error.NewHost);
+        Assert.Null(connection.CurrentTransaction);
+    }
+
+    [Fact]
+    public async Task StateChanges_CommandReleasedByAReport_TakesTheSameTransitionsAsADriverError()
+    {
+        var released = await StatusesOfOneFailoverAsync(cluster =>
+        {
+            cluster.Factory.Freeze(FakeCluster.Node1);
+            return connection => connection.ReportHostLost(FakeCluster.Node1, new TimeoutException("judged dead"));
+        });
+        var driverError = await StatusesOfOneFailoverAsync(cluster =>
+        {
+            cluster.Factory.Kill(FakeCluster.Node1, FakeCluster.NodeDown());
+            return _ => { };
+        });
+
+        Assert.Equal(
+            new[] { LogicalConnectionStatus.Open, LogicalConnectionStatus.Broken, LogicalConnectionStatus.FailingOver, LogicalConnectionStatus.Open },
+            released);
+        Assert.Equal(released, driverError);
+    }
+
+    private static async Task<LogicalConnectionStatus[]> StatusesOfOneFailoverAsync(Func<FakeCluster, Action<AuroraConnection>> fault)
+    {
+        await using var cluster = new FakeCluster();
+        await using var connection = await cluster.DataSource.OpenConnectionAsync();
+        var states = new List<LogicalConnectionState>();
+        using var subscription = connection.StateChanges.Subscribe(states.Add);
+        var report = fault(cluster);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT 1";
+        var running = command.ExecuteNonQueryAsync();
+        report(connection);
+        await Assert.ThrowsAsync<FailoverSuccessException>(() => running);
+        return states.Select(state => state.Status).ToArray();
+    }
 }

@@ -1,0 +1,383 @@
+using System.Data;
+using System.Data.Common;
+using System.Reactive.Disposables;
+using System.Reactive.Linq;
+using System.Reactive.Subjects;
+using Aurora.Reactive.Hosts;
+
+namespace Aurora.Reactive.Connections;
+
+/// <summary>
+/// The state of one <see cref="AuroraConnection"/> and the only place it changes: its status, the physical connection
+/// and node it is on, its transaction, its attachment to the failover handler, and whether its node was reported lost.
+/// </summary>
+/// <remarks>
+/// <code>
+///   from \ to     Opening     Open     Broken   FailingOver     Failed    Closed
+///   Closed        BeginOpen
+///   Opening                   Opened   Lose                                Close
+///   Open                               Lose                     Lose (1)   Close
+///   Broken                                      BeginFailover              Close
+///   FailingOver               Opened                            Fail       Close
+///   Failed                                                                 Close
+///
+///   Closed ─BeginOpen─► Opening ─Opened─► Open ─Lose─► Broken ─BeginFailover─► FailingOver ─Opened─► Open
+///                          └──────────Lose──────────────►┘                           │
+///                                         Open ─Lose (1)─► Failed ◄────────Fail───────┘
+///   every state but Closed ─Close─► Closed
+/// </code>
+/// (1) Without a failover handler: monitoring declared the node dead, and the connection stays unusable until closed.
+/// Before <see cref="Opened"/>, <see cref="Install"/> (while Opening or FailingOver) puts the connection on its physical
+/// connection, so that its session can be set up there.
+/// <para>
+/// Losing the node is the one transition <see cref="Lose"/>, whatever the cause: a driver error the classifier calls a
+/// connection loss, a command released by an enhanced-failure-monitoring verdict, a writer change seen by the
+/// coordinator, or a loss reported while the connection was idle. A report (<see cref="MarkLost"/>, from any thread)
+/// only marks the loss and releases a command in flight; the caller's thread then makes the transition. Every other
+/// pair is refused with an <see cref="InvalidOperationException"/>; <see cref="Close"/> of a closed connection does nothing.
+/// </para>
+/// The machine is its own lock; every read that the hot path makes (status, physical connection, host) is a plain field read.
+/// </remarks>
+internal sealed class ConnectionStateMachine
+{
+    private readonly AuroraConnection _owner;
+    private LogicalConnectionStatus _status;
+    private LogicalConnectionState _state = LogicalConnectionState.Closed;
+    private Subject<LogicalConnectionState>? _subject;
+    private bool _completed;
+    private DbConnection? _physical;
+    private HostSpec? _host;
+    private AuroraTransaction? _transaction;
+    private IDisposable? _attachment;
+    private bool _lossArmed;
+    private CancellationTokenSource? _lossSource;
+    private bool _lossReported;
+
+    // The loss the next command fails over with: a report's reason (then _lossReported), or an error met in a dispose.
+    private Exception? _pendingLoss;
+
+    /// <summary>Creates the machine of <paramref name="owner"/>, closed; the owner raises its ADO.NET state changes.</summary>
+    public ConnectionStateMachine(AuroraConnection owner) => _owner = owner;
+
+    /// <summary>The status, read without the lock (the connection's own thread is the only writer).</summary>
+    public LogicalConnectionStatus Status => _status;
+
+    /// <summary>The current state, read under the lock.</summary>
+    public LogicalConnectionState State
+    {
+        get
+        {
+            lock (this)
+            {
+                return _state;
+            }
+        }
+    }
+
+    /// <summary>The ADO.NET view of the status: a failover in progress stays Open, a failed connection is Broken.</summary>
+    public ConnectionState AdoState => ToAdo(_status);
+
+    /// <summary>The physical connection in use, or <see langword="null"/>.</summary>
+    public DbConnection? Physical => _physical;
+
+    /// <summary>The node the connection is on (while broken or failing over, the node it lost), or <see langword="null"/>.</summary>
+    public HostSpec? Host => _host;
+
+    /// <summary>The open ADO.NET transaction, or <see langword="null"/>.</summary>
+    public AuroraTransaction? Transaction => _transaction;
+
+    /// <summary>Whether commands must be watched for a loss report (the connection is installed on a node and not a pass-through).</summary>
+    public bool IsLossWatched => _lossArmed;
+
+    /// <summary>Whether the node was reported lost while the connection was idle, or after an error where throwing was not allowed.</summary>
+    public bool HasPendingLoss => Volatile.Read(ref _pendingLoss) is not null;
+
+    /// <summary>The states: the current one at subscription, then every change; completes at <see cref="Complete"/>.</summary>
+    public IObservable<LogicalConnectionState> Changes => Observable.Create<LogicalConnectionState>(observer =>
+    {
+        lock (this)
+        {
+            observer.OnNext(_state);
+            if (_completed)
+            {
+                observer.OnCompleted();
+                return Disposable.Empty;
+            }
+
+            _subject ??= new Subject<LogicalConnectionState>();
+            return _subject.Subscribe(observer);
+        }
+    });
+
+    /// <summary>Whether the table allows going from <paramref name="from"/> to <paramref name="to"/>.</summary>
+    public static bool Allows(LogicalConnectionStatus from, LogicalConnectionStatus to) => (from, to) switch
+    {
+        (LogicalConnectionStatus.Closed, LogicalConnectionStatus.Opening) => true,
+        (LogicalConnectionStatus.Opening, LogicalConnectionStatus.Open or LogicalConnectionStatus.Broken) => true,
+        (LogicalConnectionStatus.Open, LogicalConnectionStatus.Broken or LogicalConnectionStatus.Failed) => true,
+        (LogicalConnectionStatus.Broken, LogicalConnectionStatus.FailingOver) => true,
+        (LogicalConnectionStatus.FailingOver, LogicalConnectionStatus.Open or LogicalConnectionStatus.Failed) => true,
+        (not LogicalConnectionStatus.Closed, LogicalConnectionStatus.Closed) => true,
+        _ => false,
+    };
+
+    /// <summary>The error for a refused transition; opening a connection that is not closed keeps its ADO.NET wording.</summary>
+    public static InvalidOperationException Refusal(LogicalConnectionStatus from, LogicalConnectionStatus to) => to == LogicalConnectionStatus.Opening
+        ? new InvalidOperationException($"The connection is already {from}; close it before opening it again.")
+        : new InvalidOperationException($"A logical connection cannot go from {from} to {to}.");
+
+    /// <summary>Throws the refusal when the connection cannot go to <paramref name="to"/> now.</summary>
+    public void ThrowIfRefused(LogicalConnectionStatus to)
+    {
+        if (!Allows(_status, to))
+        {
+            throw Refusal(_status, to);
+        }
+    }
+
+    /// <summary>Closed → Opening.</summary>
+    public void BeginOpen(LogicalConnectionState opening) => Move(opening);
+
+    /// <summary>
+    /// While opening or failing over: the connection is on <paramref name="physical"/> at <paramref name="host"/>, and
+    /// (when <paramref name="watchLoss"/>) listens for loss reports, before its session is set up. The status moves at <see cref="Opened"/>.
+    /// </summary>
+    public void Install(DbConnection physical, HostSpec host, bool watchLoss)
+    {
+        if (_status is not (LogicalConnectionStatus.Opening or LogicalConnectionStatus.FailingOver))
+        {
+            throw Refusal(_status, LogicalConnectionStatus.Open);
+        }
+
+        _physical = physical;
+        _host = host;
+        if (watchLoss)
+        {
+            CancellationTokenSource? old;
+            lock (this)
+            {
+                old = Disarm(armed: true);
+            }
+
+            DisposeUntouched(old);
+        }
+    }
+
+    /// <summary>Opening or FailingOver → Open, on the node <see cref="Install"/> gave.</summary>
+    public void Opened(LogicalConnectionState open) => Move(open);
+
+    /// <summary>The handler's registration of this connection, disposed at <see cref="Close"/>.</summary>
+    public void Attach(IDisposable? attachment) => _attachment = attachment;
+
+    /// <summary>
+    /// The node is lost: Opening or Open → Broken when <paramref name="failover"/>, else Open → Failed. The physical
+    /// connection and the transaction are let go (returned for the caller to roll back, mark lost and dispose), and loss
+    /// reports stop. The node stays <see cref="Host"/>, as the node the failover starts from.
+    /// </summary>
+    public (DbConnection? Physical, AuroraTransaction? Transaction) Lose(HostSpec failedHost, Exception error, bool failover)
+    {
+        var to = failover ? LogicalConnectionStatus.Broken : LogicalConnectionStatus.Failed;
+        if (failover ? !Allows(_status, to) : _status != LogicalConnectionStatus.Open)
+        {
+            throw Refusal(_status, to);
+        }
+
+        var lost = (_physical, _transaction);
+        _physical = null;
+        _transaction = null;
+        _host = failedHost;
+        Move(new LogicalConnectionState(to, failedHost, error), disarm: true);
+        return lost;
+    }
+
+    /// <summary>Broken → FailingOver: the handler is asked for another node.</summary>
+    public void BeginFailover(HostSpec failedHost) => Move(new LogicalConnectionState(LogicalConnectionStatus.FailingOver, failedHost));
+
+    /// <summary>FailingOver → Failed: no node took over; returns the physical connection installed and then let go (a failed session restore), if any.</summary>
+    public DbConnection? Fail(HostSpec failedHost, Exception error)
+    {
+        if (_status != LogicalConnectionStatus.FailingOver)
+        {
+            throw Refusal(_status, LogicalConnectionStatus.Failed);
+        }
+
+        var installed = _physical;
+        _physical = null;
+        Move(new LogicalConnectionState(LogicalConnectionStatus.Failed, failedHost, error), disarm: true);
+        return installed;
+    }
+
+    /// <summary>Any state → Closed: returns the physical connection to close; the transaction is marked ended. Nothing when closed.</summary>
+    public DbConnection? Close()
+    {
+        if (_status == LogicalConnectionStatus.Closed)
+        {
+            return null;
+        }
+
+        var physical = _physical;
+        _transaction?.MarkEnded();
+        _transaction = null;
+        _physical = null;
+        _host = null;
+        CancellationTokenSource? old;
+        lock (this)
+        {
+            old = Disarm(armed: false);
+        }
+
+        DisposeUntouched(old);
+        _attachment?.Dispose();
+        _attachment = null;
+        Move(LogicalConnectionState.Closed);
+        return physical;
+    }
+
+    /// <summary>Completes <see cref="Changes"/>: the connection was disposed.</summary>
+    public void Complete()
+    {
+        lock (this)
+        {
+            if (_completed)
+            {
+                return;
+            }
+
+            _completed = true;
+            _subject?.OnCompleted();
+            _subject?.Dispose();
+            _subject = null;
+        }
+    }
+
+    /// <summary>The transaction began on the physical connection.</summary>
+    public void BeginTransaction(AuroraTransaction transaction) => _transaction = transaction;
+
+    /// <summary>The transaction ended (committed, rolled back, disposed or lost).</summary>
+    public void EndTransaction(AuroraTransaction transaction)
+    {
+        if (ReferenceEquals(_transaction, transaction))
+        {
+            _transaction = null;
+        }
+    }
+
+    /// <summary>
+    /// Marks the node lost when it is the node the connection is on (by <paramref name="sameNode"/>), it listens for
+    /// reports, and no loss is marked yet; returns the source to cancel (outside the lock) to release a command in flight.
+    /// </summary>
+    public CancellationTokenSource? MarkLost(HostSpec host, Exception reason, Func<HostSpec, HostSpec, bool> sameNode)
+    {
+        lock (this)
+        {
+            if (!_lossArmed || _host is not { } current || !sameNode(current, host) || _lossReported)
+            {
+                return null;
+            }
+
+            _lossReported = true;
+            _pendingLoss = reason;
+            return _lossSource ??= new CancellationTokenSource();
+        }
+    }
+
+    /// <summary>Marks the node lost after an error met where throwing is not allowed (a dispose), so the next command fails over.</summary>
+    public void DeferLoss(Exception error)
+    {
+        lock (this)
+        {
+            if (_lossArmed)
+            {
+                _pendingLoss ??= error;
+            }
+        }
+    }
+
+    /// <summary>The loss marked while idle, or <see langword="null"/>.</summary>
+    public Exception? PendingLoss()
+    {
+        lock (this)
+        {
+            return _pendingLoss;
+        }
+    }
+
+    /// <summary>Why the node was reported lost, or <see langword="null"/>.</summary>
+    public Exception? LossReason()
+    {
+        lock (this)
+        {
+            return _lossReported ? _pendingLoss : null;
+        }
+    }
+
+    /// <summary>A token cancelled when the current node is reported lost.</summary>
+    public CancellationToken LossToken()
+    {
+        lock (this)
+        {
+            return (_lossSource ??= new CancellationTokenSource()).Token;
+        }
+    }
+
+    private static ConnectionState ToAdo(LogicalConnectionStatus status) => status switch
+    {
+        LogicalConnectionStatus.Open or LogicalConnectionStatus.Broken or LogicalConnectionStatus.FailingOver => ConnectionState.Open,
+        LogicalConnectionStatus.Opening => ConnectionState.Connecting,
+        LogicalConnectionStatus.Failed => ConnectionState.Broken,
+        _ => ConnectionState.Closed,
+    };
+
+    // A cancelled source may still be referenced by a released command's WaitAsync; disposing only the untouched one is safe.
+    private static void DisposeUntouched(CancellationTokenSource? old)
+    {
+        if (old is not null && !old.IsCancellationRequested)
+        {
+            old.Dispose();
+        }
+    }
+
+    private CancellationTokenSource? Disarm(bool armed)
+    {
+        var old = _lossSource;
+        _lossSource = null;
+        _lossReported = false;
+        _pendingLoss = null;
+        _lossArmed = armed;
+        return old;
+    }
+
+    private void Move(LogicalConnectionState next, bool disarm = false)
+    {
+        ConnectionState reported, now;
+        CancellationTokenSource? old = null;
+        lock (this)
+        {
+            if (!Allows(_status, next.Status))
+            {
+                throw Refusal(_status, next.Status);
+            }
+
+            if (disarm)
+            {
+                old = Disarm(armed: false);
+            }
+
+            // Opening is entered only from Closed, and never reported: what ADO.NET last saw is Closed.
+            reported = _status == LogicalConnectionStatus.Opening ? ConnectionState.Closed : ToAdo(_status);
+            now = ToAdo(next.Status);
+            _status = next.Status;
+            _state = next;
+            _subject?.OnNext(next);
+        }
+
+        DisposeUntouched(old);
+
+        // As DbConnection does: Closed to Open on open, Open to Closed on close, Open to Broken when a failover finds no node.
+        // Opening is not reported, and a failover that lands on another node stays Open.
+        if (now != ConnectionState.Connecting && now != reported)
+        {
+            _owner.RaiseStateChange(reported, now);
+        }
+    }
+}
