@@ -33,37 +33,84 @@ internal static class FailoverSearch
         IScheduler scheduler,
         IObserver<FailoverSearchResult> observer)
     {
-        private readonly object _gate = new();
+        // Every event of the search (its start, a decision, an attempt's end, its stop) is queued and run one at a time by
+        // whichever thread finds the queue idle; the queue's lock is never held while the search calls out. The policy
+        // calls the search under its own lock (its merge) and the search feeds the policy the attempts' results, while an
+        // attempt may end during its own subscription: a lock of the search held across any of these calls would meet the
+        // policy's lock taken in the other order on another thread.
+        private readonly Queue<Action> _queue = new();
+        private bool _running;
+
+        // Touched only by the queued events.
         private readonly Subject<ConnectAttempt> _attempts = new();
-        private readonly object _feedGate = new();
         private readonly Dictionary<string, IDisposable> _inFlight = new(StringComparer.Ordinal);
         private readonly CompositeDisposable _resources = new();
-        private List<FailoverDecision>? _early = [];
         private bool _done;
         private Exception? _lastError;
         private string? _lastWait;
 
         public IDisposable Start()
         {
-            lock (_gate)
-            {
-                _resources.Add(policy.Decide(signalsFor(_attempts.AsObservable())).Subscribe(
-                    OnDecision,
-                    error => Finish(FailoverSearchResult.Failure($"the failover policy failed: {error.Message}", error)),
-                    () => Finish(FailoverSearchResult.Failure("the failover policy ended without a node" + WaitSuffix(), _lastError))));
+            // Decisions the policy makes while it is still subscribing (a replayed topology names the writer at once) queue
+            // behind the subscription: an attempt that failed at once would otherwise report to a policy not yet listening
+            // to attempts, and no retry would ever be decided.
+            Run(() => _resources.Add(policy.Decide(signalsFor(_attempts.AsObservable())).Subscribe(
+                decision => Run(() => OnDecision(decision)),
+                error => Run(() => Finish(FailoverSearchResult.Failure($"the failover policy failed: {error.Message}", error))),
+                () => Run(() => Finish(FailoverSearchResult.Failure("the failover policy ended without a node" + WaitSuffix(), _lastError))))));
+            return Disposable.Create(() => Run(Stop));
+        }
 
-                // Decisions made while the policy was still subscribing (a replayed topology names the writer at once) are
-                // acted on only now: an attempt that failed at once would otherwise report to a policy not yet listening to
-                // attempts, and no retry would ever be decided.
-                var early = _early!;
-                _early = null;
-                foreach (var decision in early)
+        private void Run(Action step)
+        {
+            lock (_queue)
+            {
+                _queue.Enqueue(step);
+                if (_running)
                 {
-                    OnDecision(decision);
+                    return;
                 }
+
+                _running = true;
             }
 
-            return Disposable.Create(Stop);
+            while (true)
+            {
+                Action next;
+                lock (_queue)
+                {
+                    if (!_queue.TryDequeue(out next!))
+                    {
+                        _running = false;
+                        return;
+                    }
+                }
+
+                try
+                {
+                    next();
+                }
+#pragma warning disable CA1031 // The search ends with the error instead of leaving its queue stuck.
+                catch (Exception error)
+#pragma warning restore CA1031
+                {
+                    Fail(error);
+                }
+            }
+        }
+
+        private void Fail(Exception error)
+        {
+            try
+            {
+                Finish(FailoverSearchResult.Failure($"the failover search failed: {error.Message}", error));
+            }
+#pragma warning disable CA1031 // The observer threw on the failure itself; the search is stopped either way.
+            catch (Exception)
+#pragma warning restore CA1031
+            {
+                Stop();
+            }
         }
 
         private void ReportLooking() => observer.OnNext(FailoverSearchResult.Looking(_lastWait, _lastError));
@@ -72,32 +119,23 @@ internal static class FailoverSearch
 
         private void OnDecision(FailoverDecision decision)
         {
-            lock (_gate)
+            if (_done)
             {
-                if (_done)
-                {
-                    return;
-                }
+                return;
+            }
 
-                if (_early is not null)
-                {
-                    _early.Add(decision);
-                    return;
-                }
-
-                switch (decision.Kind)
-                {
-                    case FailoverDecisionKind.ConnectTo:
-                        StartAttempt(decision);
-                        break;
-                    case FailoverDecisionKind.Wait:
-                        _lastWait = decision.Reason;
-                        ReportLooking();
-                        break;
-                    default:
-                        Finish(FailoverSearchResult.Failure(decision.Reason, _lastError));
-                        break;
-                }
+            switch (decision.Kind)
+            {
+                case FailoverDecisionKind.ConnectTo:
+                    StartAttempt(decision);
+                    break;
+                case FailoverDecisionKind.Wait:
+                    _lastWait = decision.Reason;
+                    ReportLooking();
+                    break;
+                default:
+                    Finish(FailoverSearchResult.Failure(decision.Reason, _lastError));
+                    break;
             }
         }
 
@@ -118,64 +156,50 @@ internal static class FailoverSearch
                     new TimeoutException($"{host.Endpoint} did not connect and answer within {bound.TotalSeconds:0.###} s.")), scheduler)
                 .Take(1)
                 .Subscribe(
-                    verified => OnConnected(decision, key, attempt, verified),
-                    error => OnAttemptFailed(decision, key, attempt, error));
+                    verified => Run(() => OnConnected(decision, key, attempt, verified)),
+                    error => Run(() => OnAttemptFailed(decision, key, attempt, error)));
         }
 
         private void OnConnected(FailoverDecision decision, string key, IDisposable attempt, VerifiedConnection verified)
         {
-            ConnectAttempt refused;
-            lock (_gate)
+            Forget(key, attempt);
+            if (_done)
             {
-                Forget(key, attempt);
-                if (_done)
-                {
-                    verified.DisposeUnclaimed();
-                    return;
-                }
-
-                var role = verified.Host.Role;
-                if (decision.ExpectedRole == HostRole.Unknown || role == decision.ExpectedRole)
-                {
-                    Finish(FailoverSearchResult.Success(verified));
-                    return;
-                }
-
                 verified.DisposeUnclaimed();
-                _lastError = new InvalidOperationException($"{decision.Host} answered as {role}, expected {decision.ExpectedRole}.");
-                ReportLooking();
-                refused = new ConnectAttempt(decision.Host!, decision.ExpectedRole, ConnectAttemptOutcome.WrongRole, role);
+                return;
             }
 
-            Feed(refused);
+            var role = verified.Host.Role;
+            if (decision.ExpectedRole == HostRole.Unknown || role == decision.ExpectedRole)
+            {
+                Finish(FailoverSearchResult.Success(verified));
+                return;
+            }
+
+            verified.DisposeUnclaimed();
+            _lastError = new InvalidOperationException($"{decision.Host} answered as {role}, expected {decision.ExpectedRole}.");
+            ReportLooking();
+            Feed(new ConnectAttempt(decision.Host!, decision.ExpectedRole, ConnectAttemptOutcome.WrongRole, role));
         }
 
         private void OnAttemptFailed(FailoverDecision decision, string key, IDisposable attempt, Exception error)
         {
-            lock (_gate)
+            Forget(key, attempt);
+            if (_done)
             {
-                Forget(key, attempt);
-                if (_done)
-                {
-                    return;
-                }
-
-                _lastError = error;
-                ReportLooking();
+                return;
             }
 
+            _lastError = error;
+            ReportLooking();
             Feed(new ConnectAttempt(decision.Host!, decision.ExpectedRole, ConnectAttemptOutcome.Failed, Error: error));
         }
 
-        // Never under _gate: the policy's merge holds its own lock while it calls OnDecision, which takes _gate.
         private void Feed(ConnectAttempt attempt)
         {
-            lock (_feedGate)
+            if (!_done)
             {
-                if (!Volatile.Read(ref _done))
-                {
-                    _attempts.OnNext(attempt);
-                }
+                _attempts.OnNext(attempt);
             }
         }
 
@@ -189,29 +213,18 @@ internal static class FailoverSearch
 
         private void Finish(FailoverSearchResult result)
         {
-            lock (_gate)
+            if (_done)
             {
-                if (_done)
-                {
-                    result.Found?.DisposeUnclaimed();
-                    return;
-                }
-
-                StopLocked();
-                observer.OnNext(result);
-                observer.OnCompleted();
+                result.Found?.DisposeUnclaimed();
+                return;
             }
+
+            Stop();
+            observer.OnNext(result);
+            observer.OnCompleted();
         }
 
         private void Stop()
-        {
-            lock (_gate)
-            {
-                StopLocked();
-            }
-        }
-
-        private void StopLocked()
         {
             if (_done)
             {
