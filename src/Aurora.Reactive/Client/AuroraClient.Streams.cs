@@ -55,7 +55,7 @@ public sealed partial class AuroraClient
         lock (_streamGate)
         {
             previous = _knownWriter;
-            if (writer is null || writer.SameNode(previous))
+            if (writer is null || writer.Node == previous?.Node)
             {
                 return;
             }

@@ -139,7 +139,7 @@ internal sealed partial class FailoverCoordinator
 
     private IObservable<FailoverSearchResult> SearchFor(FailoverRequest request)
     {
-        var key = HostMatch.Key(request.FailedHost) + (request.IsReadOnly ? "|read-only" : "");
+        var key = (NodeId.Of(request.FailedHost, LatestSnapshot), request.IsReadOnly);
         IObservable<FailoverSearchResult>? search;
         lock (_gate)
         {

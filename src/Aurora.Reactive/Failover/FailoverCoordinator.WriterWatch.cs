@@ -56,7 +56,7 @@ internal sealed partial class FailoverCoordinator
             _lastWriter = writer;
         }
 
-        var changed = previous is not null && !HostMatch.Same(previous, writer);
+        var changed = previous is not null && previous.Node != writer.Node;
         if (changed)
         {
             Interlocked.Increment(ref _writerChanges);
@@ -70,9 +70,9 @@ internal sealed partial class FailoverCoordinator
             {
                 if (connection.CurrentHost is { Role: HostRole.Writer } host
                     && connection.CurrentState.Status == LogicalConnectionStatus.Open
-                    && !HostMatch.Same(host, writer)
+                    && NodeId.Of(host, snapshot) is var node && node != writer.Node
                     && !ReferenceEquals(toldLost, host)
-                    && (changed || snapshot.Readers.Any(reader => HostMatch.Same(reader, host))))
+                    && (changed || snapshot.Readers.Any(reader => reader.Node == node)))
                 {
                     lost.Add((connection, host));
                 }

@@ -29,7 +29,7 @@ internal sealed partial class FailoverCoordinator : IFailoverHandler, IDisposabl
     private readonly Func<IHostConnectionFactory, IFailoverConnector> _connectorFor;
     private readonly HostVerdicts _verdicts = new();
     private readonly IScheduler _scheduler;
-    private readonly Dictionary<string, IObservable<FailoverSearchResult>> _searches = new(StringComparer.Ordinal);
+    private readonly Dictionary<(NodeId Node, bool IsReadOnly), IObservable<FailoverSearchResult>> _searches = [];
     private readonly HashSet<TaskCompletionSource<FailoverOutcome>> _running = [];
     private readonly Subject<FailoverReport> _reports = new();
     private readonly CompositeDisposable _owned = new();

@@ -17,7 +17,7 @@ namespace Aurora.Reactive.Failover;
 internal sealed class HostVerdicts : IDisposable
 {
     private readonly object _gate = new();
-    private readonly Dictionary<string, HostHealth> _dead = new(StringComparer.Ordinal);
+    private readonly Dictionary<NodeId, HostHealth> _dead = [];
     private readonly Subject<HostHealth> _changes = new();
     private readonly CompositeDisposable _sources = new();
     private bool _disposed;
@@ -40,12 +40,12 @@ internal sealed class HostVerdicts : IDisposable
         }
     });
 
-    /// <summary>Whether a verdict stands on <paramref name="host"/> (matched as a node: address, or instance id).</summary>
+    /// <summary>Whether a verdict stands on <paramref name="host"/>'s node (<see cref="NodeId.Same"/>).</summary>
     public bool IsDead(HostSpec host)
     {
         lock (_gate)
         {
-            return _dead.Count > 0 && _dead.Values.Any(verdict => HostMatch.Same(verdict.Host, host));
+            return _dead.Count > 0 && _dead.Values.Any(verdict => NodeId.Same(verdict.Host, host));
         }
     }
 
@@ -66,7 +66,7 @@ internal sealed class HostVerdicts : IDisposable
                 return;
             }
 
-            var key = HostMatch.Key(health.Host);
+            var key = health.Host.Node;
             if (health.Status == HostHealthStatus.Unhealthy)
             {
                 var isNew = !_dead.ContainsKey(key);
@@ -76,9 +76,14 @@ internal sealed class HostVerdicts : IDisposable
                     _changes.OnNext(health);
                 }
             }
-            else if (health.Status == HostHealthStatus.Healthy && _dead.Remove(key))
+            else if (health.Status == HostHealthStatus.Healthy)
             {
-                _changes.OnNext(health);
+                var cleared = _dead.Where(d => NodeId.Same(d.Value.Host, health.Host)).Select(d => d.Key).ToList();
+                cleared.ForEach(node => _dead.Remove(node));
+                if (cleared.Count > 0)
+                {
+                    _changes.OnNext(health);
+                }
             }
         }
     }
@@ -92,7 +97,7 @@ internal sealed class HostVerdicts : IDisposable
                 return;
             }
 
-            foreach (var (key, verdict) in _dead.Where(d => d.Value.Time < at && HostMatch.Same(d.Value.Host, node)).ToList())
+            foreach (var (key, verdict) in _dead.Where(d => d.Value.Time < at && NodeId.Same(d.Value.Host, node)).ToList())
             {
                 _dead.Remove(key);
                 _changes.OnNext(new HostHealth(verdict.Host, HostHealthStatus.Healthy, 0, null, at));

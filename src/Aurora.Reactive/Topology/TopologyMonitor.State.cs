@@ -76,7 +76,7 @@ internal sealed partial class TopologyMonitor
     }
 
     private static bool SameWriter(TopologySnapshot a, TopologySnapshot b) =>
-        a.Writer is null ? b.Writer is null : a.Writer.SameNode(b.Writer);
+        a.Writer?.Node == b.Writer?.Node;
 
     private void Report(
         TopologyMonitorEventKind kind,
