@@ -61,6 +61,9 @@ internal sealed partial class ClusterWatch : IDisposable
     /// <summary>Topology snapshots; the latest is replayed. Completes on dispose.</summary>
     public IObservable<TopologySnapshot> Topology => _topology.AsObservable();
 
+    /// <summary>The topology monitor's writer changes (<see cref="TopologyMonitor.WriterChanges"/>). Hot.</summary>
+    public IObservable<WriterChange> WriterChanges => _lease.Monitor.WriterChanges;
+
     /// <summary>The latest snapshot, or <see langword="null"/> before the first read.</summary>
     public TopologySnapshot? Current => _lease.Monitor.Current;
 

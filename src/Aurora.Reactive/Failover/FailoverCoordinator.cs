@@ -24,6 +24,7 @@ internal sealed partial class FailoverCoordinator : IFailoverHandler, IDisposabl
     private static readonly TimeSpan ResearchPause = TimeSpan.FromMilliseconds(100);
     private readonly object _gate = new();
     private readonly IObservable<TopologySnapshot> _topology;
+    private readonly IObservable<WriterChange> _writerChanges;
     private readonly Action _requestFastRefresh;
     private readonly Action<HostSpec> _reportStall;
     private readonly Func<IHostConnectionFactory, IFailoverConnector> _connectorFor;
@@ -56,6 +57,7 @@ internal sealed partial class FailoverCoordinator : IFailoverHandler, IDisposabl
         IScheduler? scheduler = null)
         : this(
             (monitor ?? throw new ArgumentNullException(nameof(monitor))).Snapshots,
+            monitor.WriterChanges,
             monitor.RequestFastRefresh,
             CheckDialect(dialect),
             mode,
@@ -70,6 +72,7 @@ internal sealed partial class FailoverCoordinator : IFailoverHandler, IDisposabl
 
     internal FailoverCoordinator(
         IObservable<TopologySnapshot> topology,
+        IObservable<WriterChange> writerChanges,
         Action requestFastRefresh,
         Func<IHostConnectionFactory, IFailoverConnector> connectorFor,
         FailoverMode mode,
@@ -81,6 +84,7 @@ internal sealed partial class FailoverCoordinator : IFailoverHandler, IDisposabl
         IObservable<TopologyMonitorEvent>? topologyEvents = null)
     {
         _topology = topology;
+        _writerChanges = writerChanges;
         _requestFastRefresh = requestFastRefresh;
         _reportStall = reportStall ?? (_ => requestFastRefresh());
         _connectorFor = connectorFor;
@@ -191,7 +195,6 @@ internal sealed partial class FailoverCoordinator : IFailoverHandler, IDisposabl
 
         _owned.Dispose();
         _reports.OnCompleted();
-        _formerWriters.OnCompleted();
     }
 
     private static Func<IHostConnectionFactory, IFailoverConnector> CheckDialect(IClusterDialect dialect)

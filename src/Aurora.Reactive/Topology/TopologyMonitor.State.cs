@@ -19,10 +19,16 @@ internal sealed partial class TopologyMonitor
         _emitted = snapshot;
         _outbox.Enqueue(() => Deliver(() => _snapshots.OnNext(snapshot)));
         Report(TopologyMonitorEventKind.Changed, $"Topology changed: {snapshot}.", snapshot.ReadFrom, snapshot: snapshot);
+        var change = TrackWriter(snapshot);
+        if (change is not null)
+        {
+            _outbox.Enqueue(() => Deliver(() => _writerChanges.OnNext(change)));
+        }
 
-        // Stay fast after a writer change (or while fast), and start fast when the first read knows no writer.
-        var writerChanged = previous is not null && !SameWriter(previous, snapshot);
-        if (writerChanged || _mode == TopologyRefreshMode.Fast || (previous is null && !snapshot.IsWriterKnown))
+        // Stay fast after a writer change, or the writer becoming known or unknown (or while fast), and start fast when
+        // the first read knows no writer.
+        var writerMoved = change is not null || (previous is not null && previous.IsWriterKnown != snapshot.IsWriterKnown);
+        if (writerMoved || _mode == TopologyRefreshMode.Fast || (previous is null && !snapshot.IsWriterKnown))
         {
             ExtendFastMode();
         }
@@ -75,8 +81,17 @@ internal sealed partial class TopologyMonitor
         return backoff < interval ? backoff : interval;
     }
 
-    private static bool SameWriter(TopologySnapshot a, TopologySnapshot b) =>
-        a.Writer?.Node == b.Writer?.Node;
+    private WriterChange? TrackWriter(TopologySnapshot snapshot)
+    {
+        if (snapshot.Writer is not { } writer)
+        {
+            return null;
+        }
+
+        var former = _lastWriter;
+        _lastWriter = writer;
+        return former is not null && former.Node != writer.Node ? new WriterChange(former, writer, snapshot) : null;
+    }
 
     private void Report(
         TopologyMonitorEventKind kind,

@@ -29,6 +29,7 @@ internal sealed partial class TopologyMonitor : IDisposable
     private readonly IReadOnlyList<HostSpec> _seedHosts;
     private readonly ReplaySubject<TopologySnapshot> _snapshots = new(1);
     private readonly Subject<TopologyMonitorEvent> _events = new();
+    private readonly Subject<WriterChange> _writerChanges = new();
     private readonly SerialDisposable _timer = new();
     private readonly SerialDisposable _operation = new();
     private readonly IDisposable _triggerSubscription;
@@ -36,6 +37,7 @@ internal sealed partial class TopologyMonitor : IDisposable
     private HostSpec? _confirmedWriter;
     private TopologySnapshot? _current;
     private TopologySnapshot? _emitted;
+    private HostSpec? _lastWriter;
     private DateTimeOffset _fastUntil = DateTimeOffset.MinValue;
     private TopologyRefreshMode _mode = TopologyRefreshMode.Slow;
     private int _failures;
@@ -87,6 +89,13 @@ internal sealed partial class TopologyMonitor : IDisposable
 
     /// <summary>Topology snapshots, one per change of shape; the latest is replayed to each new subscriber. Completes on dispose.</summary>
     public IObservable<TopologySnapshot> Snapshots => _snapshots.AsObservable();
+
+    /// <summary>
+    /// Each time the topology names a writer that is another node than the last writer it named (a snapshot naming no
+    /// writer changes nothing), delivered right after the snapshot. The one decision of "the writer changed" that the
+    /// coordinator, the data source's pools and the client follow. Hot; completes on dispose.
+    /// </summary>
+    public IObservable<WriterChange> WriterChanges => _writerChanges.AsObservable();
 
     /// <summary>What the monitor does and runs into (refreshes, changes, errors, mode switches). Hot; completes on dispose.</summary>
     public IObservable<TopologyMonitorEvent> Events => _events.AsObservable();
@@ -187,6 +196,7 @@ internal sealed partial class TopologyMonitor : IDisposable
             _triggerSubscription.Dispose();
             _outbox.Enqueue(_snapshots.OnCompleted);
             _outbox.Enqueue(_events.OnCompleted);
+            _outbox.Enqueue(_writerChanges.OnCompleted);
         }
     }
 }
