@@ -44,7 +44,7 @@ public sealed partial class AuroraClient
     /// <summary>A unit of work completed: an open episode ends here.</summary>
     private void OnUnitCompleted(HostSpec? host)
     {
-        lock (_streamGate)
+        using (_streams.Enter())
         {
             if (_episodeStart is not { } start)
             {

@@ -1,5 +1,6 @@
 using System.Reactive.Disposables;
 using Aurora.Reactive.Connections;
+using Aurora.Reactive.Delivery;
 using Aurora.Reactive.Diagnostics;
 using Aurora.Reactive.Hosts;
 using Aurora.Reactive.Monitoring;
@@ -11,13 +12,14 @@ namespace Aurora.Reactive.Client;
 public sealed partial class AuroraClient
 {
     private readonly object _streamGate = new();
-    private readonly ObserverHub<LogicalConnectionState> _states;
-    private readonly ObserverHub<AuroraClientEvent> _events;
+    private readonly Outbox _streams;
+    private readonly Broadcast<LogicalConnectionState> _states;
+    private readonly Broadcast<AuroraClientEvent> _events;
     private readonly CompositeDisposable _clusterSubscriptions = new();
 
     private void PublishState(LogicalConnectionState state)
     {
-        lock (_streamGate)
+        using (_streams.Enter())
         {
             _states.Publish(state);
             TrackEpisode(state);
@@ -26,7 +28,7 @@ public sealed partial class AuroraClient
 
     private void Publish(AuroraClientEvent clientEvent)
     {
-        lock (_streamGate)
+        using (_streams.Enter())
         {
             _events.Publish(clientEvent);
         }

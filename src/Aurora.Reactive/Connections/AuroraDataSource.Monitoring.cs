@@ -43,7 +43,9 @@ public sealed partial class AuroraDataSource
         }
 
         var proberFactory = monitoring.ProberFactory ?? CreateProberFactory(monitoring, driverConnectionString);
-        return proberFactory is null ? null : new HostMonitorRegistry(proberFactory, monitoring.Scheduler);
+        return proberFactory is null
+            ? null
+            : new HostMonitorRegistry(proberFactory, monitoring.Scheduler, error => LogMessages.SubscriberFailed(Logger, "the data source's host health", error));
     }
 
     private Func<HostSpec, FailureDetectionSettings, IHostProber>? CreateProberFactory(HostMonitoringSettings monitoring, string driverConnectionString)

@@ -81,13 +81,9 @@ internal sealed partial class FailoverCoordinator
 
         var report = new FailoverReport(request.FailedHost, outcome.Host, _scheduler.Now - started, outcome.FailureMessage);
         AuroraActivities.EndFailover(activity, report, _scheduler.Now);
-        try
+        using (_outbox.Enter())
         {
-            _reports.OnNext(report);
-        }
-        catch (Exception)
-        {
-            // A throwing report subscriber must not break the failover.
+            _reports.Publish(report);
         }
     }
 

@@ -37,7 +37,7 @@ internal sealed partial class TopologyMonitor
     // gate; subscribed under the gate, the two deadlocked and the monitor never read again. A cancelled operation has
     // disposed the slot by then, which disposes the late subscription at once.
     private void SubscribeOutsideGate(SingleAssignmentDisposable slot, Func<IDisposable> subscribe) =>
-        _outbox.Enqueue(() => slot.Disposable = subscribe());
+        _outbox.Post(() => slot.Disposable = subscribe());
 
     private IObservable<ProbeAnswer> ProbeOnce(HostSpec host) =>
         Bounded(() => _client.Identify(host), host)

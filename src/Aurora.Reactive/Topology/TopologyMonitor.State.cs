@@ -17,12 +17,12 @@ internal sealed partial class TopologyMonitor
 
         var previous = _emitted;
         _emitted = snapshot;
-        _outbox.Enqueue(() => Deliver(() => _snapshots.OnNext(snapshot)));
+        _snapshots.Publish(snapshot);
         Report(TopologyMonitorEventKind.Changed, $"Topology changed: {snapshot}.", snapshot.ReadFrom, snapshot: snapshot);
         var change = TrackWriter(snapshot);
         if (change is not null)
         {
-            _outbox.Enqueue(() => Deliver(() => _writerChanges.OnNext(change)));
+            _writerChanges.Publish(change);
         }
 
         // Stay fast after a writer change, or the writer becoming known or unknown (or while fast), and start fast when
@@ -107,27 +107,6 @@ internal sealed partial class TopologyMonitor
         }
 
         var monitorEvent = new TopologyMonitorEvent(kind, _scheduler.Now, message) { Host = host, Error = error, Snapshot = snapshot, Mode = mode };
-        _outbox.Enqueue(() => Deliver(() => _events.OnNext(monitorEvent)));
-    }
-
-    // A subscriber that throws must not stop the refresh loop (nor crash a scheduler thread): its error
-    // is reported on Events, and dropped if an Events subscriber is the one throwing.
-    private void Deliver(Action notify)
-    {
-        try
-        {
-            notify();
-        }
-        catch (Exception ex)
-        {
-            try
-            {
-                _events.OnNext(new TopologyMonitorEvent(TopologyMonitorEventKind.Error, _scheduler.Now, $"A subscriber threw: {ex.Message}") { Error = ex });
-            }
-            catch (Exception)
-            {
-                // The events subscriber itself throws; nothing left to tell.
-            }
-        }
+        _events.Publish(monitorEvent);
     }
 }
