@@ -1,6 +1,6 @@
 using System.Reactive.Disposables;
 using System.Reactive.Linq;
-using System.Reactive.Subjects;
+using Aurora.Reactive.Delivery;
 using Aurora.Reactive.Hosts;
 using Aurora.Reactive.Monitoring;
 using Aurora.Reactive.Topology;
@@ -18,27 +18,25 @@ internal sealed class HostVerdicts : IDisposable
 {
     private readonly object _gate = new();
     private readonly Dictionary<NodeId, HostHealth> _dead = [];
-    private readonly Subject<HostHealth> _changes = new();
+    private readonly Outbox _outbox;
+    private readonly Broadcast<HostHealth> _changes;
     private readonly CompositeDisposable _sources = new();
     private bool _disposed;
+
+    /// <summary>Creates an empty set of verdicts.</summary>
+    public HostVerdicts()
+    {
+        // No log of its own: a throwing subscriber (a policy's) is unsubscribed, and the verdicts carry on.
+        _outbox = new Outbox(_gate);
+        _changes = new Broadcast<HostHealth>(_outbox, static _ => { });
+    }
 
     /// <summary>
     /// The verdicts standing at subscription, then each change: an <see cref="HostHealthStatus.Unhealthy"/> health when
     /// a node is declared dead, a <see cref="HostHealthStatus.Healthy"/> one when its verdict is cleared (timed at the
     /// answered probe, or at the topology read the node answered). Completes on dispose.
     /// </summary>
-    public IObservable<HostHealth> Changes => Observable.Create<HostHealth>(observer =>
-    {
-        lock (_gate)
-        {
-            foreach (var verdict in _dead.Values)
-            {
-                observer.OnNext(verdict);
-            }
-
-            return _changes.Subscribe(observer);
-        }
-    });
+    public IObservable<HostHealth> Changes => Observable.Create<HostHealth>(observer => _changes.Subscribe(observer, () => _dead.Values));
 
     /// <summary>Whether a verdict stands on <paramref name="host"/>'s node (<see cref="NodeId.Same"/>).</summary>
     public bool IsDead(HostSpec host)
@@ -59,7 +57,7 @@ internal sealed class HostVerdicts : IDisposable
 
     public void OnHealth(HostHealth health)
     {
-        lock (_gate)
+        using (_outbox.Enter())
         {
             if (_disposed)
             {
@@ -73,7 +71,7 @@ internal sealed class HostVerdicts : IDisposable
                 _dead[key] = health;
                 if (isNew)
                 {
-                    _changes.OnNext(health);
+                    _changes.Publish(health);
                 }
             }
             else if (health.Status == HostHealthStatus.Healthy)
@@ -82,7 +80,7 @@ internal sealed class HostVerdicts : IDisposable
                 cleared.ForEach(node => _dead.Remove(node));
                 if (cleared.Count > 0)
                 {
-                    _changes.OnNext(health);
+                    _changes.Publish(health);
                 }
             }
         }
@@ -90,7 +88,7 @@ internal sealed class HostVerdicts : IDisposable
 
     public void OnHeardFrom(HostSpec node, DateTimeOffset at)
     {
-        lock (_gate)
+        using (_outbox.Enter())
         {
             if (_disposed)
             {
@@ -100,7 +98,7 @@ internal sealed class HostVerdicts : IDisposable
             foreach (var (key, verdict) in _dead.Where(d => d.Value.Time < at && NodeId.Same(d.Value.Host, node)).ToList())
             {
                 _dead.Remove(key);
-                _changes.OnNext(new HostHealth(verdict.Host, HostHealthStatus.Healthy, 0, null, at));
+                _changes.Publish(new HostHealth(verdict.Host, HostHealthStatus.Healthy, 0, null, at));
             }
         }
     }
@@ -108,7 +106,7 @@ internal sealed class HostVerdicts : IDisposable
     /// <summary>Stops following its sources and completes <see cref="Changes"/>.</summary>
     public void Dispose()
     {
-        lock (_gate)
+        using (_outbox.Enter())
         {
             if (_disposed)
             {
@@ -117,7 +115,7 @@ internal sealed class HostVerdicts : IDisposable
 
             _disposed = true;
             _dead.Clear();
-            _changes.OnCompleted();
+            _changes.Complete();
         }
 
         _sources.Dispose();
