@@ -66,7 +66,7 @@ public sealed partial class AuroraClient
         _watch?.Dispose();
         await _dataSource.DisposeAsync().ConfigureAwait(false);
         AuroraMetrics.ForgetClient(_id);
-        lock (_streamGate)
+        using (_streams.Enter())
         {
             _states.Complete();
             _events.Complete();

@@ -28,7 +28,7 @@ public sealed partial class AuroraClient
                 ClientLog.FailoverStarted(_logger, state.Host?.ToString() ?? "?", state.Error);
                 _events.Publish(new AuroraClientEvent(AuroraClientEventKind.FailoverStarted, now, $"lost {state.Host}") { Host = state.Host, Error = state.Error });
                 break;
-            case LogicalConnectionStatus.Open when _episodeStart is { } start && !_episodeFoundNode && state.Host is { } host && !host.SameNode(_episodeFailedHost):
+            case LogicalConnectionStatus.Open when _episodeStart is { } start && !_episodeFoundNode && state.Host is { } host && host.Node != _episodeFailedHost?.Node:
                 _episodeFoundNode = true;
                 ClientLog.WriterFound(_logger, host.ToString(), (now - start).TotalMilliseconds);
                 _events.Publish(new AuroraClientEvent(AuroraClientEventKind.WriterFound, now, $"connected to {host}") { Host = host, Duration = now - start });
@@ -44,7 +44,7 @@ public sealed partial class AuroraClient
     /// <summary>A unit of work completed: an open episode ends here.</summary>
     private void OnUnitCompleted(HostSpec? host)
     {
-        lock (_streamGate)
+        using (_streams.Enter())
         {
             if (_episodeStart is not { } start)
             {

@@ -1,5 +1,6 @@
 using System.Reactive.Disposables;
 using Aurora.Reactive.Connections;
+using Aurora.Reactive.Delivery;
 using Aurora.Reactive.Diagnostics;
 using Aurora.Reactive.Hosts;
 using Aurora.Reactive.Monitoring;
@@ -11,14 +12,14 @@ namespace Aurora.Reactive.Client;
 public sealed partial class AuroraClient
 {
     private readonly object _streamGate = new();
-    private readonly ObserverHub<LogicalConnectionState> _states;
-    private readonly ObserverHub<AuroraClientEvent> _events;
+    private readonly Outbox _streams;
+    private readonly Broadcast<LogicalConnectionState> _states;
+    private readonly Broadcast<AuroraClientEvent> _events;
     private readonly CompositeDisposable _clusterSubscriptions = new();
-    private HostSpec? _knownWriter;
 
     private void PublishState(LogicalConnectionState state)
     {
-        lock (_streamGate)
+        using (_streams.Enter())
         {
             _states.Publish(state);
             TrackEpisode(state);
@@ -27,7 +28,7 @@ public sealed partial class AuroraClient
 
     private void Publish(AuroraClientEvent clientEvent)
     {
-        lock (_streamGate)
+        using (_streams.Enter())
         {
             _events.Publish(clientEvent);
         }
@@ -43,30 +44,14 @@ public sealed partial class AuroraClient
 
     private void WatchCluster(ClusterWatch watch)
     {
-        _clusterSubscriptions.Add(watch.Topology.Subscribe(OnTopology));
+        _clusterSubscriptions.Add(watch.WriterChanges.Subscribe(OnWriterChange));
         _clusterSubscriptions.Add(watch.Registry.Health.Subscribe(h => AuroraMetrics.RecordHealth(_id, _clusterKey, h)));
         _clusterSubscriptions.Add(watch.Registry.Probes.Subscribe(AuroraMetrics.RecordProbe));
     }
 
-    private void OnTopology(TopologySnapshot snapshot)
+    private void OnWriterChange(WriterChange change)
     {
-        var writer = snapshot.Writer;
-        HostSpec? previous;
-        lock (_streamGate)
-        {
-            previous = _knownWriter;
-            if (writer is null || writer.SameNode(previous))
-            {
-                return;
-            }
-
-            _knownWriter = writer;
-        }
-
-        if (previous is not null)
-        {
-            ClientLog.WriterChanged(_logger, previous.ToString(), writer.ToString());
-            Publish(new AuroraClientEvent(AuroraClientEventKind.WriterChanged, _scheduler.Now, $"topology writer changed from {previous} to {writer}") { Host = writer });
-        }
+        ClientLog.WriterChanged(_logger, change.Former.ToString(), change.Current.ToString());
+        Publish(new AuroraClientEvent(AuroraClientEventKind.WriterChanged, _scheduler.Now, $"topology writer changed from {change.Former} to {change.Current}") { Host = change.Current });
     }
 }

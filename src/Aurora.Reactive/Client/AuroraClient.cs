@@ -1,6 +1,7 @@
 using System.Reactive.Concurrency;
 using System.Reactive.Linq;
 using Aurora.Reactive.Connections;
+using Aurora.Reactive.Delivery;
 using Aurora.Reactive.Diagnostics;
 using Aurora.Reactive.Drivers;
 using Aurora.Reactive.Monitoring;
@@ -67,8 +68,9 @@ public sealed partial class AuroraClient : IAsyncDisposable
         _resolver = options.VerifyCommitOutcome ? resolver : null;
         _clusterKey = clusterKey;
         _loop = new RerunLoop(scheduler, options);
-        _states = new ObserverHub<LogicalConnectionState>(OnSubscriberError);
-        _events = new ObserverHub<AuroraClientEvent>(OnSubscriberError);
+        _streams = new Outbox(_streamGate, OnSubscriberError);
+        _states = new Broadcast<LogicalConnectionState>(_streams, OnSubscriberError);
+        _events = new Broadcast<AuroraClientEvent>(_streams, OnSubscriberError);
         _watch = createWatch(this);
         if (_watch is not null)
         {
@@ -101,10 +103,10 @@ public sealed partial class AuroraClient : IAsyncDisposable
     public TopologySnapshot? CurrentTopology => _watch?.Current;
 
     /// <summary>Every state change of every logical connection the client opens (opening, open on a host, broken, failing over, failed, closed). Hot; completes on dispose.</summary>
-    internal IObservable<LogicalConnectionState> ConnectionStates => Observable.Create<LogicalConnectionState>(observer => _states.Add(observer));
+    internal IObservable<LogicalConnectionState> ConnectionStates => _states;
 
     /// <summary>What the client goes through: failovers started, writers found, failovers finished (with their duration), re-runs, monitor errors. Hot; completes on dispose.</summary>
-    public IObservable<AuroraClientEvent> Events => Observable.Create<AuroraClientEvent>(observer => _events.Add(observer));
+    public IObservable<AuroraClientEvent> Events => _events;
 
     /// <summary>Creates a client with the default options.</summary>
     /// <param name="connectionString">The connection string: the driver's keys and this library's (see <see cref="Options.AuroraOptions"/>).</param>

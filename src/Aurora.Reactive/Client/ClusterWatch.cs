@@ -2,8 +2,8 @@ using System.Data.Common;
 using System.Reactive.Concurrency;
 using System.Reactive.Disposables;
 using System.Reactive.Linq;
-using System.Reactive.Subjects;
 using Aurora.Reactive.Connections;
+using Aurora.Reactive.Delivery;
 using Aurora.Reactive.Drivers;
 using Aurora.Reactive.Failover;
 using Aurora.Reactive.Hosts;
@@ -23,11 +23,13 @@ internal sealed partial class ClusterWatch : IDisposable
 {
     private readonly object _gate = new();
     private readonly Action<string, Exception?> _onMonitorError;
-    private readonly ReplaySubject<TopologySnapshot> _topology = new(1);
+    private readonly Outbox _outbox;
+    private readonly Broadcast<TopologySnapshot> _topology;
     private readonly CompositeDisposable _subscriptions = new();
     private readonly FailureDetectionSettings _detection;
     private readonly TopologyMonitorLease _lease;
     private readonly bool _ownsRegistry;
+    private TopologySnapshot? _latest;
     private bool _disposed;
 
     public ClusterWatch(
@@ -39,6 +41,8 @@ internal sealed partial class ClusterWatch : IDisposable
         Action<string, Exception?> onMonitorError)
     {
         _onMonitorError = onMonitorError;
+        _outbox = new Outbox(_gate, error => onMonitorError($"a topology subscriber threw: {error.Message}", error));
+        _topology = new Broadcast<TopologySnapshot>(_outbox, error => onMonitorError($"a topology subscriber threw: {error.Message}", error));
         _detection = dataSource.Settings.HostMonitoring?.Detection ?? FailureDetectionSettings.FromOptions(connectionString.Options);
         _ownsRegistry = dataSource.Monitors is null;
         Registry = dataSource.Monitors ?? new HostMonitorRegistry((_, _) => HostProbers.Create(ProbeMethod.SelectOne, (h, ct) => OpenAsync(dataSource.Connections, h, ct)), scheduler);
@@ -46,20 +50,24 @@ internal sealed partial class ClusterWatch : IDisposable
         _lease = FailoverSetup.AcquireMonitor(connectionString, driver, dialect, scheduler);
         if (watchAllHosts)
         {
-            _subscriptions.Add(_topology.Subscribe(WatchHostsOf));
+            _subscriptions.Add(Topology.Subscribe(WatchHostsOf));
         }
 
         _subscriptions.Add(_lease.Monitor.Events
             .Where(e => e.Kind == TopologyMonitorEventKind.Error)
             .Subscribe(e => _onMonitorError($"topology: {e.Message}", e.Error)));
-        _subscriptions.Add(_lease.Monitor.Snapshots.Subscribe(_topology.OnNext));
+        _subscriptions.Add(_lease.Monitor.Snapshots.Subscribe(OnSnapshot));
     }
 
     /// <summary>The host monitors: the data source's, shared with its commands.</summary>
     public HostMonitorRegistry Registry { get; }
 
     /// <summary>Topology snapshots; the latest is replayed. Completes on dispose.</summary>
-    public IObservable<TopologySnapshot> Topology => _topology.AsObservable();
+    public IObservable<TopologySnapshot> Topology => Observable.Create<TopologySnapshot>(observer =>
+        _topology.Subscribe(observer, () => _latest is { } latest ? [latest] : []));
+
+    /// <summary>The topology monitor's writer changes (<see cref="TopologyMonitor.WriterChanges"/>). Hot.</summary>
+    public IObservable<WriterChange> WriterChanges => _lease.Monitor.WriterChanges;
 
     /// <summary>The latest snapshot, or <see langword="null"/> before the first read.</summary>
     public TopologySnapshot? Current => _lease.Monitor.Current;
@@ -87,7 +95,19 @@ internal sealed partial class ClusterWatch : IDisposable
             Registry.Dispose();
         }
 
-        _topology.OnCompleted();
+        using (_outbox.Enter())
+        {
+            _topology.Complete();
+        }
+    }
+
+    private void OnSnapshot(TopologySnapshot snapshot)
+    {
+        using (_outbox.Enter())
+        {
+            _latest = snapshot;
+            _topology.Publish(snapshot);
+        }
     }
 
     private static async Task<DbConnection> OpenAsync(IHostConnectionFactory connections, HostSpec host, CancellationToken cancellationToken)

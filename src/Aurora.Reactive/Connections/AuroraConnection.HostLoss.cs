@@ -19,7 +19,7 @@ public sealed partial class AuroraConnection
     {
         ArgumentNullException.ThrowIfNull(host);
         ArgumentNullException.ThrowIfNull(reason);
-        if (_machine.MarkLost(host, reason, IsSameNode) is not { } source)
+        if (_machine.MarkLost(host, reason, static (current, reported) => current.Node == reported.Node) is not { } source)
         {
             return;
         }
@@ -27,10 +27,6 @@ public sealed partial class AuroraConnection
         // Asynchronously, so the reporter (a coordinator releasing many connections) never runs a caller's failover itself.
         ObserveFault(source.CancelAsync());
     }
-
-    private static bool IsSameNode(HostSpec current, HostSpec reported) =>
-        (current.Port == reported.Port && string.Equals(current.Host, reported.Host, StringComparison.OrdinalIgnoreCase))
-        || (current.InstanceId is not null && string.Equals(current.InstanceId, reported.InstanceId, StringComparison.Ordinal));
 
     /// <summary>Whether commands must be watched for a loss report (a failover handler is installed or monitoring is on, and the connection is open).</summary>
     internal bool IsLossWatched => _machine.IsLossWatched;

@@ -8,4 +8,8 @@ public sealed partial class AuroraConnection
 
     /// <inheritdoc cref="ILogicalConnection.StateChanges"/>
     internal IObservable<LogicalConnectionState> StateChanges => _machine.Changes;
+
+    /// <summary>Logs an exception a subscriber of <see cref="StateChanges"/> threw (it is then unsubscribed).</summary>
+    internal void OnStateSubscriberError(Exception error) =>
+        Diagnostics.LogMessages.SubscriberFailed(_source?.Logger ?? Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance, "a connection's states", error);
 }

@@ -24,14 +24,14 @@ public sealed partial class AuroraDataSource
     /// <summary>The shared monitors of this data source, or <see langword="null"/> when monitoring is off.</summary>
     internal HostMonitorRegistry? Monitors { get; }
 
-    /// <summary>The health of one host (see <see cref="HostHealth"/>); matches the host as a node (name or instance id and port), whatever its role.</summary>
+    /// <summary>The health of one host (see <see cref="HostHealth"/>); matches the host as a node (its instance id when known, else its endpoint), whatever its role.</summary>
     /// <param name="host">The host.</param>
     /// <returns>The host's health updates.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="host"/> is <see langword="null"/>.</exception>
     public IObservable<HostHealth> HostHealthOf(HostSpec host)
     {
         ArgumentNullException.ThrowIfNull(host);
-        return HostHealth.Where(health => health.Host.SameNode(host));
+        return HostHealth.Where(health => health.Host.Node == host.Node);
     }
 
     private HostMonitorRegistry? CreateMonitors(string driverConnectionString)
@@ -43,7 +43,9 @@ public sealed partial class AuroraDataSource
         }
 
         var proberFactory = monitoring.ProberFactory ?? CreateProberFactory(monitoring, driverConnectionString);
-        return proberFactory is null ? null : new HostMonitorRegistry(proberFactory, monitoring.Scheduler);
+        return proberFactory is null
+            ? null
+            : new HostMonitorRegistry(proberFactory, monitoring.Scheduler, error => LogMessages.SubscriberFailed(Logger, "the data source's host health", error));
     }
 
     private Func<HostSpec, FailureDetectionSettings, IHostProber>? CreateProberFactory(HostMonitoringSettings monitoring, string driverConnectionString)

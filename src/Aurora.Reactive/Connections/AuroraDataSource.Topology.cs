@@ -38,7 +38,7 @@ public sealed partial class AuroraDataSource
         }
 
         ClearPoolQuietly(formerWriter);
-        if (!HostMatch.Same(formerWriter, InitialHost))
+        if (NodeId.At(formerWriter) != NodeId.At(InitialHost))
         {
             ClearPoolQuietly(InitialHost);
         }

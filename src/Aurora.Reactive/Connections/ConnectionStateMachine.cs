@@ -2,7 +2,7 @@ using System.Data;
 using System.Data.Common;
 using System.Reactive.Disposables;
 using System.Reactive.Linq;
-using System.Reactive.Subjects;
+using Aurora.Reactive.Delivery;
 using Aurora.Reactive.Hosts;
 
 namespace Aurora.Reactive.Connections;
@@ -43,7 +43,8 @@ internal sealed class ConnectionStateMachine
     private readonly AuroraConnection _owner;
     private LogicalConnectionStatus _status;
     private LogicalConnectionState _state = LogicalConnectionState.Closed;
-    private Subject<LogicalConnectionState>? _subject;
+    private Broadcast<LogicalConnectionState>? _subject; // created for the first subscriber: most connections have none
+    private Outbox? _outbox;
     private bool _completed;
     private DbConnection? _physical;
     private HostSpec? _host;
@@ -95,18 +96,23 @@ internal sealed class ConnectionStateMachine
     /// <summary>The states: the current one at subscription, then every change; completes at <see cref="Complete"/>.</summary>
     public IObservable<LogicalConnectionState> Changes => Observable.Create<LogicalConnectionState>(observer =>
     {
+        Broadcast<LogicalConnectionState> states;
         lock (this)
         {
-            observer.OnNext(_state);
-            if (_completed)
+            if (_subject is null)
             {
-                observer.OnCompleted();
-                return Disposable.Empty;
+                _outbox = new Outbox(this, _owner.OnStateSubscriberError);
+                _subject = new Broadcast<LogicalConnectionState>(_outbox, _owner.OnStateSubscriberError);
+                if (_completed)
+                {
+                    _subject.Complete();
+                }
             }
 
-            _subject ??= new Subject<LogicalConnectionState>();
-            return _subject.Subscribe(observer);
+            states = _subject;
         }
+
+        return states.Subscribe(observer, () => [_state]);
     });
 
     /// <summary>Whether the table allows going from <paramref name="from"/> to <paramref name="to"/>.</summary>
@@ -244,10 +250,10 @@ internal sealed class ConnectionStateMachine
             }
 
             _completed = true;
-            _subject?.OnCompleted();
-            _subject?.Dispose();
-            _subject = null;
+            _subject?.Complete();
         }
+
+        _outbox?.Drain();
     }
 
     /// <summary>The transaction began on the physical connection.</summary>
@@ -368,9 +374,10 @@ internal sealed class ConnectionStateMachine
             now = ToAdo(next.Status);
             _status = next.Status;
             _state = next;
-            _subject?.OnNext(next);
+            _subject?.Publish(next);
         }
 
+        _outbox?.Drain();
         DisposeUntouched(old);
 
         // As DbConnection does: Closed to Open on open, Open to Closed on close, Open to Broken when a failover finds no node.

@@ -28,4 +28,8 @@ internal static partial class LogMessages
     [LoggerMessage(EventId = 1005, Level = LogLevel.Error,
         Message = "A command on {Host} runs without failure monitoring: its host monitor could not be created.")]
     public static partial void CommandNotWatched(ILogger logger, string host, Exception error);
+
+    [LoggerMessage(EventId = 1006, Level = LogLevel.Warning,
+        Message = "A subscriber of {Stream} threw; it was unsubscribed and the stream carries on.")]
+    public static partial void SubscriberFailed(ILogger logger, string stream, Exception error);
 }

@@ -13,9 +13,9 @@ internal sealed class CandidateEngineState(
     HostSpec failedHost, Func<CandidateView, IEnumerable<FailoverCandidate>> rule, int parallelism)
 {
     // Each node whose last attempt failed, until that attempt's retry timer (RetryDue) makes it a candidate again.
-    private readonly Dictionary<string, ConnectAttempt> _failed = new(StringComparer.Ordinal);
-    private readonly HashSet<string> _pending = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, HostHealthStatus> _health = new(StringComparer.Ordinal);
+    private readonly Dictionary<NodeId, ConnectAttempt> _failed = [];
+    private readonly HashSet<NodeId> _pending = [];
+    private readonly Dictionary<NodeId, HostHealth> _health = [];
     private TopologySnapshot? _topology;
     private string? _lastWait;
     private bool _evaluated;
@@ -28,7 +28,7 @@ internal sealed class CandidateEngineState(
                 _topology = snapshot;
                 break;
             case HostHealth health:
-                _health[HostMatch.Key(health.Host)] = health.Status;
+                _health[health.Host.Node] = health;
 
                 // The standing verdicts replayed at subscription come before the replayed topology: deciding on them alone
                 // would pick the failed node before the topology is seen.
@@ -39,7 +39,7 @@ internal sealed class CandidateEngineState(
 
                 break;
             case ConnectAttempt attempt:
-                var key = HostMatch.Key(attempt.Host);
+                var key = attempt.Host.Node;
                 _pending.Remove(key);
                 if (attempt.Outcome != ConnectAttemptOutcome.Accepted)
                 {
@@ -51,8 +51,8 @@ internal sealed class CandidateEngineState(
             // The retry timer of a failed attempt is what makes its node a candidate again, not a comparison of clock
             // readings: a real timer may fire a moment before its due time by the scheduler's clock, and a node then
             // still "failed recently" would never be retried (no later signal need come).
-            case RetryDue due when _failed.TryGetValue(HostMatch.Key(due.Attempt.Host), out var failed) && ReferenceEquals(failed, due.Attempt):
-                _failed.Remove(HostMatch.Key(due.Attempt.Host));
+            case RetryDue due when _failed.TryGetValue(due.Attempt.Host.Node, out var failed) && ReferenceEquals(failed, due.Attempt):
+                _failed.Remove(due.Attempt.Host.Node);
                 break;
         }
 
@@ -104,7 +104,7 @@ internal sealed class CandidateEngineState(
                 break;
             }
 
-            var key = HostMatch.Key(candidate.Host);
+            var key = candidate.Host.Node;
             if (_pending.Contains(key))
             {
                 continue;
@@ -126,7 +126,7 @@ internal sealed class CandidateEngineState(
     }
 
     private bool IsUnhealthy(FailoverCandidate candidate) =>
-        _health.TryGetValue(HostMatch.Key(candidate.Host), out var status) && status == HostHealthStatus.Unhealthy;
+        _health.Values.Any(health => health.Status == HostHealthStatus.Unhealthy && NodeId.Same(health.Host, candidate.Host));
 }
 
 /// <summary>The reconnect interval after <see cref="Attempt"/> failed has passed.</summary>

@@ -8,6 +8,9 @@ namespace Aurora.Reactive.Failover;
 /// <param name="FailedHost">The node that failed.</param>
 internal sealed record CandidateView(TopologySnapshot? Topology, HostSpec FailedHost)
 {
+    /// <summary>The failed node, a host without an instance id resolved against the topology.</summary>
+    public NodeId FailedNode => NodeId.Of(FailedHost, Topology);
+
     /// <summary>The readers of the topology other than the failed node, then the failed node when it is a reader (tried last).</summary>
     public IEnumerable<HostSpec> ReadersFailedLast()
     {
@@ -16,8 +19,9 @@ internal sealed record CandidateView(TopologySnapshot? Topology, HostSpec Failed
             return [];
         }
 
-        var others = Topology.Readers.Where(r => !HostMatch.Same(r, FailedHost));
-        var failed = Topology.Readers.Where(r => HostMatch.Same(r, FailedHost));
+        var failedNode = FailedNode;
+        var others = Topology.Readers.Where(r => r.Node != failedNode);
+        var failed = Topology.Readers.Where(r => r.Node == failedNode);
         return others.Concat(failed);
     }
 }

@@ -81,13 +81,9 @@ internal sealed partial class FailoverCoordinator
 
         var report = new FailoverReport(request.FailedHost, outcome.Host, _scheduler.Now - started, outcome.FailureMessage);
         AuroraActivities.EndFailover(activity, report, _scheduler.Now);
-        try
+        using (_outbox.Enter())
         {
-            _reports.OnNext(report);
-        }
-        catch (Exception)
-        {
-            // A throwing report subscriber must not break the failover.
+            _reports.Publish(report);
         }
     }
 
@@ -139,7 +135,7 @@ internal sealed partial class FailoverCoordinator
 
     private IObservable<FailoverSearchResult> SearchFor(FailoverRequest request)
     {
-        var key = HostMatch.Key(request.FailedHost) + (request.IsReadOnly ? "|read-only" : "");
+        var key = (NodeId.Of(request.FailedHost, LatestSnapshot), request.IsReadOnly);
         IObservable<FailoverSearchResult>? search;
         lock (_gate)
         {

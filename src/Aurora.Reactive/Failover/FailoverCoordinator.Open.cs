@@ -1,7 +1,6 @@
 using System.Reactive.Concurrency;
 using System.Reactive.Disposables;
 using System.Reactive.Linq;
-using System.Reactive.Subjects;
 using Aurora.Reactive.Hosts;
 using Aurora.Reactive.Topology;
 
@@ -26,12 +25,11 @@ internal sealed partial class FailoverCoordinator : ITopologyAwareOpener
     /// </summary>
     internal static readonly TimeSpan StallThreshold = TimeSpan.FromMilliseconds(500);
 
-    private readonly Subject<HostSpec> _formerWriters = new();
     private TopologySnapshot? _latest;
     private int _spread = -1;
 
     /// <inheritdoc/>
-    IObservable<HostSpec> ITopologyAwareOpener.FormerWriters => _formerWriters.AsObservable();
+    IObservable<HostSpec> ITopologyAwareOpener.FormerWriters => _writerChanges.Select(change => change.Former);
 
     /// <inheritdoc/>
     IDisposable ITopologyAwareOpener.WatchStatement(HostSpec host) => WatchStatement(host);

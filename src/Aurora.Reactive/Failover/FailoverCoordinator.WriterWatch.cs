@@ -4,17 +4,16 @@ using Aurora.Reactive.Topology;
 
 namespace Aurora.Reactive.Failover;
 
-/// <summary>Moving connections off an old writer as soon as the topology names a new one.</summary>
+/// <summary>Moving connections off an old writer as soon as the topology names a new one (<see cref="TopologyMonitor.WriterChanges"/>).</summary>
 internal sealed partial class FailoverCoordinator
 {
     // Each attached connection, with the host instance it was last told it lost, so that later snapshots do not tell it
     // again; a connection that moved away and came back holds a new instance and is told again.
     private readonly Dictionary<ILogicalConnection, HostSpec?> _attached = [];
-    private HostSpec? _lastWriter;
-    private int _writerChanges;
+    private int _writerChangeCount;
 
     /// <summary>How many writer changes the topology has shown since the coordinator started.</summary>
-    public int WriterChangeCount => Volatile.Read(ref _writerChanges);
+    public int WriterChangeCount => Volatile.Read(ref _writerChangeCount);
 
     /// <inheritdoc/>
     public IDisposable Attach(ILogicalConnection connection)
@@ -34,59 +33,55 @@ internal sealed partial class FailoverCoordinator
         });
     }
 
-    private IDisposable WatchWriter() =>
-        _topology.Subscribe(OnSnapshot, _ => { }, () => { });
+    private IDisposable WatchWriter() => new System.Reactive.Disposables.CompositeDisposable(
+        _topology.Subscribe(OnSnapshot, _ => { }, () => { }),
+        _writerChanges.Subscribe(OnWriterChange, _ => { }, () => { }));
 
-    // A connection that believes it is on the writer has lost it when the topology names another writer, either as a
-    // change from the writer seen before, or by listing the connection's node among the readers. The second also
-    // covers a first snapshot read after the writer was already replaced (its first read failed on the frozen node),
-    // and a connection opened through an endpoint that still pointed at the old writer.
+    // A snapshot that lists a connection's node among the readers: the writer was replaced before this coordinator saw
+    // it (its first read failed on the frozen node), or the connection opened through an endpoint that still pointed
+    // at the old writer.
     private void OnSnapshot(TopologySnapshot snapshot)
     {
         Volatile.Write(ref _latest, snapshot);
-        if (snapshot.Writer is not { } writer)
+        if (snapshot.Writer is { } writer)
         {
-            return;
+            TellLost(snapshot, writer, node => snapshot.Readers.Any(reader => reader.Node == node), host => host);
         }
+    }
 
-        HostSpec? previous;
-        lock (_attached)
-        {
-            previous = _lastWriter;
-            _lastWriter = writer;
-        }
+    // A connection that believes it is on the writer has lost it when the topology names another writer.
+    private void OnWriterChange(WriterChange change)
+    {
+        Interlocked.Increment(ref _writerChangeCount);
+        TellLost(change.Snapshot, change.Current, _ => true, _ => change.Former);
+    }
 
-        var changed = previous is not null && !HostMatch.Same(previous, writer);
-        if (changed)
-        {
-            Interlocked.Increment(ref _writerChanges);
-            _formerWriters.OnNext(previous!);
-        }
-
-        List<(ILogicalConnection Connection, HostSpec Host)> lost = [];
+    private void TellLost(TopologySnapshot snapshot, HostSpec writer, Func<NodeId, bool> lost, Func<HostSpec, HostSpec> oldWriter)
+    {
+        List<(ILogicalConnection Connection, HostSpec Host)> told = [];
         lock (_attached)
         {
             foreach (var (connection, toldLost) in _attached)
             {
                 if (connection.CurrentHost is { Role: HostRole.Writer } host
                     && connection.CurrentState.Status == LogicalConnectionStatus.Open
-                    && !HostMatch.Same(host, writer)
+                    && NodeId.Of(host, snapshot) is var node && node != writer.Node
                     && !ReferenceEquals(toldLost, host)
-                    && (changed || snapshot.Readers.Any(reader => HostMatch.Same(reader, host))))
+                    && lost(node))
                 {
-                    lost.Add((connection, host));
+                    told.Add((connection, host));
                 }
             }
 
-            foreach (var (connection, host) in lost)
+            foreach (var (connection, host) in told)
             {
                 _attached[connection] = host;
             }
         }
 
-        foreach (var (connection, host) in lost)
+        foreach (var (connection, host) in told)
         {
-            connection.ReportHostLost(host, new WriterChangedException(changed ? previous! : host, writer));
+            connection.ReportHostLost(host, new WriterChangedException(oldWriter(host), writer));
         }
     }
 }

@@ -1,8 +1,8 @@
 using System.Reactive.Concurrency;
 using System.Reactive.Disposables;
 using System.Reactive.Linq;
-using System.Reactive.Subjects;
 using Aurora.Reactive.Connections;
+using Aurora.Reactive.Delivery;
 using Aurora.Reactive.Drivers;
 using Aurora.Reactive.Hosts;
 using Aurora.Reactive.Monitoring;
@@ -24,14 +24,16 @@ internal sealed partial class FailoverCoordinator : IFailoverHandler, IDisposabl
     private static readonly TimeSpan ResearchPause = TimeSpan.FromMilliseconds(100);
     private readonly object _gate = new();
     private readonly IObservable<TopologySnapshot> _topology;
+    private readonly IObservable<WriterChange> _writerChanges;
     private readonly Action _requestFastRefresh;
     private readonly Action<HostSpec> _reportStall;
     private readonly Func<IHostConnectionFactory, IFailoverConnector> _connectorFor;
     private readonly HostVerdicts _verdicts = new();
     private readonly IScheduler _scheduler;
-    private readonly Dictionary<string, IObservable<FailoverSearchResult>> _searches = new(StringComparer.Ordinal);
+    private readonly Dictionary<(NodeId Node, bool IsReadOnly), IObservable<FailoverSearchResult>> _searches = [];
     private readonly HashSet<TaskCompletionSource<FailoverOutcome>> _running = [];
-    private readonly Subject<FailoverReport> _reports = new();
+    private readonly Outbox _outbox;
+    private readonly Broadcast<FailoverReport> _reports;
     private readonly CompositeDisposable _owned = new();
     private int _searchCount;
     private bool _disposed;
@@ -56,6 +58,7 @@ internal sealed partial class FailoverCoordinator : IFailoverHandler, IDisposabl
         IScheduler? scheduler = null)
         : this(
             (monitor ?? throw new ArgumentNullException(nameof(monitor))).Snapshots,
+            monitor.WriterChanges,
             monitor.RequestFastRefresh,
             CheckDialect(dialect),
             mode,
@@ -70,6 +73,7 @@ internal sealed partial class FailoverCoordinator : IFailoverHandler, IDisposabl
 
     internal FailoverCoordinator(
         IObservable<TopologySnapshot> topology,
+        IObservable<WriterChange> writerChanges,
         Action requestFastRefresh,
         Func<IHostConnectionFactory, IFailoverConnector> connectorFor,
         FailoverMode mode,
@@ -80,7 +84,11 @@ internal sealed partial class FailoverCoordinator : IFailoverHandler, IDisposabl
         Action<HostSpec>? reportStall = null,
         IObservable<TopologyMonitorEvent>? topologyEvents = null)
     {
+        // No log of its own: a throwing report subscriber is unsubscribed, and the failover it reported on carries on.
+        _outbox = new Outbox(_gate);
+        _reports = new Broadcast<FailoverReport>(_outbox, static _ => { });
         _topology = topology;
+        _writerChanges = writerChanges;
         _requestFastRefresh = requestFastRefresh;
         _reportStall = reportStall ?? (_ => requestFastRefresh());
         _connectorFor = connectorFor;
@@ -136,7 +144,7 @@ internal sealed partial class FailoverCoordinator : IFailoverHandler, IDisposabl
     public IFailoverPolicy Policy { get; }
 
     /// <summary>One report per ended failover, success or failure. Hot; completes on dispose.</summary>
-    public IObservable<FailoverReport> Reports => _reports.AsObservable();
+    public IObservable<FailoverReport> Reports => _reports;
 
     /// <summary>
     /// The verdicts of failure monitoring the policies see (<see cref="ClusterSignals.Health"/>): the nodes declared dead
@@ -190,8 +198,10 @@ internal sealed partial class FailoverCoordinator : IFailoverHandler, IDisposabl
         }
 
         _owned.Dispose();
-        _reports.OnCompleted();
-        _formerWriters.OnCompleted();
+        using (_outbox.Enter())
+        {
+            _reports.Complete();
+        }
     }
 
     private static Func<IHostConnectionFactory, IFailoverConnector> CheckDialect(IClusterDialect dialect)

@@ -43,7 +43,7 @@ internal static class FailoverSearch
 
         // Touched only by the queued events.
         private readonly Subject<ConnectAttempt> _attempts = new();
-        private readonly Dictionary<string, IDisposable> _inFlight = new(StringComparer.Ordinal);
+        private readonly Dictionary<NodeId, IDisposable> _inFlight = [];
         private readonly CompositeDisposable _resources = new();
         private bool _done;
         private Exception? _lastError;
@@ -142,7 +142,7 @@ internal static class FailoverSearch
         private void StartAttempt(FailoverDecision decision)
         {
             var host = decision.Host!;
-            var key = HostMatch.Key(host);
+            var key = host.Node;
             if (_inFlight.ContainsKey(key))
             {
                 return;
@@ -160,7 +160,7 @@ internal static class FailoverSearch
                     error => Run(() => OnAttemptFailed(decision, key, attempt, error)));
         }
 
-        private void OnConnected(FailoverDecision decision, string key, IDisposable attempt, VerifiedConnection verified)
+        private void OnConnected(FailoverDecision decision, NodeId key, IDisposable attempt, VerifiedConnection verified)
         {
             Forget(key, attempt);
             if (_done)
@@ -182,7 +182,7 @@ internal static class FailoverSearch
             Feed(new ConnectAttempt(decision.Host!, decision.ExpectedRole, ConnectAttemptOutcome.WrongRole, role));
         }
 
-        private void OnAttemptFailed(FailoverDecision decision, string key, IDisposable attempt, Exception error)
+        private void OnAttemptFailed(FailoverDecision decision, NodeId key, IDisposable attempt, Exception error)
         {
             Forget(key, attempt);
             if (_done)
@@ -203,7 +203,7 @@ internal static class FailoverSearch
             }
         }
 
-        private void Forget(string key, IDisposable attempt)
+        private void Forget(NodeId key, IDisposable attempt)
         {
             if (_inFlight.TryGetValue(key, out var current) && ReferenceEquals(current, attempt))
             {

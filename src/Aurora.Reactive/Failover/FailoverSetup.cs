@@ -160,9 +160,9 @@ internal static class FailoverSetup
     {
         List<HostSpec> instances = connectionString.Options.InstanceEndpoints is { } map ? [.. map.InstanceIds.Select(map.Resolve)] : [];
         return connectionString.Hosts
-            .Select(host => instances.FirstOrDefault(instance => HostMatch.Key(instance) == HostMatch.Key(host)) ?? host)
+            .Select(host => instances.FirstOrDefault(instance => instance.Node == NodeId.Of(host, instances)) ?? host)
             .Concat(instances)
-            .DistinctBy(HostMatch.Key)
+            .DistinctBy(NodeId.At)
             .ToList();
     }
 

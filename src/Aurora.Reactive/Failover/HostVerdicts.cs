@@ -1,6 +1,6 @@
 using System.Reactive.Disposables;
 using System.Reactive.Linq;
-using System.Reactive.Subjects;
+using Aurora.Reactive.Delivery;
 using Aurora.Reactive.Hosts;
 using Aurora.Reactive.Monitoring;
 using Aurora.Reactive.Topology;
@@ -17,35 +17,33 @@ namespace Aurora.Reactive.Failover;
 internal sealed class HostVerdicts : IDisposable
 {
     private readonly object _gate = new();
-    private readonly Dictionary<string, HostHealth> _dead = new(StringComparer.Ordinal);
-    private readonly Subject<HostHealth> _changes = new();
+    private readonly Dictionary<NodeId, HostHealth> _dead = [];
+    private readonly Outbox _outbox;
+    private readonly Broadcast<HostHealth> _changes;
     private readonly CompositeDisposable _sources = new();
     private bool _disposed;
+
+    /// <summary>Creates an empty set of verdicts.</summary>
+    public HostVerdicts()
+    {
+        // No log of its own: a throwing subscriber (a policy's) is unsubscribed, and the verdicts carry on.
+        _outbox = new Outbox(_gate);
+        _changes = new Broadcast<HostHealth>(_outbox, static _ => { });
+    }
 
     /// <summary>
     /// The verdicts standing at subscription, then each change: an <see cref="HostHealthStatus.Unhealthy"/> health when
     /// a node is declared dead, a <see cref="HostHealthStatus.Healthy"/> one when its verdict is cleared (timed at the
     /// answered probe, or at the topology read the node answered). Completes on dispose.
     /// </summary>
-    public IObservable<HostHealth> Changes => Observable.Create<HostHealth>(observer =>
-    {
-        lock (_gate)
-        {
-            foreach (var verdict in _dead.Values)
-            {
-                observer.OnNext(verdict);
-            }
+    public IObservable<HostHealth> Changes => Observable.Create<HostHealth>(observer => _changes.Subscribe(observer, () => _dead.Values));
 
-            return _changes.Subscribe(observer);
-        }
-    });
-
-    /// <summary>Whether a verdict stands on <paramref name="host"/> (matched as a node: address, or instance id).</summary>
+    /// <summary>Whether a verdict stands on <paramref name="host"/>'s node (<see cref="NodeId.Same"/>).</summary>
     public bool IsDead(HostSpec host)
     {
         lock (_gate)
         {
-            return _dead.Count > 0 && _dead.Values.Any(verdict => HostMatch.Same(verdict.Host, host));
+            return _dead.Count > 0 && _dead.Values.Any(verdict => NodeId.Same(verdict.Host, host));
         }
     }
 
@@ -59,43 +57,48 @@ internal sealed class HostVerdicts : IDisposable
 
     public void OnHealth(HostHealth health)
     {
-        lock (_gate)
+        using (_outbox.Enter())
         {
             if (_disposed)
             {
                 return;
             }
 
-            var key = HostMatch.Key(health.Host);
+            var key = health.Host.Node;
             if (health.Status == HostHealthStatus.Unhealthy)
             {
                 var isNew = !_dead.ContainsKey(key);
                 _dead[key] = health;
                 if (isNew)
                 {
-                    _changes.OnNext(health);
+                    _changes.Publish(health);
                 }
             }
-            else if (health.Status == HostHealthStatus.Healthy && _dead.Remove(key))
+            else if (health.Status == HostHealthStatus.Healthy)
             {
-                _changes.OnNext(health);
+                var cleared = _dead.Where(d => NodeId.Same(d.Value.Host, health.Host)).Select(d => d.Key).ToList();
+                cleared.ForEach(node => _dead.Remove(node));
+                if (cleared.Count > 0)
+                {
+                    _changes.Publish(health);
+                }
             }
         }
     }
 
     public void OnHeardFrom(HostSpec node, DateTimeOffset at)
     {
-        lock (_gate)
+        using (_outbox.Enter())
         {
             if (_disposed)
             {
                 return;
             }
 
-            foreach (var (key, verdict) in _dead.Where(d => d.Value.Time < at && HostMatch.Same(d.Value.Host, node)).ToList())
+            foreach (var (key, verdict) in _dead.Where(d => d.Value.Time < at && NodeId.Same(d.Value.Host, node)).ToList())
             {
                 _dead.Remove(key);
-                _changes.OnNext(new HostHealth(verdict.Host, HostHealthStatus.Healthy, 0, null, at));
+                _changes.Publish(new HostHealth(verdict.Host, HostHealthStatus.Healthy, 0, null, at));
             }
         }
     }
@@ -103,7 +106,7 @@ internal sealed class HostVerdicts : IDisposable
     /// <summary>Stops following its sources and completes <see cref="Changes"/>.</summary>
     public void Dispose()
     {
-        lock (_gate)
+        using (_outbox.Enter())
         {
             if (_disposed)
             {
@@ -112,7 +115,7 @@ internal sealed class HostVerdicts : IDisposable
 
             _disposed = true;
             _dead.Clear();
-            _changes.OnCompleted();
+            _changes.Complete();
         }
 
         _sources.Dispose();

@@ -56,10 +56,14 @@ internal static class OpenPlan
     /// <param name="snapshot">A newer topology.</param>
     /// <param name="host">The node being opened.</param>
     /// <returns><see langword="false"/> when the node changed role or left the topology (give up on it at once).</returns>
-    public static bool StillFits(TopologySnapshot snapshot, HostSpec host) => host.Role switch
+    public static bool StillFits(TopologySnapshot snapshot, HostSpec host)
     {
-        HostRole.Writer => snapshot.Writer is null || HostMatch.Same(snapshot.Writer, host),
-        HostRole.Reader => snapshot.Readers.Any(reader => HostMatch.Same(reader, host)) || (snapshot.Writer is null && snapshot.Readers.Count == 0),
-        _ => true,
-    };
+        var node = NodeId.Of(host, snapshot);
+        return host.Role switch
+        {
+            HostRole.Writer => snapshot.Writer is null || snapshot.Writer.Node == node,
+            HostRole.Reader => snapshot.Readers.Any(reader => reader.Node == node) || (snapshot.Writer is null && snapshot.Readers.Count == 0),
+            _ => true,
+        };
+    }
 }

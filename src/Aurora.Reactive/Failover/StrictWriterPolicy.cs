@@ -23,7 +23,7 @@ internal sealed class StrictWriterPolicy : IFailoverPolicy
     private static IEnumerable<FailoverCandidate> Candidates(CandidateView view)
     {
         var writer = view.Topology?.Writer;
-        if (writer is not null && !HostMatch.Same(writer, view.FailedHost))
+        if (writer is not null && writer.Node != view.FailedNode)
         {
             yield return new FailoverCandidate(writer, HostRole.Writer);
         }

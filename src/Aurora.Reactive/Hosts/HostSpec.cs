@@ -2,8 +2,8 @@ namespace Aurora.Reactive.Hosts;
 
 /// <summary>
 /// One database node as the library knows it: where to reach it, which instance it is, the role it
-/// plays and what the last topology read said about it. Immutable; compare with <see cref="SameNode"/>
-/// to ignore the changing metrics.
+/// plays and what the last topology read said about it. Immutable; which node it is (whatever its role
+/// and metrics) is its <see cref="Node"/>.
 /// </summary>
 public sealed record HostSpec
 {
@@ -52,14 +52,8 @@ public sealed record HostSpec
     /// <summary><c>host:port</c>, the form used in messages and as a key.</summary>
     public string Endpoint => Host.Contains(':', StringComparison.Ordinal) ? $"[{Host}]:{Port}" : $"{Host}:{Port}";
 
-    /// <summary>Whether <paramref name="other"/> names the same node: same host, port and instance id, whatever the role and metrics.</summary>
-    /// <param name="other">The host to compare with.</param>
-    /// <returns><see langword="true"/> when both describe the same node.</returns>
-    public bool SameNode(HostSpec? other) =>
-        other is not null
-        && string.Equals(Host, other.Host, StringComparison.OrdinalIgnoreCase)
-        && Port == other.Port
-        && string.Equals(InstanceId, other.InstanceId, StringComparison.Ordinal);
+    /// <summary>Which node this is: its instance id when known, its endpoint otherwise.</summary>
+    internal NodeId Node => NodeId.Of(this);
 
     /// <inheritdoc/>
     public override string ToString() =>

@@ -36,14 +36,14 @@ internal sealed partial class HostMonitor
     public IObservable<HostDeclaredDead> WatchCommand(DateTimeOffset commandStartedAt) =>
         Observable.Create<HostDeclaredDead>(observer =>
         {
-            var isolated = new IsolatedObserver<HostDeclaredDead>(observer, ReportCaughtError);
             if (!TryAcquireUser(out var user))
             {
-                isolated.OnError(new ObjectDisposedException(nameof(HostMonitor), $"The monitor of host {Host.Endpoint} was disposed."));
+                _outbox.Post(() => observer.OnError(new ObjectDisposedException(nameof(HostMonitor), $"The monitor of host {Host.Endpoint} was disposed.")));
+                _outbox.Drain();
                 return Disposable.Empty;
             }
 
-            var watch = Detect(commandStartedAt).Subscribe(isolated);
+            var watch = Detect(commandStartedAt).Subscribe(observer);
             return new CompositeDisposable(watch, user);
         });
 
@@ -109,22 +109,26 @@ internal sealed partial class HostMonitor
             // A real timer may fire a little before its due time by the scheduler's clock; the probe it
             // starts must still count, so the window opens at the earlier of the two.
             var countFrom = _scheduler.Now < windowOpensAt ? _scheduler.Now : windowOpensAt;
-            lock (_gate)
+            using (_outbox.Enter())
             {
                 if (_disposed)
                 {
-                    observer.OnCompleted();
+                    _outbox.Post(observer.OnCompleted);
                     return Disposable.Empty;
                 }
 
                 if (_current.Status == HostHealthStatus.Unhealthy && _current.Time >= windowOpensAt - Settings.Interval)
                 {
-                    observer.OnNext(new HostDeclaredDead(Host, commandStartedAt, windowOpensAt, _scheduler.Now, 0, FromSharedHealth: true, _lastProbeError));
-                    observer.OnCompleted();
+                    var shared = new HostDeclaredDead(Host, commandStartedAt, windowOpensAt, _scheduler.Now, 0, FromSharedHealth: true, _lastProbeError);
+                    _outbox.Post(() =>
+                    {
+                        observer.OnNext(shared);
+                        observer.OnCompleted();
+                    });
                     return Disposable.Empty;
                 }
 
-                var verdict = Observable.Create<ProbeResult>(_probes.Add)
+                var verdict = _probes
                     .WhenDead(countFrom, Settings.Count)
                     .Select(last => new HostDeclaredDead(Host, commandStartedAt, windowOpensAt, last.CompletedAt, Settings.Count, FromSharedHealth: false, last.Error))
                     .Subscribe(observer);

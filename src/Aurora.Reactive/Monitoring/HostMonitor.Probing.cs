@@ -130,7 +130,7 @@ internal sealed partial class HostMonitor
 
     private void OnProbeCompleted(ProbeResult result)
     {
-        lock (_gate)
+        using (_outbox.Enter())
         {
             if (_disposed)
             {

@@ -1,6 +1,7 @@
 using System.Reactive.Concurrency;
 using System.Reactive.Disposables;
 using System.Reactive.Linq;
+using Aurora.Reactive.Delivery;
 using Aurora.Reactive.Hosts;
 
 namespace Aurora.Reactive.Monitoring;
@@ -13,9 +14,10 @@ namespace Aurora.Reactive.Monitoring;
 /// monitoring connection.
 /// </summary>
 /// <remarks>
-/// Every timer runs on the scheduler given at construction. Observers are called one at a time and should
-/// not block; an observer that throws is reported on <see cref="CaughtErrors"/> and unsubscribed (Rx's rule
-/// for a throwing observer), and neither the probing nor the delivery to the other observers stops. See <see cref="FailureDetectionSettings"/> for the detection timeline.
+/// Every timer runs on the scheduler given at construction. Observers are called one at a time, outside the
+/// monitor's lock (through its <see cref="Outbox"/>), and should not block; an observer that throws is reported on
+/// <see cref="CaughtErrors"/> and unsubscribed (Rx's rule for a throwing observer), and neither the probing nor the
+/// delivery to the other observers stops. See <see cref="FailureDetectionSettings"/> for the detection timeline.
 /// Most code gets monitors from a <see cref="HostMonitorRegistry"/>, which shares them per host and settings.
 /// </remarks>
 internal sealed partial class HostMonitor : IDisposable
@@ -24,9 +26,10 @@ internal sealed partial class HostMonitor : IDisposable
     private readonly IHostProber _prober;
     private readonly IScheduler _scheduler;
     private readonly Action<HostMonitor>? _onDisposed;
-    private readonly ObserverHub<ProbeResult> _probes;
-    private readonly ObserverHub<HostHealth> _health;
-    private readonly ObserverHub<Exception> _caughtErrors = new(static _ => { });
+    private readonly Outbox _outbox;
+    private readonly Broadcast<ProbeResult> _probes;
+    private readonly Broadcast<HostHealth> _health;
+    private readonly Broadcast<Exception> _caughtErrors;
     private readonly SerialDisposable _disposalTimer = new();
     private HostHealth _current;
     private volatile bool _disposed;
@@ -53,8 +56,10 @@ internal sealed partial class HostMonitor : IDisposable
         _prober = prober;
         _scheduler = scheduler;
         _onDisposed = onDisposed;
-        _probes = new ObserverHub<ProbeResult>(ReportCaughtError);
-        _health = new ObserverHub<HostHealth>(ReportCaughtError);
+        _outbox = new Outbox(_gate, ReportCaughtError);
+        _probes = new Broadcast<ProbeResult>(_outbox, ReportCaughtError);
+        _health = new Broadcast<HostHealth>(_outbox, ReportCaughtError);
+        _caughtErrors = new Broadcast<Exception>(_outbox, static _ => { });
         _current = HostHealth.Unknown(host, scheduler.Now);
     }
 
@@ -80,37 +85,19 @@ internal sealed partial class HostMonitor : IDisposable
     /// Every probe result, as it completes (a hot stream: subscribing neither starts nor keeps probing).
     /// Completes when the monitor is disposed.
     /// </summary>
-    public IObservable<ProbeResult> Probes => Observable.Create<ProbeResult>(observer =>
-    {
-        lock (_gate)
-        {
-            return _probes.Add(observer);
-        }
-    });
+    public IObservable<ProbeResult> Probes => _probes;
 
     /// <summary>
     /// The host's health: the current value at once, then one value per completed probe. Subscribing does
     /// not start probing. Completes when the monitor is disposed.
     /// </summary>
-    public IObservable<HostHealth> Health => Observable.Create<HostHealth>(observer =>
-    {
-        lock (_gate)
-        {
-            return _health.Add(observer, _current);
-        }
-    });
+    public IObservable<HostHealth> Health => Observable.Create<HostHealth>(observer => _health.Subscribe(observer, () => [_current]));
 
     /// <summary>
     /// Exceptions the monitor caught so that it could carry on: thrown by observers of its streams (or of
     /// <see cref="WatchCommand(DateTimeOffset)"/>), or by its prober's disposal.
     /// </summary>
-    public IObservable<Exception> CaughtErrors => Observable.Create<Exception>(observer =>
-    {
-        lock (_gate)
-        {
-            return _caughtErrors.Add(observer);
-        }
-    });
+    public IObservable<Exception> CaughtErrors => _caughtErrors;
 
     /// <summary>Whether the monitor has been disposed (explicitly, or after its disposal delay with no user).</summary>
     public bool IsDisposed
@@ -159,11 +146,21 @@ internal sealed partial class HostMonitor : IDisposable
             ReportCaughtError(error);
         }
 
-        _probes.Complete();
-        _health.Complete();
-        _caughtErrors.Complete();
+        using (_outbox.Enter())
+        {
+            _probes.Complete();
+            _health.Complete();
+            _caughtErrors.Complete();
+        }
+
         _onDisposed?.Invoke(this);
     }
 
-    internal void ReportCaughtError(Exception error) => _caughtErrors.Publish(error);
+    internal void ReportCaughtError(Exception error)
+    {
+        using (_outbox.Enter())
+        {
+            _caughtErrors.Publish(error);
+        }
+    }
 }

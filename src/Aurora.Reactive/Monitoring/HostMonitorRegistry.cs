@@ -1,6 +1,7 @@
 using System.Reactive.Concurrency;
 using System.Reactive.Disposables;
 using System.Reactive.Linq;
+using Aurora.Reactive.Delivery;
 using Aurora.Reactive.Hosts;
 
 namespace Aurora.Reactive.Monitoring;
@@ -19,20 +20,26 @@ internal sealed class HostMonitorRegistry : IDisposable
     private readonly IScheduler _scheduler;
     private readonly Dictionary<HostMonitorKey, HostMonitor> _monitors = [];
     private readonly Dictionary<HostMonitor, HostHealth> _latestHealth = [];
-    private readonly ObserverHub<HostHealth> _health = new(static _ => { });
-    private readonly ObserverHub<ProbeResult> _probes = new(static _ => { });
+    private readonly Outbox _streams;
+    private readonly Broadcast<HostHealth> _health;
+    private readonly Broadcast<ProbeResult> _probes;
     private bool _disposed;
 
     /// <summary>Creates an empty registry.</summary>
     /// <param name="proberFactory">Creates the prober of a new monitor (called once per monitor).</param>
     /// <param name="scheduler">Runs every monitor's timers.</param>
-    /// <exception cref="ArgumentNullException">An argument is <see langword="null"/>.</exception>
-    public HostMonitorRegistry(Func<HostSpec, FailureDetectionSettings, IHostProber> proberFactory, IScheduler scheduler)
+    /// <param name="onSubscriberError">Logs an exception a subscriber of <see cref="Health"/> or <see cref="Probes"/> threw (it is then unsubscribed).</param>
+    /// <exception cref="ArgumentNullException"><paramref name="proberFactory"/> or <paramref name="scheduler"/> is <see langword="null"/>.</exception>
+    public HostMonitorRegistry(Func<HostSpec, FailureDetectionSettings, IHostProber> proberFactory, IScheduler scheduler, Action<Exception>? onSubscriberError = null)
     {
         ArgumentNullException.ThrowIfNull(proberFactory);
         ArgumentNullException.ThrowIfNull(scheduler);
         _proberFactory = proberFactory;
         _scheduler = scheduler;
+        onSubscriberError ??= static _ => { };
+        _streams = new Outbox(_streamGate, onSubscriberError);
+        _health = new Broadcast<HostHealth>(_streams, onSubscriberError);
+        _probes = new Broadcast<ProbeResult>(_streams, onSubscriberError);
     }
 
     /// <summary>The scheduler every monitor of this registry runs on; command start times are read from it.</summary>
@@ -54,30 +61,13 @@ internal sealed class HostMonitorRegistry : IDisposable
     /// The health of every monitored host of the cluster: at subscription the current health of each live
     /// monitor, then every update of any monitor, present or future. Completes when the registry is disposed.
     /// </summary>
-    public IObservable<HostHealth> Health => Observable.Create<HostHealth>(observer =>
-    {
-        lock (_streamGate)
-        {
-            foreach (var health in _latestHealth.Values)
-            {
-                _health.Deliver(observer, o => o.OnNext(health));
-            }
-
-            return _health.Add(observer);
-        }
-    });
+    public IObservable<HostHealth> Health => Observable.Create<HostHealth>(observer => _health.Subscribe(observer, () => _latestHealth.Values));
 
     /// <summary>
     /// Every probe result of every monitor, present or future, as it completes (a hot stream: subscribing
     /// neither starts nor keeps probing). Completes when the registry is disposed.
     /// </summary>
-    public IObservable<ProbeResult> Probes => Observable.Create<ProbeResult>(observer =>
-    {
-        lock (_streamGate)
-        {
-            return _probes.Add(observer);
-        }
-    });
+    public IObservable<ProbeResult> Probes => _probes;
 
     /// <summary>
     /// Watches one command on <paramref name="host"/> with the shared monitor for these settings (see
@@ -109,7 +99,7 @@ internal sealed class HostMonitorRegistry : IDisposable
                 return Disposable.Empty;
             }
 
-            var watch = monitor.Detect(commandStartedAt).Subscribe(new IsolatedObserver<HostDeclaredDead>(observer, monitor.ReportCaughtError));
+            var watch = monitor.Detect(commandStartedAt).Subscribe(observer);
             return new CompositeDisposable(watch, user);
         });
     }
@@ -122,7 +112,7 @@ internal sealed class HostMonitorRegistry : IDisposable
     internal IDisposable Watch(HostSpec host, FailureDetectionSettings settings, DateTimeOffset commandStartedAt, IObserver<HostDeclaredDead> observer)
     {
         var (monitor, user) = AcquireMonitor(host, settings);
-        var watch = monitor.Detect(commandStartedAt).Subscribe(new IsolatedObserver<HostDeclaredDead>(observer, monitor.ReportCaughtError));
+        var watch = monitor.Detect(commandStartedAt).Subscribe(observer);
         return StableCompositeDisposable.Create(watch, user);
     }
 
@@ -159,7 +149,7 @@ internal sealed class HostMonitorRegistry : IDisposable
             monitor.Dispose();
         }
 
-        lock (_streamGate)
+        using (_streams.Enter())
         {
             _health.Complete();
             _probes.Complete();
@@ -167,8 +157,8 @@ internal sealed class HostMonitorRegistry : IDisposable
     }
 
     /// <remarks>
-    /// The user is counted outside the registry's lock: a monitor calls its observers under its own lock,
-    /// and an observer may start another command on the same host.
+    /// The user is counted, and a new monitor's streams followed, outside the registry's lock: the registry's lock is
+    /// never held while a monitor's is taken, nor while its subscribers are called.
     /// </remarks>
     private (HostMonitor Monitor, IDisposable User) AcquireMonitor(HostSpec host, FailureDetectionSettings settings)
     {
@@ -176,6 +166,7 @@ internal sealed class HostMonitorRegistry : IDisposable
         while (true)
         {
             HostMonitor? monitor;
+            var created = false;
             lock (_gate)
             {
                 ObjectDisposedException.ThrowIf(_disposed, this);
@@ -183,9 +174,15 @@ internal sealed class HostMonitorRegistry : IDisposable
                 {
                     monitor = new HostMonitor(host, settings, _proberFactory(host, settings), _scheduler, OnMonitorDisposed);
                     _monitors[key] = monitor;
-                    monitor.Health.Subscribe(health => Forward(monitor, health), () => Forget(monitor));
-                    monitor.Probes.Subscribe(Forward);
+                    created = true;
                 }
+            }
+
+            if (created)
+            {
+                var followed = monitor;
+                followed.Health.Subscribe(health => Forward(followed, health), () => Forget(followed));
+                followed.Probes.Subscribe(Forward);
             }
 
             if (monitor.TryAcquireUser(out var user))
@@ -197,7 +194,7 @@ internal sealed class HostMonitorRegistry : IDisposable
 
     private void Forward(HostMonitor monitor, HostHealth health)
     {
-        lock (_streamGate)
+        using (_streams.Enter())
         {
             _latestHealth[monitor] = health;
             _health.Publish(health);
@@ -206,7 +203,7 @@ internal sealed class HostMonitorRegistry : IDisposable
 
     private void Forward(ProbeResult probe)
     {
-        lock (_streamGate)
+        using (_streams.Enter())
         {
             _probes.Publish(probe);
         }
@@ -214,7 +211,7 @@ internal sealed class HostMonitorRegistry : IDisposable
 
     private void Forget(HostMonitor monitor)
     {
-        lock (_streamGate)
+        using (_streams.Enter())
         {
             _latestHealth.Remove(monitor);
         }

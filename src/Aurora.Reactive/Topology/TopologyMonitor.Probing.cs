@@ -37,7 +37,7 @@ internal sealed partial class TopologyMonitor
     // gate; subscribed under the gate, the two deadlocked and the monitor never read again. A cancelled operation has
     // disposed the slot by then, which disposes the late subscription at once.
     private void SubscribeOutsideGate(SingleAssignmentDisposable slot, Func<IDisposable> subscribe) =>
-        _outbox.Enqueue(() => slot.Disposable = subscribe());
+        _outbox.Post(() => slot.Disposable = subscribe());
 
     private IObservable<ProbeAnswer> ProbeOnce(HostSpec host) =>
         Bounded(() => _client.Identify(host), host)
@@ -91,7 +91,7 @@ internal sealed partial class TopologyMonitor
                 return;
             }
 
-            var failedBefore = answers.Any(a => a.Error is not null && SameEndpoint(a.Host, answer.Host));
+            var failedBefore = answers.Any(a => a.Error is not null && NodeId.At(a.Host) == NodeId.At(answer.Host));
             answers.Add(answer);
             if (answer.Error is { } error)
             {
@@ -113,7 +113,7 @@ internal sealed partial class TopologyMonitor
                 StartRead(_confirmedWriter);
             }
             else if (!_client.SupportsTopologyQuery && answer.Identity is { IsReader: false } && _current is { } current
-                && !(current.Writer is { } knownWriter && SameEndpoint(knownWriter, answer.Host)))
+                && !(current.Writer is { } knownWriter && NodeId.At(knownWriter) == NodeId.At(answer.Host)))
             {
                 // A writer other than the one published confirmed itself: publish now instead of waiting for a node that hangs
                 // (the old writer, frozen, would hold the round for the operation timeout). Readers that have not answered yet
@@ -174,7 +174,7 @@ internal sealed partial class TopologyMonitor
 
     private static IEnumerable<ProbeAnswer> UnansweredReaders(TopologySnapshot previous, List<ProbeAnswer> answers) =>
         previous.Readers
-            .Where(reader => !answers.Any(a => SameEndpoint(a.Host, reader)))
+            .Where(reader => !answers.Any(a => NodeId.At(a.Host) == NodeId.At(reader)))
             .Select(reader => new ProbeAnswer(reader, new NodeIdentity(reader, reader.InstanceId ?? reader.Endpoint, IsReader: true), null));
 
     // Without a topology query a node is whatever answers a role probe, named by its address. When the seeds name
@@ -188,7 +188,7 @@ internal sealed partial class TopologyMonitor
         var candidates = _seedHosts.Where(h => !instancesNamed || h.InstanceId is not null).Concat(_current?.Hosts ?? []);
         foreach (var host in candidates)
         {
-            if (!known.Any(k => SameEndpoint(k, host)))
+            if (!known.Any(k => NodeId.At(k) == NodeId.At(host)))
             {
                 known.Add(host);
             }

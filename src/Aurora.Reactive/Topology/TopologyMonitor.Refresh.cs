@@ -66,7 +66,7 @@ internal sealed partial class TopologyMonitor
             }
 
             _unhedgedRead = null;
-            var others = KnownHosts().Where(h => !SameEndpoint(h, via)).ToList();
+            var others = KnownHosts().Where(h => NodeId.At(h) != NodeId.At(via)).ToList();
             if (others.Count == 0)
             {
                 return;
@@ -129,18 +129,18 @@ internal sealed partial class TopologyMonitor
     // promotion yet (Aurora's control plane lags it); the trust ends once the topology agrees.
     private TopologySnapshot ApplyConfirmedWriter(HostSpec via, TopologySnapshot snapshot)
     {
-        if (_confirmedWriter is not { } confirmed || !SameEndpoint(via, confirmed))
+        if (_confirmedWriter is not { } confirmed || NodeId.At(via) != NodeId.At(confirmed))
         {
             return snapshot;
         }
 
-        if (snapshot.Writer is { } writer && string.Equals(writer.InstanceId, confirmed.InstanceId, StringComparison.Ordinal))
+        if (snapshot.Writer is { } writer && writer.Node == confirmed.Node)
         {
             _confirmedWriter = null;
             return snapshot;
         }
 
-        var readers = snapshot.Readers.Where(r => !string.Equals(r.InstanceId, confirmed.InstanceId, StringComparison.Ordinal)).ToArray();
+        var readers = snapshot.Readers.Where(r => r.Node != confirmed.Node).ToArray();
         return new TopologySnapshot(confirmed, readers, snapshot.ReadAt, snapshot.ReadFrom);
     }
 
@@ -180,7 +180,7 @@ internal sealed partial class TopologyMonitor
         if (_operationFast)
         {
             var (startedAt, endedAt) = (_operationStartedAt, _scheduler.Now);
-            _outbox.Enqueue(() => Deliver(() => Diagnostics.AuroraActivities.RecordTopologyRefresh(via, startedAt, endedAt, succeeded)));
+            _outbox.Post(() => Diagnostics.AuroraActivities.RecordTopologyRefresh(via, startedAt, endedAt, succeeded));
         }
 
         return true;
@@ -195,7 +195,4 @@ internal sealed partial class TopologyMonitor
             .Take(1)
             .Concat(Observable.Defer(() => Observable.Throw<T>(new InvalidOperationException($"{host.Endpoint} completed without an answer."))))
             .Take(1);
-
-    private static bool SameEndpoint(HostSpec a, HostSpec b) =>
-        string.Equals(a.Host, b.Host, StringComparison.OrdinalIgnoreCase) && a.Port == b.Port;
 }

@@ -17,12 +17,18 @@ internal sealed partial class TopologyMonitor
 
         var previous = _emitted;
         _emitted = snapshot;
-        _outbox.Enqueue(() => Deliver(() => _snapshots.OnNext(snapshot)));
+        _snapshots.Publish(snapshot);
         Report(TopologyMonitorEventKind.Changed, $"Topology changed: {snapshot}.", snapshot.ReadFrom, snapshot: snapshot);
+        var change = TrackWriter(snapshot);
+        if (change is not null)
+        {
+            _writerChanges.Publish(change);
+        }
 
-        // Stay fast after a writer change (or while fast), and start fast when the first read knows no writer.
-        var writerChanged = previous is not null && !SameWriter(previous, snapshot);
-        if (writerChanged || _mode == TopologyRefreshMode.Fast || (previous is null && !snapshot.IsWriterKnown))
+        // Stay fast after a writer change, or the writer becoming known or unknown (or while fast), and start fast when
+        // the first read knows no writer.
+        var writerMoved = change is not null || (previous is not null && previous.IsWriterKnown != snapshot.IsWriterKnown);
+        if (writerMoved || _mode == TopologyRefreshMode.Fast || (previous is null && !snapshot.IsWriterKnown))
         {
             ExtendFastMode();
         }
@@ -75,8 +81,17 @@ internal sealed partial class TopologyMonitor
         return backoff < interval ? backoff : interval;
     }
 
-    private static bool SameWriter(TopologySnapshot a, TopologySnapshot b) =>
-        a.Writer is null ? b.Writer is null : a.Writer.SameNode(b.Writer);
+    private WriterChange? TrackWriter(TopologySnapshot snapshot)
+    {
+        if (snapshot.Writer is not { } writer)
+        {
+            return null;
+        }
+
+        var former = _lastWriter;
+        _lastWriter = writer;
+        return former is not null && former.Node != writer.Node ? new WriterChange(former, writer, snapshot) : null;
+    }
 
     private void Report(
         TopologyMonitorEventKind kind,
@@ -92,27 +107,6 @@ internal sealed partial class TopologyMonitor
         }
 
         var monitorEvent = new TopologyMonitorEvent(kind, _scheduler.Now, message) { Host = host, Error = error, Snapshot = snapshot, Mode = mode };
-        _outbox.Enqueue(() => Deliver(() => _events.OnNext(monitorEvent)));
-    }
-
-    // A subscriber that throws must not stop the refresh loop (nor crash a scheduler thread): its error
-    // is reported on Events, and dropped if an Events subscriber is the one throwing.
-    private void Deliver(Action notify)
-    {
-        try
-        {
-            notify();
-        }
-        catch (Exception ex)
-        {
-            try
-            {
-                _events.OnNext(new TopologyMonitorEvent(TopologyMonitorEventKind.Error, _scheduler.Now, $"A subscriber threw: {ex.Message}") { Error = ex });
-            }
-            catch (Exception)
-            {
-                // The events subscriber itself throws; nothing left to tell.
-            }
-        }
+        _events.Publish(monitorEvent);
     }
 }

@@ -2,7 +2,7 @@ using System.Reactive;
 using System.Reactive.Concurrency;
 using System.Reactive.Disposables;
 using System.Reactive.Linq;
-using System.Reactive.Subjects;
+using Aurora.Reactive.Delivery;
 using Aurora.Reactive.Hosts;
 
 namespace Aurora.Reactive.Topology;
@@ -17,8 +17,9 @@ namespace Aurora.Reactive.Topology;
 /// </summary>
 /// <remarks>
 /// Threading: state changes happen under one lock; snapshots and events are delivered in order, one at a
-/// time, after the lock is released, so a subscriber may call back into the monitor or take its time
-/// without holding up other threads.
+/// time, after the lock is released (through its <see cref="Outbox"/>), so a subscriber may call back into the
+/// monitor or take its time without holding up other threads. A subscriber that throws is reported on
+/// <see cref="Events"/> and unsubscribed; the monitor and the other subscribers carry on.
 /// </remarks>
 internal sealed partial class TopologyMonitor : IDisposable
 {
@@ -27,8 +28,10 @@ internal sealed partial class TopologyMonitor : IDisposable
     private readonly IScheduler _scheduler;
     private readonly TopologyMonitorOptions _options;
     private readonly IReadOnlyList<HostSpec> _seedHosts;
-    private readonly ReplaySubject<TopologySnapshot> _snapshots = new(1);
-    private readonly Subject<TopologyMonitorEvent> _events = new();
+    private readonly Outbox _outbox;
+    private readonly Broadcast<TopologySnapshot> _snapshots;
+    private readonly Broadcast<TopologyMonitorEvent> _events;
+    private readonly Broadcast<WriterChange> _writerChanges;
     private readonly SerialDisposable _timer = new();
     private readonly SerialDisposable _operation = new();
     private readonly IDisposable _triggerSubscription;
@@ -36,6 +39,7 @@ internal sealed partial class TopologyMonitor : IDisposable
     private HostSpec? _confirmedWriter;
     private TopologySnapshot? _current;
     private TopologySnapshot? _emitted;
+    private HostSpec? _lastWriter;
     private DateTimeOffset _fastUntil = DateTimeOffset.MinValue;
     private TopologyRefreshMode _mode = TopologyRefreshMode.Slow;
     private int _failures;
@@ -68,6 +72,10 @@ internal sealed partial class TopologyMonitor : IDisposable
         ArgumentNullException.ThrowIfNull(client);
         ArgumentNullException.ThrowIfNull(seedHosts);
         ArgumentNullException.ThrowIfNull(scheduler);
+        _outbox = new Outbox(_gate, error => ReportCaught("A delivery failed", error));
+        _snapshots = new Broadcast<TopologySnapshot>(_outbox, error => ReportCaught("A subscriber threw", error));
+        _events = new Broadcast<TopologyMonitorEvent>(_outbox, error => ReportCaught("An events subscriber threw", error));
+        _writerChanges = new Broadcast<WriterChange>(_outbox, error => ReportCaught("A subscriber threw", error));
         _seedHosts = seedHosts.ToArray();
         if (_seedHosts.Count == 0)
         {
@@ -86,10 +94,18 @@ internal sealed partial class TopologyMonitor : IDisposable
     }
 
     /// <summary>Topology snapshots, one per change of shape; the latest is replayed to each new subscriber. Completes on dispose.</summary>
-    public IObservable<TopologySnapshot> Snapshots => _snapshots.AsObservable();
+    public IObservable<TopologySnapshot> Snapshots => Observable.Create<TopologySnapshot>(observer =>
+        _snapshots.Subscribe(observer, () => _emitted is { } latest ? [latest] : []));
+
+    /// <summary>
+    /// Each time the topology names a writer that is another node than the last writer it named (a snapshot naming no
+    /// writer changes nothing), delivered right after the snapshot. The one decision of "the writer changed" that the
+    /// coordinator, the data source's pools and the client follow. Hot; completes on dispose.
+    /// </summary>
+    public IObservable<WriterChange> WriterChanges => _writerChanges;
 
     /// <summary>What the monitor does and runs into (refreshes, changes, errors, mode switches). Hot; completes on dispose.</summary>
-    public IObservable<TopologyMonitorEvent> Events => _events.AsObservable();
+    public IObservable<TopologyMonitorEvent> Events => _events;
 
     /// <summary>The latest good snapshot (with the latest metrics), or <see langword="null"/> before the first good read.</summary>
     public TopologySnapshot? Current
@@ -185,8 +201,13 @@ internal sealed partial class TopologyMonitor : IDisposable
             _timer.Dispose();
             _operation.Dispose();
             _triggerSubscription.Dispose();
-            _outbox.Enqueue(_snapshots.OnCompleted);
-            _outbox.Enqueue(_events.OnCompleted);
+            _snapshots.Complete();
+            _events.Complete();
+            _writerChanges.Complete();
         }
     }
+
+    private Outbox.Scope EnterGate() => _outbox.Enter();
+
+    private void ReportCaught(string what, Exception error) => ReportLocked(TopologyMonitorEventKind.Error, $"{what}: {error.Message}", error);
 }

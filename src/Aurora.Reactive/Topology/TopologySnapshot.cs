@@ -69,13 +69,16 @@ public sealed class TopologySnapshot
             return false;
         }
 
-        if (Writer is null ? other.Writer is not null : !Writer.SameNode(other.Writer))
+        if (Writer is null ? other.Writer is not null : other.Writer is null || !SamePlace(Writer, other.Writer))
         {
             return false;
         }
 
-        return Readers.All(r => other.Readers.Any(r.SameNode));
+        return Readers.All(r => other.Readers.Any(o => SamePlace(r, o)));
     }
+
+    // A node now reached at another address is a change of shape too: connections must go to the new one.
+    private static bool SamePlace(HostSpec a, HostSpec b) => a.Node == b.Node && NodeId.At(a) == NodeId.At(b);
 
     /// <inheritdoc/>
     public override string ToString() =>

@@ -85,4 +85,33 @@ public sealed class AuroraConnectionStateTests
         Assert.Equal(1, cluster.Handler.Detached);
         await connection.DisposeAsync();
     }
+
+    [Fact]
+    public async Task StateChanges_OneSubscriberThrows_TheConnectionOpensAndTheOthersGetEveryState()
+    {
+        await using var cluster = new FakeCluster();
+        var connection = cluster.DataSource.CreateConnection();
+        using var throwing = connection.StateChanges.Subscribe(_ => throw new InvalidOperationException("subscriber bug"));
+        var states = new List<LogicalConnectionStatus>();
+        using var subscription = connection.StateChanges.Subscribe(s => states.Add(s.Status));
+
+        await connection.OpenAsync();
+        await connection.CloseAsync();
+
+        Assert.Equal([LogicalConnectionStatus.Closed, LogicalConnectionStatus.Opening, LogicalConnectionStatus.Open, LogicalConnectionStatus.Closed], states);
+    }
+
+    [Fact]
+    public async Task StateChanges_SubscriberReadsTheStateFromAnotherThread_DoesNotDeadlock()
+    {
+        await using var cluster = new FakeCluster();
+        var connection = cluster.DataSource.CreateConnection();
+        var otherThreadGotIn = new List<bool>();
+        using var subscription = connection.StateChanges.Subscribe(_ => otherThreadGotIn.Add(Task.Run(() => connection.CurrentState).Wait(TimeSpan.FromSeconds(10))));
+
+        await connection.OpenAsync();
+
+        Assert.Equal([true, true, true], otherThreadGotIn);
+        await connection.DisposeAsync();
+    }
 }

@@ -174,6 +174,29 @@ public sealed class FailoverCoordinatorTests
     }
 
     [Fact]
+    public void WriterWatch_ConnectionThroughAnEndpointThatLearnedTheWritersId_IsOnTheWriterUntilItChanges()
+    {
+        // What DbFailoverConnector gives a connection opened through the cluster endpoint: the endpoint's address, the node's id.
+        var scheduler = new TestScheduler();
+        using var harness = new FailoverHarness(scheduler);
+        var throughEndpoint = new SimulatedLogicalConnection(new HostSpec("cluster.test", 5432, "instance-1", HostRole.Writer));
+        using var attached = harness.Coordinator.Attach(throughEndpoint);
+        scheduler.AdvanceBy(Second);
+        harness.Monitor.RequestFastRefresh();
+        scheduler.AdvanceBy(Second);
+
+        Assert.Empty(throughEndpoint.LossReports);
+
+        harness.Cluster.Failover("instance-2");
+        harness.Monitor.RequestFastRefresh();
+        scheduler.AdvanceBy(Second);
+
+        var reason = Assert.IsType<WriterChangedException>(Assert.Single(throughEndpoint.LossReports).Reason);
+        Assert.Equal("instance-1", reason.OldWriter.InstanceId);
+        Assert.Equal("instance-2", reason.NewWriter.InstanceId);
+    }
+
+    [Fact]
     public void Dispose_WhileAFailoverRuns_EndsItWithAFailure()
     {
         var scheduler = new TestScheduler();

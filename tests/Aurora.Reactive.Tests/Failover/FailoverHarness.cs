@@ -37,7 +37,7 @@ internal sealed class FailoverHarness : IDisposable
         Monitor = new TopologyMonitor(Cluster, Cluster.Nodes.Select(n => n.Host), scheduler, monitorOptions ?? new TopologyMonitorOptions());
         Connector = new SimulatedFailoverConnector(Cluster, scheduler);
         Coordinator = new FailoverCoordinator(
-            Monitor.Snapshots, Monitor.RequestFastRefresh, _ => Connector, mode, timing ?? FailoverTiming.Default, policy ?? FailoverPolicies.ForMode(mode), Health, scheduler,
+            Monitor.Snapshots, Monitor.WriterChanges, Monitor.RequestFastRefresh, _ => Connector, mode, timing ?? FailoverTiming.Default, policy ?? FailoverPolicies.ForMode(mode), Health, scheduler,
             Monitor.RequestFastRefresh, Monitor.Events);
         Coordinator.Reports.Subscribe(Reports.Add);
     }

@@ -12,7 +12,7 @@ public sealed class OpenPlanTests
     private static readonly TopologySnapshot Cluster = new(W, [R1, R2], DateTimeOffset.UnixEpoch);
 
     private static IReadOnlyList<string?>? Ids(TopologySnapshot? snapshot, OpenTarget target, int spread = 0, FailoverMode mode = FailoverMode.StrictWriter, params HostSpec[] dead) =>
-        OpenPlan.Candidates(snapshot, target, mode, host => dead.Any(d => d.SameNode(host)), spread)?.Select(h => h.InstanceId).ToList();
+        OpenPlan.Candidates(snapshot, target, mode, host => dead.Any(d => d.Node == host.Node), spread)?.Select(h => h.InstanceId).ToList();
 
     [Fact]
     public void Candidates_WriterTarget_IsTheTopologysWriterOnly() =>

@@ -69,4 +69,35 @@ public sealed class HostMonitorRobustnessTests
         Assert.Empty(harness.Verdicts);
         Assert.Equal(HostHealthStatus.Healthy, harness.Monitor.CurrentHealth.Status);
     }
+
+    [Fact]
+    public void Health_ObserverReadsTheHealthFromAnotherThread_DoesNotDeadlock()
+    {
+        using var harness = new MonitorHarness(FailureDetectionSettings.Default, SimulatedAnswer.OkAfterMs(1));
+        var otherThreadGotIn = new List<bool>();
+        using var health = harness.Monitor.Health.Subscribe(_ => otherThreadGotIn.Add(Task.Run(() => harness.Monitor.CurrentHealth).Wait(TimeSpan.FromSeconds(10))));
+        using var command = harness.StartCommand(0);
+
+        harness.Clock.AdvanceTo(31);
+
+        Assert.True(otherThreadGotIn.Count >= 2);
+        Assert.All(otherThreadGotIn, Assert.True);
+    }
+
+    [Fact]
+    public void Probes_OneObserverThrows_TheOthersGetEveryProbe()
+    {
+        using var harness = new MonitorHarness(FailureDetectionSettings.Default, SimulatedAnswer.OkAfterMs(1));
+        var before = new List<ProbeResult>();
+        var after = new List<ProbeResult>();
+        using var first = harness.Monitor.Probes.Subscribe(before.Add);
+        using var throwing = harness.Monitor.Probes.Subscribe(_ => throw new InvalidOperationException("probe observer bug"));
+        using var last = harness.Monitor.Probes.Subscribe(after.Add);
+        using var command = harness.StartCommand(0);
+
+        harness.Clock.AdvanceTo(50);
+
+        Assert.NotEmpty(before);
+        Assert.Equal(before, after);
+    }
 }

@@ -42,4 +42,20 @@ public sealed class TopologyMonitorSubscriberTests
         var kinds = h.Events.Select(e => e.Kind).ToList();
         Assert.Equal([TopologyMonitorEventKind.Refreshed, TopologyMonitorEventKind.Changed, TopologyMonitorEventKind.ModeChanged, TopologyMonitorEventKind.Refreshed], kinds);
     }
+
+    [Fact]
+    public void SubscriberThrows_TheSubscribersAfterItStillGetEverySnapshot()
+    {
+        using var h = new MonitorHarness().WithThreeNodes();
+        var monitor = h.StartMonitor();
+        using var _ = monitor.Snapshots.Subscribe(_ => throw new InvalidOperationException("subscriber bug"));
+        var after = new List<TopologySnapshot>();
+        using var __ = monitor.Snapshots.Subscribe(after.Add);
+
+        h.Scheduler.Schedule(MonitorHarness.Start + S(1), () => h.Cluster.Failover("instance-2"));
+        h.AdvanceTo(S(60));
+
+        Assert.Equal(["instance-1", "instance-2"], after.Select(s => s.Writer!.InstanceId));
+        Assert.Single(h.EventsOf(TopologyMonitorEventKind.Error), e => e.Message.Contains("subscriber bug", StringComparison.Ordinal));
+    }
 }
