@@ -11,6 +11,7 @@ namespace Aurora.Reactive.Diagnostics;
 /// (<c>aurora.topology.refresh</c>) and per failure-monitoring verdict (<c>aurora.efm.verdict</c>, from the command's
 /// detection window to the verdict). Their times come from the data source's scheduler, so they line up with the
 /// events and reports in virtual time too. OpenTelemetry collects them with <c>AddSource("Aurora.Reactive")</c>.
+/// Started only by <see cref="AuroraTelemetry"/>.
 /// </summary>
 internal static class AuroraActivities
 {
