@@ -16,7 +16,7 @@ internal sealed partial class AuroraTelemetry
     public Activity? ConnectionFailoverStarted(HostSpec failedHost, bool readOnly, DateTimeOffset at)
     {
         LogMessages.ConnectionFailoverStarted(_log, failedHost.Endpoint, readOnly);
-        return AuroraActivities.StartFailover(failedHost, readOnly, at);
+        return AuroraActivities.StartFailover(Cluster, failedHost, readOnly, at);
     }
 
     /// <summary>The connection's failover of <paramref name="span"/> ended at <paramref name="at"/>, as <paramref name="report"/> says.</summary>

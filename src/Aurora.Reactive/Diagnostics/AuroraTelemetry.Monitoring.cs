@@ -50,7 +50,7 @@ internal sealed partial class AuroraTelemetry
         var detail = verdict.FromSharedHealth ? "shared health already unhealthy" : $"{verdict.FailedProbes} failed probes";
         LogMessages.HostDeclaredDead(_log, host.Endpoint, (long)verdict.SinceCommandStart.TotalMilliseconds, detail, failoverLoaded);
         AuroraMetrics.RecordAbort(Cluster, host);
-        AuroraActivities.RecordVerdict(verdict);
+        AuroraActivities.RecordVerdict(Cluster, verdict);
         Raise(new AuroraClientEvent(AuroraClientEventKind.HostDeclaredDead, verdict.DeclaredAt, $"{host} declared dead ({detail})") { Host = host });
     }
 }

@@ -9,6 +9,6 @@ internal sealed partial class AuroraTelemetry
     public void TopologyRefreshed(HostSpec? via, DateTimeOffset startedAt, DateTimeOffset endedAt, bool succeeded)
     {
         LogMessages.TopologyRefreshed(_log, via?.Endpoint ?? "every node", succeeded ? "succeeded" : "failed", (endedAt - startedAt).TotalMilliseconds);
-        AuroraActivities.RecordTopologyRefresh(via, startedAt, endedAt, succeeded);
+        AuroraActivities.RecordTopologyRefresh(Cluster, via, startedAt, endedAt, succeeded);
     }
 }

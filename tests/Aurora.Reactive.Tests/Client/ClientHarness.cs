@@ -12,8 +12,9 @@ namespace Aurora.Reactive.Tests.Client;
 /// <summary>An <see cref="AuroraClient"/> over the fake driver (nodes n1, then n2 after a failover) on a virtual clock.</summary>
 internal sealed class ClientHarness : IAsyncDisposable
 {
-    public ClientHarness(AuroraClientOptions? options = null, bool withResolver = true, string clusterKey = "fake-cluster", ILoggerFactory? loggerFactory = null)
+    public ClientHarness(AuroraClientOptions? options = null, bool withResolver = true, string clusterKey = "fake-cluster", ILoggerFactory? loggerFactory = null, TestScheduler? scheduler = null)
     {
+        Scheduler = scheduler ?? new TestScheduler();
         Handler = new FakeFailoverHandler(FakeCluster.Node2);
         var settings = new AuroraConnectionSettings { FailoverHandler = Handler, InitialHostRole = HostRole.Writer };
         DataSource = AuroraDataSource.Create("n1:5432", Driver, settings, Scheduler, null, telemetry: new AuroraTelemetry(loggerFactory, Scheduler, clusterKey));
@@ -23,7 +24,7 @@ internal sealed class ClientHarness : IAsyncDisposable
         Client.ConnectionStates.Subscribe(States.Add);
     }
 
-    public TestScheduler Scheduler { get; } = new();
+    public TestScheduler Scheduler { get; }
 
     public FakeDriver Driver { get; } = new();
 
