@@ -1,5 +1,4 @@
 using Aurora.Reactive.Connections;
-using Aurora.Reactive.Diagnostics;
 using Aurora.Reactive.Failover;
 
 namespace Aurora.Reactive.Client;
@@ -17,11 +16,7 @@ public sealed partial class AuroraClient
         var marker = state.PendingCommit!;
         var host = connection.CurrentHost ?? _dataSource.InitialHost;
         var outcome = await _resolver!.ResolveAsync(connection, host, marker, _scheduler, cancellationToken).ConfigureAwait(false);
-        ClientLog.CommitOutcome(_logger, marker.TransactionId, outcome.ToString(), host.ToString());
-        Publish(new AuroraClientEvent(
-            AuroraClientEventKind.CommitOutcomeResolved,
-            _scheduler.Now,
-            $"transaction {marker.TransactionId}, whose commit was in flight on {marker.Host}: {outcome} (asked {host})") { Host = host });
+        _telemetry.CommitOutcomeResolved(marker.TransactionId, outcome, marker.Host, host);
         switch (outcome)
         {
             case CommitOutcome.Committed:

@@ -1,5 +1,3 @@
-using Aurora.Reactive.Diagnostics;
-
 namespace Aurora.Reactive.Client;
 
 /// <content>Calls in flight and disposal.</content>
@@ -65,13 +63,11 @@ public sealed partial class AuroraClient
         _clusterSubscriptions.Dispose();
         _watch?.Dispose();
         await _dataSource.DisposeAsync().ConfigureAwait(false);
-        AuroraMetrics.ForgetClient(_id);
         using (_streams.Enter())
         {
             _states.Complete();
-            _events.Complete();
         }
 
-        ClientLog.Disposed(_logger, inFlight);
+        _telemetry.ClientDisposed(inFlight);
     }
 }

@@ -1,5 +1,4 @@
 using Aurora.Reactive.Connections;
-using Aurora.Reactive.Diagnostics;
 using Aurora.Reactive.Hosts;
 
 namespace Aurora.Reactive.Client;
@@ -25,18 +24,14 @@ public sealed partial class AuroraClient
                 _episodeFailedHost = state.Host;
                 _episodeFoundNode = false;
                 _watch?.RequestFastRefresh();
-                ClientLog.FailoverStarted(_logger, state.Host?.ToString() ?? "?", state.Error);
-                _events.Publish(new AuroraClientEvent(AuroraClientEventKind.FailoverStarted, now, $"lost {state.Host}") { Host = state.Host, Error = state.Error });
+                _telemetry.FailoverStarted(state.Host, state.Error);
                 break;
             case LogicalConnectionStatus.Open when _episodeStart is { } start && !_episodeFoundNode && state.Host is { } host && host.Node != _episodeFailedHost?.Node:
                 _episodeFoundNode = true;
-                ClientLog.WriterFound(_logger, host.ToString(), (now - start).TotalMilliseconds);
-                _events.Publish(new AuroraClientEvent(AuroraClientEventKind.WriterFound, now, $"connected to {host}") { Host = host, Duration = now - start });
+                _telemetry.ConnectionMoved(host, now - start);
                 break;
             case LogicalConnectionStatus.Failed when _episodeStart is not null:
-                ClientLog.FailoverFailed(_logger, state.Host?.ToString() ?? "?", state.Error);
-                AuroraMetrics.RecordFailover(_clusterKey, succeeded: false, duration: null);
-                _events.Publish(new AuroraClientEvent(AuroraClientEventKind.FailoverFailed, now, $"no node took over from {state.Host}") { Host = state.Host, Error = state.Error });
+                _telemetry.FailoverFailed(state.Host, state.Error);
                 break;
         }
     }
@@ -54,9 +49,7 @@ public sealed partial class AuroraClient
             var duration = _scheduler.Now - start;
             _episodeStart = null;
             _episodeFailedHost = null;
-            ClientLog.FailoverFinished(_logger, duration.TotalMilliseconds);
-            AuroraMetrics.RecordFailover(_clusterKey, succeeded: true, duration);
-            _events.Publish(new AuroraClientEvent(AuroraClientEventKind.FailoverFinished, _scheduler.Now, $"work completes again on {host?.ToString() ?? "the cluster"}") { Host = host, Duration = duration });
+            _telemetry.FailoverFinished(host, duration);
         }
     }
 }

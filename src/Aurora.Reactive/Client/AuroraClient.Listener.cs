@@ -1,5 +1,3 @@
-using Aurora.Reactive.Diagnostics;
-
 namespace Aurora.Reactive.Client;
 
 /// <content>What the re-run loop reports: logged, counted and published.</content>
@@ -12,14 +10,12 @@ public sealed partial class AuroraClient : IRerunListener
             return;
         }
 
-        ClientLog.UnitInterrupted(_logger, attempt, error.GetType().Name, verdict == RerunVerdict.RerunNow ? "running it again now" : "running it again after a pause");
-        AuroraMetrics.RecordRerun(_clusterKey);
-        Publish(new AuroraClientEvent(AuroraClientEventKind.UnitRerun, _scheduler.Now, $"attempt {attempt} interrupted by {error.GetType().Name}") { Error = error });
+        _telemetry.UnitRerun(attempt, error, rightAway: verdict == RerunVerdict.RerunNow);
     }
 
     void IRerunListener.Recovered(int attempts, TimeSpan downtime)
     {
     }
 
-    void IRerunListener.GaveUp(int attempts, Exception error) => ClientLog.UnitGaveUp(_logger, attempts, error);
+    void IRerunListener.GaveUp(int attempts, Exception error) => _telemetry.UnitGaveUp(attempts, error);
 }

@@ -1,7 +1,6 @@
 using System.Reactive.Disposables;
 using Aurora.Reactive.Connections;
 using Aurora.Reactive.Delivery;
-using Aurora.Reactive.Diagnostics;
 using Aurora.Reactive.Hosts;
 using Aurora.Reactive.Monitoring;
 using Aurora.Reactive.Topology;
@@ -14,7 +13,6 @@ public sealed partial class AuroraClient
     private readonly object _streamGate = new();
     private readonly Outbox _streams;
     private readonly Broadcast<LogicalConnectionState> _states;
-    private readonly Broadcast<AuroraClientEvent> _events;
     private readonly CompositeDisposable _clusterSubscriptions = new();
 
     private void PublishState(LogicalConnectionState state)
@@ -26,32 +24,23 @@ public sealed partial class AuroraClient
         }
     }
 
-    private void Publish(AuroraClientEvent clientEvent)
-    {
-        using (_streams.Enter())
-        {
-            _events.Publish(clientEvent);
-        }
-    }
+    private void OnSubscriberError(Exception error) => _telemetry.SubscriberFailed(error);
 
-    private void OnSubscriberError(Exception error) => ClientLog.SubscriberFailed(_logger, error);
-
-    internal void ReportMonitorError(string description, Exception? error)
-    {
-        ClientLog.MonitorError(_logger, description, error);
-        Publish(new AuroraClientEvent(AuroraClientEventKind.MonitorError, _scheduler.Now, description) { Error = error });
-    }
+    internal void ReportMonitorError(string description, Exception? error) => _telemetry.MonitorError(description, error);
 
     private void WatchCluster(ClusterWatch watch)
     {
         _clusterSubscriptions.Add(watch.WriterChanges.Subscribe(OnWriterChange));
-        _clusterSubscriptions.Add(watch.Registry.Health.Subscribe(h => AuroraMetrics.RecordHealth(_id, _clusterKey, h)));
-        _clusterSubscriptions.Add(watch.Registry.Probes.Subscribe(AuroraMetrics.RecordProbe));
+        if (watch.OwnsRegistry)
+        {
+            // The data source reports the health and probes of its own monitors.
+            _clusterSubscriptions.Add(watch.Registry.Health.Subscribe(_telemetry.HealthChanged));
+            _clusterSubscriptions.Add(watch.Registry.Probes.Subscribe(_telemetry.Probed));
+        }
     }
 
     private void OnWriterChange(WriterChange change)
     {
-        ClientLog.WriterChanged(_logger, change.Former.ToString(), change.Current.ToString());
-        Publish(new AuroraClientEvent(AuroraClientEventKind.WriterChanged, _scheduler.Now, $"topology writer changed from {change.Former} to {change.Current}") { Host = change.Current });
+        _telemetry.WriterChanged(change.Former, change.Current);
     }
 }

@@ -6,7 +6,6 @@ using Aurora.Reactive.Diagnostics;
 using Aurora.Reactive.Drivers;
 using Aurora.Reactive.Monitoring;
 using Aurora.Reactive.Topology;
-using Microsoft.Extensions.Logging;
 
 namespace Aurora.Reactive.Client;
 
@@ -42,42 +41,35 @@ namespace Aurora.Reactive.Client;
 /// </remarks>
 public sealed partial class AuroraClient : IAsyncDisposable
 {
-    private static long s_nextId;
-    private readonly long _id = Interlocked.Increment(ref s_nextId);
     private readonly AuroraDataSource _dataSource;
     private readonly IScheduler _scheduler;
-    private readonly ILogger _logger;
+    private readonly AuroraTelemetry _telemetry;
     private readonly RerunLoop _loop;
     private readonly ICommitOutcomeResolver? _resolver;
     private readonly ClusterWatch? _watch;
-    private readonly string _clusterKey;
 
     internal AuroraClient(
         AuroraDataSource dataSource,
         AuroraClientOptions options,
         IScheduler scheduler,
-        ILogger logger,
         ICommitOutcomeResolver? resolver,
-        Func<AuroraClient, ClusterWatch?> createWatch,
-        string clusterKey)
+        Func<AuroraClient, ClusterWatch?> createWatch)
     {
         _dataSource = dataSource;
         Options = options;
         _scheduler = scheduler;
-        _logger = logger;
+        _telemetry = dataSource.Telemetry;
         _resolver = options.VerifyCommitOutcome ? resolver : null;
-        _clusterKey = clusterKey;
         _loop = new RerunLoop(scheduler, options);
         _streams = new Outbox(_streamGate, OnSubscriberError);
         _states = new Broadcast<LogicalConnectionState>(_streams, OnSubscriberError);
-        _events = new Broadcast<AuroraClientEvent>(_streams, OnSubscriberError);
         _watch = createWatch(this);
         if (_watch is not null)
         {
             WatchCluster(_watch);
         }
 
-        ClientLog.Created(logger, dataSource.InitialHost.Endpoint, clusterKey);
+        _telemetry.ClientCreated(dataSource.InitialHost.Endpoint);
     }
 
     /// <summary>The ADO.NET data source the client runs on, for code that wants connections of its own.</summary>
@@ -105,8 +97,12 @@ public sealed partial class AuroraClient : IAsyncDisposable
     /// <summary>Every state change of every logical connection the client opens (opening, open on a host, broken, failing over, failed, closed). Hot; completes on dispose.</summary>
     internal IObservable<LogicalConnectionState> ConnectionStates => _states;
 
-    /// <summary>What the client goes through: failovers started, writers found, failovers finished (with their duration), re-runs, monitor errors. Hot; completes on dispose.</summary>
-    public IObservable<AuroraClientEvent> Events => _events;
+    /// <summary>
+    /// What the client goes through: failovers started, writers found, failovers finished (with their duration), re-runs,
+    /// commit outcomes, writer changes, monitor errors, and the verdicts of failure monitoring on its data source. The same
+    /// facts go to the log, the <c>Aurora.Reactive</c> meter and activity source. Hot; completes on dispose.
+    /// </summary>
+    public IObservable<AuroraClientEvent> Events => _telemetry.Events;
 
     /// <summary>Creates a client with the default options.</summary>
     /// <param name="connectionString">The connection string: the driver's keys and this library's (see <see cref="Options.AuroraOptions"/>).</param>

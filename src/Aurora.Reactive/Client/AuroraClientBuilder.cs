@@ -138,15 +138,12 @@ public sealed class AuroraClientBuilder
         try
         {
             var resolver = string.Equals(_driver.DisplayName, "Npgsql", StringComparison.OrdinalIgnoreCase) ? PostgresCommitOutcomeResolver.Instance : null;
-            var logger = _loggerFactory.CreateLogger<AuroraClient>();
             return new AuroraClient(
                 dataSource,
                 options,
                 _scheduler,
-                logger,
                 resolver,
-                client => _watchCluster ? new ClusterWatch(parsed, _driver, dataSource, _scheduler, options.WatchAllHosts, client.ReportMonitorError) : null,
-                parsed.ClusterKey.ToString());
+                client => _watchCluster ? new ClusterWatch(parsed, _driver, dataSource, _scheduler, options.WatchAllHosts, client.ReportMonitorError) : null);
         }
         catch
         {

@@ -26,4 +26,7 @@ public enum AuroraClientEventKind
 
     /// <summary>A monitor (topology or host health) ran into an error; it carries on.</summary>
     MonitorError = 7,
+
+    /// <summary>Enhanced failure monitoring declared the node of a running command dead and released the command (<see cref="AuroraClientEvent.Host"/>).</summary>
+    HostDeclaredDead = 8,
 }

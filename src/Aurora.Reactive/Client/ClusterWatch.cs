@@ -47,7 +47,7 @@ internal sealed partial class ClusterWatch : IDisposable
         _ownsRegistry = dataSource.Monitors is null;
         Registry = dataSource.Monitors ?? new HostMonitorRegistry((_, _) => HostProbers.Create(ProbeMethod.SelectOne, (h, ct) => OpenAsync(dataSource.Connections, h, ct)), scheduler);
         var dialect = FailoverSetup.ChooseDialect(connectionString, driver);
-        _lease = FailoverSetup.AcquireMonitor(connectionString, driver, dialect, scheduler);
+        _lease = FailoverSetup.AcquireMonitor(connectionString, driver, dialect, scheduler, telemetry: dataSource.Telemetry);
         if (watchAllHosts)
         {
             _subscriptions.Add(Topology.Subscribe(WatchHostsOf));
@@ -61,6 +61,9 @@ internal sealed partial class ClusterWatch : IDisposable
 
     /// <summary>The host monitors: the data source's, shared with its commands.</summary>
     public HostMonitorRegistry Registry { get; }
+
+    /// <summary>Whether <see cref="Registry"/> is the watch's own (failure monitoring is off in the data source).</summary>
+    public bool OwnsRegistry => _ownsRegistry;
 
     /// <summary>Topology snapshots; the latest is replayed. Completes on dispose.</summary>
     public IObservable<TopologySnapshot> Topology => Observable.Create<TopologySnapshot>(observer =>

@@ -1,5 +1,4 @@
 using System.Reactive.Disposables;
-using Aurora.Reactive.Diagnostics;
 using Aurora.Reactive.Monitoring;
 
 namespace Aurora.Reactive.Connections;
@@ -44,7 +43,7 @@ public sealed partial class AuroraConnection
         catch (Exception error)
 #pragma warning restore CA1031
         {
-            LogMessages.CommandNotWatched(_dataSource.Logger, host.Endpoint, error);
+            _dataSource.Telemetry.CommandNotWatched(host, error);
             return Disposable.Empty;
         }
     }
@@ -52,10 +51,7 @@ public sealed partial class AuroraConnection
     private void OnHostDeclaredDead(HostDeclaredDead verdict)
     {
         var detection = Settings.HostMonitoring?.Detection ?? FailureDetectionSettings.Default;
-        var detail = verdict.FromSharedHealth ? "shared health already unhealthy" : $"{verdict.FailedProbes} failed probes";
-        LogMessages.HostDeclaredDead(_dataSource.Logger, verdict.Host.Endpoint, (long)verdict.SinceCommandStart.TotalMilliseconds, detail, _handler is not null);
-        AuroraMetrics.RecordAbort(verdict.Host);
-        AuroraActivities.RecordVerdict(verdict);
+        _dataSource.Telemetry.HostDeclaredDead(verdict, _handler is not null);
         ReportHostLost(verdict.Host, new HostUnavailableException(verdict, detection, verdict.LastProbeError));
     }
 

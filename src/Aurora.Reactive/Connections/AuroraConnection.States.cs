@@ -11,5 +11,5 @@ public sealed partial class AuroraConnection
 
     /// <summary>Logs an exception a subscriber of <see cref="StateChanges"/> threw (it is then unsubscribed).</summary>
     internal void OnStateSubscriberError(Exception error) =>
-        Diagnostics.LogMessages.SubscriberFailed(_source?.Logger ?? Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance, "a connection's states", error);
+        (_source?.Telemetry ?? Diagnostics.AuroraTelemetry.Detached).StreamSubscriberFailed("a connection's states", error);
 }

@@ -5,7 +5,6 @@ using Aurora.Reactive.Hosts;
 using Aurora.Reactive.Monitoring;
 using Aurora.Reactive.Options;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Aurora.Reactive.Connections;
 
@@ -33,7 +32,12 @@ internal sealed partial class AuroraConnectionSettings
     /// <paramref name="scheduler"/> and, when given, <paramref name="sessionSetup"/> as the session set-up statements.
     /// </summary>
     internal static AuroraConnectionSettings From(
-        AuroraConnectionString connectionString, IFailoverHandler? failoverHandler, ILoggerFactory? loggerFactory, IScheduler? scheduler, IReadOnlyList<string>? sessionSetup = null)
+        AuroraConnectionString connectionString,
+        IFailoverHandler? failoverHandler,
+        ILoggerFactory? loggerFactory,
+        IScheduler? scheduler,
+        IReadOnlyList<string>? sessionSetup = null,
+        AuroraTelemetry? telemetry = null)
     {
         ArgumentNullException.ThrowIfNull(connectionString);
         var options = connectionString.Options;
@@ -54,7 +58,7 @@ internal sealed partial class AuroraConnectionSettings
             KeepSessionStateOnFailover = options.KeepSessionStateOnFailover,
             SilentIdleMove = options.FailoverSilentIdleMove,
             OpenTargetOverride = OpenTargetFor(connectionString.Endpoint.Kind, options.FailoverMode, initialRole),
-            HostMonitoring = MonitoringFrom(connectionString, loggerFactory, scheduler),
+            HostMonitoring = MonitoringFrom(connectionString, loggerFactory, scheduler, telemetry),
             LoggerFactory = loggerFactory,
             SessionSetupStatements = sessionSetup ?? [],
         };
@@ -70,7 +74,7 @@ internal sealed partial class AuroraConnectionSettings
         _ => OpenTarget.Endpoint,
     };
 
-    private static HostMonitoringSettings? MonitoringFrom(AuroraConnectionString connectionString, ILoggerFactory? loggerFactory, IScheduler? scheduler)
+    private static HostMonitoringSettings? MonitoringFrom(AuroraConnectionString connectionString, ILoggerFactory? loggerFactory, IScheduler? scheduler, AuroraTelemetry? telemetry)
     {
         var options = connectionString.Options;
         if (!options.IsFailureDetectionActive)
@@ -80,8 +84,8 @@ internal sealed partial class AuroraConnectionSettings
 
         if (connectionString.Endpoint.Kind == EndpointKind.RdsProxy)
         {
-            var logger = (loggerFactory ?? NullLoggerFactory.Instance).CreateLogger<AuroraConnectionSettings>();
-            LogMessages.MonitoringDisabledOnRdsProxy(logger, connectionString.Endpoint.Host);
+            telemetry ??= new AuroraTelemetry(loggerFactory, scheduler ?? AuroraDataSourceBuilder.DefaultClock, connectionString.ClusterKey.ToString());
+            telemetry.MonitoringDisabledOnRdsProxy(connectionString.Endpoint.Host);
             return null;
         }
 

@@ -1,9 +1,6 @@
 using System.Reactive.Linq;
-using Aurora.Reactive.Diagnostics;
 using Aurora.Reactive.Hosts;
 using Aurora.Reactive.Monitoring;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Aurora.Reactive.Connections;
 
@@ -17,9 +14,6 @@ public sealed partial class AuroraDataSource
     /// starts nor keeps probing. Completes at once when monitoring is off, and when the data source is disposed.
     /// </summary>
     public IObservable<HostHealth> HostHealth => Monitors?.Health ?? Observable.Empty<HostHealth>();
-
-    /// <summary>The log of this data source.</summary>
-    internal ILogger Logger { get; private set; } = NullLogger.Instance;
 
     /// <summary>The shared monitors of this data source, or <see langword="null"/> when monitoring is off.</summary>
     internal HostMonitorRegistry? Monitors { get; }
@@ -36,7 +30,6 @@ public sealed partial class AuroraDataSource
 
     private HostMonitorRegistry? CreateMonitors(string driverConnectionString)
     {
-        Logger = (Settings.LoggerFactory ?? NullLoggerFactory.Instance).CreateLogger<AuroraDataSource>();
         if (Settings.HostMonitoring is not { } monitoring)
         {
             return null;
@@ -45,7 +38,7 @@ public sealed partial class AuroraDataSource
         var proberFactory = monitoring.ProberFactory ?? CreateProberFactory(monitoring, driverConnectionString);
         return proberFactory is null
             ? null
-            : new HostMonitorRegistry(proberFactory, monitoring.Scheduler, error => LogMessages.SubscriberFailed(Logger, "the data source's host health", error));
+            : new HostMonitorRegistry(proberFactory, monitoring.Scheduler, error => Telemetry.StreamSubscriberFailed("the data source's host health", error));
     }
 
     private Func<HostSpec, FailureDetectionSettings, IHostProber>? CreateProberFactory(HostMonitoringSettings monitoring, string driverConnectionString)
@@ -59,7 +52,7 @@ public sealed partial class AuroraDataSource
                 sample, monitoring.ConnectionString ?? driverConnectionString, monitoring.ApplicationName, monitoring.Detection.ProbeTimeout, _passwordProvider);
             if (opener is null)
             {
-                LogMessages.MonitoringUnsupportedDriver(Logger, Driver.DisplayName, sample.GetType().FullName ?? sample.GetType().Name);
+                Telemetry.MonitoringUnsupportedDriver(Driver.DisplayName, sample.GetType());
                 return null;
             }
 
@@ -68,7 +61,7 @@ public sealed partial class AuroraDataSource
         }
 
         var chosen = method ?? ProbeMethod.Connect;
-        LogMessages.MonitoringEnabled(Logger, monitoring.Detection.ToString(), chosen.ToString());
+        Telemetry.MonitoringEnabled(monitoring.Detection, chosen);
         return (_, _) => HostProbers.Create(chosen, open);
     }
 }

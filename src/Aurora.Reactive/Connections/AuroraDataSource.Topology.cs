@@ -19,6 +19,12 @@ public sealed partial class AuroraDataSource
     // that idle pooled connections to it are not handed out.
     private void WatchTopology()
     {
+        if (Monitors is { } health)
+        {
+            _topologyWatch.Add(health.Health.Subscribe(Telemetry.HealthChanged));
+            _topologyWatch.Add(health.Probes.Subscribe(Telemetry.Probed));
+        }
+
         if (TopologyOpener is { } opener)
         {
             if (Monitors is { } monitors)

@@ -1,4 +1,5 @@
 using System.Data.Common;
+using Aurora.Reactive.Diagnostics;
 using Aurora.Reactive.Drivers;
 using Aurora.Reactive.Hosts;
 using Aurora.Reactive.Scheduling;
@@ -19,9 +20,10 @@ public sealed partial class AuroraDataSource : DbDataSource
     private int _disposed;
 
     private AuroraDataSource(
-        IDatabaseDriver driver, IHostConnectionFactory connections, AuroraConnectionSettings settings, string driverConnectionString, IScheduler scheduler, Func<HostSpec, CancellationToken, ValueTask<string>>? passwordProvider)
+        IDatabaseDriver driver, IHostConnectionFactory connections, AuroraConnectionSettings settings, string driverConnectionString, IScheduler scheduler, Func<HostSpec, CancellationToken, ValueTask<string>>? passwordProvider, AuroraTelemetry? telemetry)
     {
         _passwordProvider = passwordProvider;
+        Telemetry = telemetry ?? new AuroraTelemetry(settings.LoggerFactory, scheduler, connections.InitialHost.Endpoint);
         Driver = driver;
         Clock = new SchedulerTimeProvider(scheduler);
         _connections = connections;
@@ -37,6 +39,7 @@ public sealed partial class AuroraDataSource : DbDataSource
         catch
         {
             connections.Dispose();
+            Telemetry.Dispose();
             throw;
         }
     }
@@ -58,12 +61,21 @@ public sealed partial class AuroraDataSource : DbDataSource
         return Create(connectionString, driver, settings, settings.HostMonitoring?.Scheduler ?? AuroraDataSourceBuilder.DefaultClock, null, null);
     }
 
-    /// <summary>The data source <see cref="AuroraDataSourceBuilder"/> builds: on <paramref name="scheduler"/>, owning <paramref name="ownedHandler"/>.</summary>
+    /// <summary>
+    /// The data source <see cref="AuroraDataSourceBuilder"/> builds: on <paramref name="scheduler"/>, owning
+    /// <paramref name="ownedHandler"/> and <paramref name="telemetry"/> (a new one on the scheduler when <see langword="null"/>).
+    /// </summary>
     internal static AuroraDataSource Create(
-        string connectionString, IDatabaseDriver driver, AuroraConnectionSettings settings, IScheduler scheduler, IDisposable? ownedHandler, Func<HostSpec, CancellationToken, ValueTask<string>>? passwordProvider = null)
+        string connectionString,
+        IDatabaseDriver driver,
+        AuroraConnectionSettings settings,
+        IScheduler scheduler,
+        IDisposable? ownedHandler,
+        Func<HostSpec, CancellationToken, ValueTask<string>>? passwordProvider = null,
+        AuroraTelemetry? telemetry = null)
     {
         var connections = passwordProvider is null ? driver.CreateConnectionFactory(connectionString) : driver.CreateConnectionFactory(connectionString, passwordProvider);
-        return new(driver, connections, settings, connectionString, scheduler, passwordProvider) { _ownedHandler = ownedHandler };
+        return new(driver, connections, settings, connectionString, scheduler, passwordProvider, telemetry) { _ownedHandler = ownedHandler };
     }
 
     /// <summary>
@@ -110,6 +122,9 @@ public sealed partial class AuroraDataSource : DbDataSource
     public override string ConnectionString => _connections.DisplayConnectionString;
 
     internal HostSpec InitialHost { get; }
+
+    /// <summary>Everything the data source (and a client built on it) reports: logs, metrics, spans, events.</summary>
+    internal AuroraTelemetry Telemetry { get; }
 
     /// <summary>The data source's one clock (the builder's scheduler), for the .NET APIs that take a <see cref="TimeProvider"/>.</summary>
     internal SchedulerTimeProvider Clock { get; }
@@ -200,6 +215,7 @@ public sealed partial class AuroraDataSource : DbDataSource
             _ownedHandler?.Dispose();
             Monitors?.Dispose();
             _connections.Dispose();
+            Telemetry.Dispose();
         }
 
         base.Dispose(disposing);
@@ -214,6 +230,7 @@ public sealed partial class AuroraDataSource : DbDataSource
             _ownedHandler?.Dispose();
             Monitors?.Dispose();
             await _connections.DisposeAsync().ConfigureAwait(false);
+            Telemetry.Dispose();
         }
 
         await base.DisposeAsyncCore().ConfigureAwait(false);

@@ -1,4 +1,5 @@
 using System.Reactive.Concurrency;
+using Aurora.Reactive.Diagnostics;
 using Aurora.Reactive.Drivers;
 using Aurora.Reactive.Failover;
 using Aurora.Reactive.Hosts;
@@ -149,16 +150,19 @@ public sealed class AuroraDataSourceBuilder
     /// <summary>Builds the data source of <paramref name="parsed"/> (this builder's connection string, already parsed).</summary>
     internal AuroraDataSource Build(AuroraConnectionString parsed)
     {
-        var coordinator = _failoverHandler is null ? FailoverSetup.CreateCoordinator(parsed, _driver, _failoverPolicy, _scheduler, _passwordProvider) : null;
+        var telemetry = new AuroraTelemetry(_loggerFactory, _scheduler, parsed.ClusterKey.ToString());
+        FailoverCoordinator? coordinator = null;
         try
         {
-            var settings = AuroraConnectionSettings.From(parsed, _failoverHandler ?? coordinator, _loggerFactory, _scheduler, _sessionSetup);
+            coordinator = _failoverHandler is null ? FailoverSetup.CreateCoordinator(parsed, _driver, _failoverPolicy, _scheduler, _passwordProvider, telemetry) : null;
+            var settings = AuroraConnectionSettings.From(parsed, _failoverHandler ?? coordinator, _loggerFactory, _scheduler, _sessionSetup, telemetry);
             settings = _configureSettings?.Invoke(settings) ?? settings;
-            return AuroraDataSource.Create(parsed.DriverConnectionString, _driver, settings, _scheduler, coordinator, _passwordProvider);
+            return AuroraDataSource.Create(parsed.DriverConnectionString, _driver, settings, _scheduler, coordinator, _passwordProvider, telemetry);
         }
         catch
         {
             coordinator?.Dispose();
+            telemetry.Dispose();
             throw;
         }
     }

@@ -11,6 +11,7 @@ namespace Aurora.Reactive.Diagnostics;
 /// (<c>aurora.topology.refresh</c>) and per failure-monitoring verdict (<c>aurora.efm.verdict</c>, from the command's
 /// detection window to the verdict). Their times come from the data source's scheduler, so they line up with the
 /// events and reports in virtual time too. OpenTelemetry collects them with <c>AddSource("Aurora.Reactive")</c>.
+/// Started only by <see cref="AuroraTelemetry"/>.
 /// </summary>
 internal static class AuroraActivities
 {
@@ -21,9 +22,10 @@ internal static class AuroraActivities
     public static readonly ActivitySource Source = new(AuroraMetrics.MeterName, typeof(AuroraActivities).Assembly.GetName().Version?.ToString());
 
     /// <summary>Starts the span of one connection's failover, a child of the caller's current span.</summary>
-    public static Activity? StartFailover(HostSpec failedHost, bool readOnly, DateTimeOffset at)
+    public static Activity? StartFailover(string cluster, HostSpec failedHost, bool readOnly, DateTimeOffset at)
     {
         var activity = Source.StartActivity(FailoverName, ActivityKind.Internal, parentContext: default, startTime: at);
+        SetCluster(activity, cluster);
         activity?.SetTag("aurora.failed_host", failedHost.Endpoint);
         activity?.SetTag("aurora.read_only", readOnly);
         return activity;
@@ -46,7 +48,7 @@ internal static class AuroraActivities
         Stop(activity, at);
     }
 
-    public static void RecordTopologyRefresh(HostSpec? via, DateTimeOffset startedAt, DateTimeOffset endedAt, bool succeeded)
+    public static void RecordTopologyRefresh(string cluster, HostSpec? via, DateTimeOffset startedAt, DateTimeOffset endedAt, bool succeeded)
     {
         if (!Source.HasListeners())
         {
@@ -59,6 +61,7 @@ internal static class AuroraActivities
             return;
         }
 
+        SetCluster(activity, cluster);
         activity.SetTag("aurora.via", via?.Endpoint);
         activity.SetTag("aurora.mode", "fast");
         if (!succeeded)
@@ -69,7 +72,7 @@ internal static class AuroraActivities
         activity.SetEndTime(endedAt.UtcDateTime);
     }
 
-    public static void RecordVerdict(HostDeclaredDead verdict)
+    public static void RecordVerdict(string cluster, HostDeclaredDead verdict)
     {
         if (!Source.HasListeners())
         {
@@ -82,6 +85,7 @@ internal static class AuroraActivities
             return;
         }
 
+        SetCluster(activity, cluster);
         activity.SetTag("aurora.host", verdict.Host.Endpoint);
         activity.SetTag("aurora.failed_probes", verdict.FailedProbes);
         activity.SetTag("aurora.from_shared_health", verdict.FromSharedHealth);
@@ -101,6 +105,14 @@ internal static class AuroraActivities
         finally
         {
             Activity.Current = current;
+        }
+    }
+
+    private static void SetCluster(Activity? activity, string cluster)
+    {
+        if (cluster.Length > 0)
+        {
+            activity?.SetTag("aurora.cluster", cluster);
         }
     }
 

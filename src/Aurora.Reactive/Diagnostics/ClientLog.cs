@@ -2,7 +2,7 @@ using Microsoft.Extensions.Logging;
 
 namespace Aurora.Reactive.Diagnostics;
 
-/// <summary>The <see cref="Client.AuroraClient"/>'s log messages, source-generated (event ids 7000-7099).</summary>
+/// <summary>The <see cref="Client.AuroraClient"/>'s log messages, source-generated (event ids 7000-7099), written only by <see cref="AuroraTelemetry"/>.</summary>
 internal static partial class ClientLog
 {
     [LoggerMessage(EventId = 7000, Level = LogLevel.Information, Message = "Aurora client created for {Endpoint} (cluster {ClusterKey})")]

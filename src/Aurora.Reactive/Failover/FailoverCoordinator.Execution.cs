@@ -2,7 +2,6 @@ using System.Diagnostics;
 using System.Reactive.Disposables;
 using System.Reactive.Linq;
 using Aurora.Reactive.Connections;
-using Aurora.Reactive.Diagnostics;
 using Aurora.Reactive.Hosts;
 
 namespace Aurora.Reactive.Failover;
@@ -27,7 +26,7 @@ internal sealed partial class FailoverCoordinator
         }
 
         var started = _scheduler.Now;
-        var activity = AuroraActivities.StartFailover(request.FailedHost, request.IsReadOnly, started);
+        var activity = Telemetry.ConnectionFailoverStarted(request.FailedHost, request.IsReadOnly, started);
         var timeout = Timing.Timeout;
         var subscription = new SingleAssignmentDisposable();
         var registration = cancellationToken.Register(() =>
@@ -51,7 +50,7 @@ internal sealed partial class FailoverCoordinator
             {
                 if (task.IsCanceled)
                 {
-                    AuroraActivities.EndFailover(activity, new FailoverReport(request.FailedHost, null, _scheduler.Now - started, "cancelled by the caller"), _scheduler.Now);
+                    Telemetry.ConnectionFailoverEnded(activity, new FailoverReport(request.FailedHost, null, _scheduler.Now - started, "cancelled by the caller"), _scheduler.Now);
                 }
 
                 registration.Dispose();
@@ -80,7 +79,7 @@ internal sealed partial class FailoverCoordinator
         }
 
         var report = new FailoverReport(request.FailedHost, outcome.Host, _scheduler.Now - started, outcome.FailureMessage);
-        AuroraActivities.EndFailover(activity, report, _scheduler.Now);
+        Telemetry.ConnectionFailoverEnded(activity, report, _scheduler.Now);
         using (_outbox.Enter())
         {
             _reports.Publish(report);

@@ -143,6 +143,9 @@ internal sealed partial class FailoverCoordinator : IFailoverHandler, IDisposabl
     /// <summary>The policy whose decisions are executed.</summary>
     public IFailoverPolicy Policy { get; }
 
+    /// <summary>Where the coordinator reports each connection's failover: its data source's telemetry.</summary>
+    internal Diagnostics.AuroraTelemetry Telemetry { get; init; } = Diagnostics.AuroraTelemetry.Detached;
+
     /// <summary>One report per ended failover, success or failure. Hot; completes on dispose.</summary>
     public IObservable<FailoverReport> Reports => _reports;
 

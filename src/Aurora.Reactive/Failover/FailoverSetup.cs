@@ -22,8 +22,14 @@ internal static class FailoverSetup
     /// <param name="policy">The policy; <see langword="null"/> for the built-in one of the string's mode.</param>
     /// <param name="scheduler">The clock of the coordinator and of the shared topology monitor; <see langword="null"/> for the builder's default.</param>
     /// <param name="passwordProvider">The data source's password provider, for the topology monitor's connections; or <see langword="null"/>.</param>
+    /// <param name="telemetry">The data source's telemetry, which the coordinator (and a topology monitor created here) reports to.</param>
     public static FailoverCoordinator? CreateCoordinator(
-        AuroraConnectionString connectionString, IDatabaseDriver driver, IFailoverPolicy? policy = null, IScheduler? scheduler = null, Func<HostSpec, CancellationToken, ValueTask<string>>? passwordProvider = null)
+        AuroraConnectionString connectionString,
+        IDatabaseDriver driver,
+        IFailoverPolicy? policy = null,
+        IScheduler? scheduler = null,
+        Func<HostSpec, CancellationToken, ValueTask<string>>? passwordProvider = null,
+        Diagnostics.AuroraTelemetry? telemetry = null)
     {
         var options = connectionString.Options;
         if (!options.IsFailoverActive)
@@ -33,10 +39,11 @@ internal static class FailoverSetup
 
         scheduler ??= Connections.AuroraDataSourceBuilder.DefaultClock;
         var dialect = ChooseDialect(connectionString, driver);
-        var lease = AcquireMonitor(connectionString, driver, dialect, scheduler, passwordProvider);
+        telemetry ??= Diagnostics.AuroraTelemetry.Detached;
+        var lease = AcquireMonitor(connectionString, driver, dialect, scheduler, passwordProvider, telemetry);
         try
         {
-            var coordinator = new FailoverCoordinator(lease.Monitor, dialect, options.FailoverMode, FailoverTiming.From(options), policy, scheduler: scheduler);
+            var coordinator = new FailoverCoordinator(lease.Monitor, dialect, options.FailoverMode, FailoverTiming.From(options), policy, scheduler: scheduler) { Telemetry = telemetry };
             coordinator.Own(lease);
             return coordinator;
         }
@@ -113,15 +120,20 @@ internal static class FailoverSetup
     /// failover coordinator and for the client's cluster watch alike, so that whichever comes first builds the same monitor.
     /// </summary>
     internal static TopologyMonitorLease AcquireMonitor(
-        AuroraConnectionString connectionString, IDatabaseDriver driver, IClusterDialect dialect, IScheduler scheduler, Func<HostSpec, CancellationToken, ValueTask<string>>? passwordProvider = null) =>
+        AuroraConnectionString connectionString,
+        IDatabaseDriver driver,
+        IClusterDialect dialect,
+        IScheduler scheduler,
+        Func<HostSpec, CancellationToken, ValueTask<string>>? passwordProvider = null,
+        Diagnostics.AuroraTelemetry? telemetry = null) =>
         SharedTopologyMonitors.For(connectionString.Options.TopologyMonitorDisposalTime, scheduler)
             .Acquire(
                 MonitorKey(connectionString, dialect, passwordProvider),
-                () => CreateMonitor(connectionString, driver, dialect, MonitorOptions(connectionString.Options), scheduler, passwordProvider));
+                () => CreateMonitor(connectionString, driver, dialect, MonitorOptions(connectionString.Options), scheduler, passwordProvider, telemetry ?? Diagnostics.AuroraTelemetry.Detached));
 
     private static TopologyMonitor CreateMonitor(
         AuroraConnectionString connectionString, IDatabaseDriver driver, IClusterDialect dialect, TopologyMonitorOptions options, IScheduler scheduler,
-        Func<HostSpec, CancellationToken, ValueTask<string>>? passwordProvider)
+        Func<HostSpec, CancellationToken, ValueTask<string>>? passwordProvider, Diagnostics.AuroraTelemetry telemetry)
     {
         // Monitoring connections use the monitoring settings (same TLS and credentials) from their own pools, released with the monitor.
         var monitoringConnections = passwordProvider is null
@@ -136,7 +148,7 @@ internal static class FailoverSetup
         TopologyMonitor monitor;
         try
         {
-            monitor = new TopologyMonitor(client, SeedHosts(connectionString), scheduler, options);
+            monitor = new TopologyMonitor(client, SeedHosts(connectionString), scheduler, options) { Telemetry = telemetry };
         }
         catch
         {

@@ -180,7 +180,7 @@ internal sealed partial class TopologyMonitor
         if (_operationFast)
         {
             var (startedAt, endedAt) = (_operationStartedAt, _scheduler.Now);
-            _outbox.Post(() => Diagnostics.AuroraActivities.RecordTopologyRefresh(via, startedAt, endedAt, succeeded));
+            _outbox.Post(() => Telemetry.TopologyRefreshed(via, startedAt, endedAt, succeeded));
         }
 
         return true;

@@ -107,6 +107,9 @@ internal sealed partial class TopologyMonitor : IDisposable
     /// <summary>What the monitor does and runs into (refreshes, changes, errors, mode switches). Hot; completes on dispose.</summary>
     public IObservable<TopologyMonitorEvent> Events => _events;
 
+    /// <summary>Where the monitor reports its fast-mode reads: the telemetry of the data source that created it.</summary>
+    internal Diagnostics.AuroraTelemetry Telemetry { get; init; } = Diagnostics.AuroraTelemetry.Detached;
+
     /// <summary>The latest good snapshot (with the latest metrics), or <see langword="null"/> before the first good read.</summary>
     public TopologySnapshot? Current
     {

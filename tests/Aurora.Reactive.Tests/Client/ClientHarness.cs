@@ -4,25 +4,27 @@ using Aurora.Reactive.Connections;
 using Aurora.Reactive.Hosts;
 using Aurora.Reactive.Testing.VirtualTime;
 using Aurora.Reactive.Tests.Connections.Fakes;
-using Microsoft.Extensions.Logging.Abstractions;
+using Aurora.Reactive.Diagnostics;
+using Microsoft.Extensions.Logging;
 
 namespace Aurora.Reactive.Tests.Client;
 
 /// <summary>An <see cref="AuroraClient"/> over the fake driver (nodes n1, then n2 after a failover) on a virtual clock.</summary>
 internal sealed class ClientHarness : IAsyncDisposable
 {
-    public ClientHarness(AuroraClientOptions? options = null, bool withResolver = true, string clusterKey = "fake-cluster")
+    public ClientHarness(AuroraClientOptions? options = null, bool withResolver = true, string clusterKey = "fake-cluster", ILoggerFactory? loggerFactory = null, TestScheduler? scheduler = null)
     {
+        Scheduler = scheduler ?? new TestScheduler();
         Handler = new FakeFailoverHandler(FakeCluster.Node2);
         var settings = new AuroraConnectionSettings { FailoverHandler = Handler, InitialHostRole = HostRole.Writer };
-        DataSource = AuroraDataSource.Create("n1:5432", Driver, settings);
+        DataSource = AuroraDataSource.Create("n1:5432", Driver, settings, Scheduler, null, telemetry: new AuroraTelemetry(loggerFactory, Scheduler, clusterKey));
         Resolver = withResolver ? new FakeCommitOutcomeResolver() : null;
-        Client = new AuroraClient(DataSource, options ?? AuroraClientOptions.Default, Scheduler, NullLogger.Instance, Resolver, _ => null, clusterKey);
+        Client = new AuroraClient(DataSource, options ?? AuroraClientOptions.Default, Scheduler, Resolver, _ => null);
         Client.Events.Subscribe(Events.Add);
         Client.ConnectionStates.Subscribe(States.Add);
     }
 
-    public TestScheduler Scheduler { get; } = new();
+    public TestScheduler Scheduler { get; }
 
     public FakeDriver Driver { get; } = new();
 

@@ -79,7 +79,7 @@ public sealed class AuroraActivitiesTests
 
         using (spans.Caller.StartActivity("request"))
         {
-            AuroraActivities.RecordVerdict(verdict);
+            AuroraActivities.RecordVerdict("verdict-cluster", verdict);
         }
 
         var span = Assert.Single(spans.Stopped, a => a.OperationName == AuroraActivities.VerdictName && Equals(a.GetTagItem("aurora.host"), host.Endpoint));

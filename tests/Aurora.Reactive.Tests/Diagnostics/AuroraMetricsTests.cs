@@ -54,11 +54,13 @@ public sealed class AuroraMetricsTests : IDisposable
     }
 
     [Fact]
-    public void RecordAbort_CountsOneAbortForTheHost()
+    public void Verdict_CountsOneAbortForTheHost()
     {
         var host = new HostSpec("abort-" + Guid.NewGuid().ToString("N")[..8], 5432);
+        using var telemetry = new AuroraTelemetry(null, new Microsoft.Reactive.Testing.TestScheduler(), "abort-cluster");
+        var at = new DateTimeOffset(2026, 12, 1, 10, 0, 0, TimeSpan.Zero);
 
-        AuroraMetrics.RecordAbort(host);
+        telemetry.HostDeclaredDead(new Aurora.Reactive.Monitoring.HostDeclaredDead(host, at, at, at.AddSeconds(1), 3, FromSharedHealth: false), failoverLoaded: true);
 
         var abort = Assert.Single(_measurements, m => m.Instrument == "aurora.aborts" && Equals(m.Tags.GetValueOrDefault("host"), host.Endpoint));
         Assert.Equal(1.0, abort.Value);

@@ -1,6 +1,7 @@
 using System.Reactive.Linq;
 using System.Reactive.Subjects;
 using Aurora.Reactive.Connections;
+using Aurora.Reactive.Diagnostics;
 using Aurora.Reactive.Failover;
 using Aurora.Reactive.Hosts;
 using Aurora.Reactive.Monitoring;
@@ -25,7 +26,8 @@ internal sealed class FailoverHarness : IDisposable
         FailoverMode mode = FailoverMode.StrictWriter,
         FailoverTiming? timing = null,
         TopologyMonitorOptions? monitorOptions = null,
-        IFailoverPolicy? policy = null)
+        IFailoverPolicy? policy = null,
+        AuroraTelemetry? telemetry = null)
     {
         Scheduler = scheduler;
         Cluster = new SimulatedCluster(scheduler);
@@ -34,11 +36,12 @@ internal sealed class FailoverHarness : IDisposable
             Cluster.AddNode($"instance-{i}", isReader: i != 1);
         }
 
-        Monitor = new TopologyMonitor(Cluster, Cluster.Nodes.Select(n => n.Host), scheduler, monitorOptions ?? new TopologyMonitorOptions());
+        telemetry ??= AuroraTelemetry.Detached;
+        Monitor = new TopologyMonitor(Cluster, Cluster.Nodes.Select(n => n.Host), scheduler, monitorOptions ?? new TopologyMonitorOptions()) { Telemetry = telemetry };
         Connector = new SimulatedFailoverConnector(Cluster, scheduler);
         Coordinator = new FailoverCoordinator(
             Monitor.Snapshots, Monitor.WriterChanges, Monitor.RequestFastRefresh, _ => Connector, mode, timing ?? FailoverTiming.Default, policy ?? FailoverPolicies.ForMode(mode), Health, scheduler,
-            Monitor.RequestFastRefresh, Monitor.Events);
+            Monitor.RequestFastRefresh, Monitor.Events) { Telemetry = telemetry };
         Coordinator.Reports.Subscribe(Reports.Add);
     }
 
