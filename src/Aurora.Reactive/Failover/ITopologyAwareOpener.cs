@@ -10,7 +10,7 @@ namespace Aurora.Reactive.Failover;
 internal interface ITopologyAwareOpener
 {
     /// <summary>Opens a physical connection on the node the topology names for the request's target.</summary>
-    Task<TopologyOpenResult> OpenAsync(TopologyOpenRequest request, CancellationToken cancellationToken);
+    ValueTask<TopologyOpenResult> OpenAsync(TopologyOpenRequest request, CancellationToken cancellationToken);
 
     /// <summary>The old writer, each time the topology names a new one.</summary>
     IObservable<HostSpec> FormerWriters { get; }
