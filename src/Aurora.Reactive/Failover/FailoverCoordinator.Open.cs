@@ -43,6 +43,9 @@ internal sealed partial class FailoverCoordinator : ITopologyAwareOpener
         return _scheduler.Schedule(StallThreshold, () => _reportStall(host));
     }
 
+    /// <inheritdoc/>
+    void ITopologyAwareOpener.ReportStall(HostSpec host) => _reportStall(host);
+
     /// <summary>The latest topology snapshot seen, or <see langword="null"/> before the first.</summary>
     internal TopologySnapshot? LatestSnapshot => Volatile.Read(ref _latest);
 

@@ -28,4 +28,8 @@ internal interface ITopologyAwareOpener
     /// releases the statement through the writer watch. Dispose when the statement ends.
     /// </summary>
     IDisposable WatchStatement(HostSpec host);
+
+    /// <summary>Reports at once that a statement on the writer <paramref name="host"/> has run for <see cref="FailoverCoordinator.StallThreshold"/>
+    /// (what <see cref="WatchStatement"/> does when its threshold passes).</summary>
+    void ReportStall(HostSpec host);
 }
