@@ -264,8 +264,12 @@ internal static class CommandExecution
     // the thread pool, a long query would hold a pool thread for its whole length).
     private static Task<T> Start<TDriver, T>(AuroraConnection connection, Func<TDriver, CancellationToken, Task<T>> operation, TDriver driver, CancellationToken cancellationToken) =>
         connection.Driver.BlocksInAsyncCalls
-            ? Drivers.BlockingWork.Run(() => operation(driver, cancellationToken))
+            ? StartBlocking(operation, driver, cancellationToken)
             : operation(driver, cancellationToken);
+
+    // Apart, so that the closure is allocated only for such a driver, not on every statement.
+    private static Task<T> StartBlocking<TDriver, T>(Func<TDriver, CancellationToken, Task<T>> operation, TDriver driver, CancellationToken cancellationToken) =>
+        Drivers.BlockingWork.Run(() => operation(driver, cancellationToken));
 
     /// <summary>Disposes a driver object once the abandoned call that still uses it ends, never under it
     /// (MySql.Data throws from a command disposed while its read runs).</summary>
