@@ -16,23 +16,26 @@ public sealed partial class AuroraConnection
         _machine.Physical is not null
         && ((_handler is not null && ClassifyForFailover(error, _machine.Host) != DriverErrorKind.NotFailover) || error is HostLostException);
 
-    private DriverErrorKind ClassifyForFailover(Exception error, HostSpec? host)
+    private DriverErrorKind ClassifyForFailover(Exception error, HostSpec? host) => ClassifyForFailover(Driver, Settings, _machine.Physical, error, host);
+
+    /// <summary>How <paramref name="error"/> of <paramref name="physical"/> (<see langword="null"/> while opening) on <paramref name="host"/> is failed over.</summary>
+    internal static DriverErrorKind ClassifyForFailover(IDatabaseDriver driver, AuroraConnectionSettings settings, DbConnection? physical, Exception error, HostSpec? host)
     {
         if (error is HostLostException)
         {
             return DriverErrorKind.NodeUnavailable;
         }
 
-        var kind = Driver.ErrorClassifier.Classify(error);
+        var kind = driver.ErrorClassifier.Classify(error);
         if (kind == DriverErrorKind.NotFailover && error is ObjectDisposedException or InvalidOperationException
-            && _machine.Physical is { State: not ConnectionState.Open })
+            && physical is { State: not ConnectionState.Open })
         {
             // The driver connection broke under the command, and the driver said so with a usage error (Npgsql throws
             // ObjectDisposedException from a command whose connector a network failure tore down): the node was lost.
             return DriverErrorKind.NodeUnavailable;
         }
 
-        if (kind == DriverErrorKind.ReadOnlyNode && !(Settings.FailOverOnReadOnlyError && host?.Role == HostRole.Writer))
+        if (kind == DriverErrorKind.ReadOnlyNode && !(settings.FailOverOnReadOnlyError && host?.Role == HostRole.Writer))
         {
             return DriverErrorKind.NotFailover;
         }
@@ -156,7 +159,7 @@ public sealed partial class AuroraConnection
             await ApplySessionAsync(physical, cancellationToken).ConfigureAwait(false);
         }
 
-        _machine.Opened(ReferenceEquals(host, _dataSource.InitialHost) ? _dataSource.OpenOnInitialHostState : new LogicalConnectionState(LogicalConnectionStatus.Open, host));
+        _machine.Opened(_dataSource.OpenStateOn(host));
     }
 
     private async Task TryRollbackAsync(DbTransaction physicalTransaction)

@@ -84,16 +84,10 @@ public sealed partial class AuroraConnection
     // error of the caller's (a bad password) reaches the caller unwrapped.
     private async Task<bool> TryOpenOnTopologyAsync(ITopologyAwareOpener opener, CancellationToken cancellationToken)
     {
-        var request = new TopologyOpenRequest(
-            _connections, Settings.OpenTarget, _dataSource.InitialHost, _dataSource.IsDead,
-            error => ClassifyForFailover(error, null) != Drivers.DriverErrorKind.NotFailover)
-        {
-            MayOpenInline = !_dataSource.Driver.BlocksInAsyncCalls,
-        };
         TopologyOpenResult result;
         try
         {
-            result = await opener.OpenAsync(request, cancellationToken).ConfigureAwait(false);
+            result = await opener.OpenAsync(_dataSource.TopologyOpenRequest, cancellationToken).ConfigureAwait(false);
         }
         catch
         {

@@ -1,4 +1,6 @@
 using System.Reactive.Disposables;
+using Aurora.Reactive.Diagnostics;
+using Aurora.Reactive.Hosts;
 using Aurora.Reactive.Monitoring;
 
 namespace Aurora.Reactive.Connections;
@@ -24,9 +26,28 @@ public sealed partial class AuroraConnection
     /// Starts watching a command that started at <paramref name="startedAt"/> on the current host; dispose the
     /// result when the command (or its reader) ends. Nothing is watched when monitoring is off.
     /// </summary>
-    internal IDisposable WatchCommand(DateTimeOffset startedAt)
+    internal IDisposable WatchCommand(DateTimeOffset startedAt) => _machine.Host is { } host ? WatchCommand(host, startedAt) : Disposable.Empty;
+
+    /// <summary>
+    /// Starts watching a statement on the current host that started at <paramref name="startedAt"/> and did not complete at
+    /// once, for a stall and by failure monitoring (see <see cref="CommandWatch"/>); <see langword="null"/> when nothing watches it.
+    /// </summary>
+    internal IDisposable? WatchRunning(DateTimeOffset startedAt)
     {
-        if (_dataSource.Monitors is not { } monitors || _machine.Host is not { } host || Settings.HostMonitoring is not { } monitoring)
+        if (_machine.Host is not { } host)
+        {
+            return null;
+        }
+
+        var stallReport = host.Role == HostRole.Writer ? _dataSource.TopologyOpener : null;
+        var detection = _dataSource.Monitors is not null ? Settings.HostMonitoring?.Detection : null;
+        return stallReport is null && detection is null ? null : CommandWatch.Start(this, host, startedAt, _dataSource.Clock.Scheduler, stallReport, detection);
+    }
+
+    /// <summary>Starts watching a command on <paramref name="host"/> by failure monitoring; see <see cref="WatchCommand(DateTimeOffset)"/>.</summary>
+    internal IDisposable WatchCommand(HostSpec host, DateTimeOffset startedAt)
+    {
+        if (_dataSource.Monitors is not { } monitors || Settings.HostMonitoring is not { } monitoring)
         {
             return Disposable.Empty;
         }

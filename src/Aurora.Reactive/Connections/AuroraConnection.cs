@@ -180,7 +180,16 @@ public sealed partial class AuroraConnection : DbConnection, ILogicalConnection
     internal DbConnection GetPhysicalForCommand() => _machine.Physical ?? throw NotOpen();
 
     /// <summary>Raises <see cref="DbConnection.StateChange"/> for a change the state machine made.</summary>
-    internal void RaiseStateChange(ConnectionState from, ConnectionState to) => OnStateChange(new StateChangeEventArgs(from, to));
+    internal void RaiseStateChange(ConnectionState from, ConnectionState to) => OnStateChange((from, to) switch
+    {
+        // The arguments are immutable: the two changes of every open and close are shared, not made per connection.
+        (ConnectionState.Closed, ConnectionState.Open) => OpenedChange,
+        (ConnectionState.Open, ConnectionState.Closed) => ClosedChange,
+        _ => new StateChangeEventArgs(from, to),
+    });
+
+    private static readonly StateChangeEventArgs OpenedChange = new(ConnectionState.Closed, ConnectionState.Open);
+    private static readonly StateChangeEventArgs ClosedChange = new(ConnectionState.Open, ConnectionState.Closed);
 
     private InvalidOperationException NotOpen() => _machine.Status switch
     {

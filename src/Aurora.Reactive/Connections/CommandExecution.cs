@@ -48,7 +48,7 @@ internal static class CommandExecution
                 // ITopologyAwareOpener.WatchStatement): a frozen writer whose replacement is promoted then releases it through
                 // the writer watch within a fast refresh, not at the next normal one, nor when monitoring declares it dead.
                 var lossToken = connection.LossToken();
-                using var stall = connection.WatchStall();
+                using var stall = watch is CommandWatch ? null : connection.WatchStall(); // a CommandWatch reports the stall itself
                 try
                 {
                     result = await running.WaitAsync(lossToken).ConfigureAwait(false);
@@ -146,7 +146,7 @@ internal static class CommandExecution
         }
 
         // Watched by monitoring from startedAt: a run that completes at once needs no probe.
-        return OnNodeAsync(connection, running, run, connection.WatchCommand(startedAt), keepWatch: false, cancellationToken);
+        return OnNodeAsync(connection, running, run, connection.WatchRunning(startedAt), keepWatch: false, cancellationToken);
     }
 
     /// <summary>Opens a reader synchronously; on a monitored connection through the asynchronous path.</summary>
@@ -249,7 +249,7 @@ internal static class CommandExecution
             var driver = await BindForRunAsync(run, connection, cancellationToken).ConfigureAwait(false);
             var startedAt = connection.CommandStartTime();
             running = Start(connection, operation, driver, cancellationToken);
-            watch = connection.WatchCommand(startedAt);
+            watch = connection.WatchRunning(startedAt);
         }
         catch (Exception error) when (connection.ShouldFailOver(error))
         {
@@ -264,8 +264,12 @@ internal static class CommandExecution
     // the thread pool, a long query would hold a pool thread for its whole length).
     private static Task<T> Start<TDriver, T>(AuroraConnection connection, Func<TDriver, CancellationToken, Task<T>> operation, TDriver driver, CancellationToken cancellationToken) =>
         connection.Driver.BlocksInAsyncCalls
-            ? Drivers.BlockingWork.Run(() => operation(driver, cancellationToken))
+            ? StartBlocking(operation, driver, cancellationToken)
             : operation(driver, cancellationToken);
+
+    // Apart, so that the closure is allocated only for such a driver, not on every statement.
+    private static Task<T> StartBlocking<TDriver, T>(Func<TDriver, CancellationToken, Task<T>> operation, TDriver driver, CancellationToken cancellationToken) =>
+        Drivers.BlockingWork.Run(() => operation(driver, cancellationToken));
 
     /// <summary>Disposes a driver object once the abandoned call that still uses it ends, never under it
     /// (MySql.Data throws from a command disposed while its read runs).</summary>

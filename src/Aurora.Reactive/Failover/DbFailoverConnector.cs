@@ -18,16 +18,23 @@ internal sealed class DbFailoverConnector(IHostConnectionFactory connections, IC
     public IObservable<VerifiedConnection> Open(HostSpec host) => Run(host, OpenAsync);
 
     /// <summary>The driver's open of the node from its pool, started on the caller's thread (no role query: the topology named the role).</summary>
-    public Task<VerifiedConnection>? TryStartOpen(HostSpec host) => StartOpen(host, CancellationToken.None);
+    public Task<VerifiedConnection>? TryStartOpen(HostSpec host, out DbConnection? opened) => StartOpen(host, CancellationToken.None, out opened);
 
-    private Task<VerifiedConnection> StartOpen(HostSpec host, CancellationToken cancellationToken)
+    private Task<VerifiedConnection>? StartOpen(HostSpec host, CancellationToken cancellationToken, out DbConnection? opened)
     {
+        opened = null;
         DbConnection? connection = null;
         try
         {
             connection = connections.CreateConnection(host);
             var opening = connection.OpenAsync(cancellationToken);
-            return opening.IsCompletedSuccessfully ? Task.FromResult(new VerifiedConnection(connection, host)) : FinishOpenAsync(opening, connection, host);
+            if (opening.IsCompletedSuccessfully)
+            {
+                opened = connection;
+                return null;
+            }
+
+            return FinishOpenAsync(opening, connection, host);
         }
 #pragma warning disable CA1031 // A driver that throws instead of failing its task: this attempt failed, reported as any other.
         catch (Exception error)
@@ -66,7 +73,8 @@ internal sealed class DbFailoverConnector(IHostConnectionFactory connections, IC
     private async Task<VerifiedConnection> OpenAsync(HostSpec host, CancellationToken cancellationToken)
     {
         await Task.Yield();
-        return await StartOpen(host, cancellationToken).ConfigureAwait(false);
+        var pending = StartOpen(host, cancellationToken, out var opened);
+        return pending is null ? new VerifiedConnection(opened!, host) : await pending.ConfigureAwait(false);
     }
 
     private async Task<VerifiedConnection> ConnectAsync(HostSpec host, CancellationToken cancellationToken)

@@ -1,6 +1,7 @@
 using System.Reactive.Concurrency;
 using System.Reactive.Disposables;
 using System.Reactive.Linq;
+using Aurora.Reactive.Drivers;
 using Aurora.Reactive.Hosts;
 using Aurora.Reactive.Topology;
 
@@ -27,6 +28,8 @@ internal sealed partial class FailoverCoordinator : ITopologyAwareOpener
 
     private TopologySnapshot? _latest;
     private int _spread = -1;
+    private WriterPlan? _writerPlan;
+    private ConnectorOfFactory? _connector;
 
     /// <inheritdoc/>
     IObservable<HostSpec> ITopologyAwareOpener.FormerWriters => _writerChanges.Select(change => change.Former);
@@ -40,14 +43,17 @@ internal sealed partial class FailoverCoordinator : ITopologyAwareOpener
         return _scheduler.Schedule(StallThreshold, () => _reportStall(host));
     }
 
+    /// <inheritdoc/>
+    void ITopologyAwareOpener.ReportStall(HostSpec host) => _reportStall(host);
+
     /// <summary>The latest topology snapshot seen, or <see langword="null"/> before the first.</summary>
     internal TopologySnapshot? LatestSnapshot => Volatile.Read(ref _latest);
 
     /// <inheritdoc/>
-    Task<TopologyOpenResult> ITopologyAwareOpener.OpenAsync(TopologyOpenRequest request, CancellationToken cancellationToken) =>
+    ValueTask<TopologyOpenResult> ITopologyAwareOpener.OpenAsync(TopologyOpenRequest request, CancellationToken cancellationToken) =>
         OpenAsync(request, cancellationToken);
 
-    internal Task<TopologyOpenResult> OpenAsync(TopologyOpenRequest request, CancellationToken cancellationToken)
+    internal ValueTask<TopologyOpenResult> OpenAsync(TopologyOpenRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
         cancellationToken.ThrowIfCancellationRequested();
@@ -56,14 +62,20 @@ internal sealed partial class FailoverCoordinator : ITopologyAwareOpener
         if (request.MayOpenInline && plan.Candidates is [var host, ..])
         {
             // The common case, and the one a pooled open per unit of work pays on every unit: the pool of the node the
-            // topology names hands out an idle connection at once. Nothing then needs a bound, a timer or a watch.
-            first = _connectorFor(request.Connections).TryStartOpen(host);
-            if (first is { IsCompletedSuccessfully: true })
+            // topology names hands out an idle connection at once. Nothing then needs a bound, a timer, a watch or a task.
+            first = ConnectorFor(request.Connections).TryStartOpen(host, out var opened);
+            if (opened is not null)
             {
-                return Task.FromResult(TopologyOpenResult.Opened(first.Result.Claim()!, host));
+                return new ValueTask<TopologyOpenResult>(TopologyOpenResult.Opened(opened, host));
             }
         }
 
+        return new ValueTask<TopologyOpenResult>(OpenBoundedAsync(request, plan, first, cancellationToken));
+    }
+
+    private Task<TopologyOpenResult> OpenBoundedAsync(
+        TopologyOpenRequest request, (TopologySnapshot? Snapshot, IReadOnlyList<HostSpec>? Candidates) plan, Task<VerifiedConnection>? first, CancellationToken cancellationToken)
+    {
         var completion = new TaskCompletionSource<TopologyOpenResult>(TaskCreationOptions.RunContinuationsAsynchronously);
         var subscription = new SingleAssignmentDisposable();
         var registration = cancellationToken.Register(() =>
@@ -102,8 +114,33 @@ internal sealed partial class FailoverCoordinator : ITopologyAwareOpener
     private (TopologySnapshot? Snapshot, IReadOnlyList<HostSpec>? Candidates) Plan(TopologyOpenRequest request, TopologySnapshot? newer)
     {
         var snapshot = newer ?? LatestSnapshot;
+        var writerOpen = request.Target == OpenTarget.Writer && snapshot is not null;
+        if (writerOpen && Volatile.Read(ref _writerPlan) is { } cached && ReferenceEquals(cached.Snapshot, snapshot) && !request.IsDead(cached.Candidates[0]))
+        {
+            return (snapshot, cached.Candidates);
+        }
+
         var spread = request.Target == OpenTarget.Reader ? Interlocked.Increment(ref _spread) : 0;
-        return (snapshot, OpenPlan.Candidates(snapshot, request.Target, Mode, request.IsDead, spread));
+        var candidates = OpenPlan.Candidates(snapshot, request.Target, Mode, request.IsDead, spread);
+        if (writerOpen && candidates is [_])
+        {
+            Volatile.Write(ref _writerPlan, new WriterPlan(snapshot!, candidates));
+        }
+
+        return (snapshot, candidates);
+    }
+
+    // Every open of a data source goes through the same factory: its connector is made once, not per open.
+    private IFailoverConnector ConnectorFor(IHostConnectionFactory connections)
+    {
+        if (Volatile.Read(ref _connector) is { } cached && ReferenceEquals(cached.Connections, connections))
+        {
+            return cached.Connector;
+        }
+
+        var connector = _connectorFor(connections);
+        Volatile.Write(ref _connector, new ConnectorOfFactory(connections, connector));
+        return connector;
     }
 
     private IObservable<TopologyOpenResult> OpenFlow(TopologyOpenRequest request, TopologySnapshot? newer) =>
@@ -148,7 +185,7 @@ internal sealed partial class FailoverCoordinator : ITopologyAwareOpener
     private IObservable<VerifiedConnection> Attempt(TopologyOpenRequest request, HostSpec host, Task<VerifiedConnection>? started)
     {
         var bound = Timing.ReaderConnectTimeout;
-        var open = (started is null ? _connectorFor(request.Connections).Open(host) : VerifiedConnection.Observe(started, host))
+        var open = (started is null ? ConnectorFor(request.Connections).Open(host) : VerifiedConnection.Observe(started, host))
             .Timeout(bound, Observable.Throw<VerifiedConnection>(
                 new OpenAttemptFailedException($"{host.Endpoint} did not open within {bound.TotalSeconds:0.###} s.")), _scheduler);
         var moved = _topology
@@ -166,7 +203,7 @@ internal sealed partial class FailoverCoordinator : ITopologyAwareOpener
     {
         var host = request.InitialHost;
         var bound = Timing.ReaderConnectTimeout;
-        return _connectorFor(request.Connections).Connect(host)
+        return ConnectorFor(request.Connections).Connect(host)
             .Timeout(bound, Observable.Throw<VerifiedConnection>(
                 new OpenAttemptFailedException($"{host.Endpoint} did not open and answer within {bound.TotalSeconds:0.###} s.")), _scheduler)
             .Take(1)
@@ -183,4 +220,9 @@ internal sealed partial class FailoverCoordinator : ITopologyAwareOpener
             })
             .Catch<TopologyOpenResult, Exception>(error => Observable.Return(TopologyOpenResult.Failed(host, error)));
     }
+
+    /// <summary>The writer open's candidates for one snapshot, kept so that opens by the same snapshot allocate no list.</summary>
+    private sealed record WriterPlan(TopologySnapshot Snapshot, IReadOnlyList<HostSpec> Candidates);
+
+    private sealed record ConnectorOfFactory(IHostConnectionFactory Connections, IFailoverConnector Connector);
 }

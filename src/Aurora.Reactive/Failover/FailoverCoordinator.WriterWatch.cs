@@ -24,13 +24,15 @@ internal sealed partial class FailoverCoordinator
             _attached[connection] = null;
         }
 
-        return System.Reactive.Disposables.Disposable.Create(() =>
+        return new Attachment(this, connection);
+    }
+
+    private void Detach(ILogicalConnection connection)
+    {
+        lock (_attached)
         {
-            lock (_attached)
-            {
-                _attached.Remove(connection);
-            }
-        });
+            _attached.Remove(connection);
+        }
     }
 
     private IDisposable WatchWriter() => new System.Reactive.Disposables.CompositeDisposable(
@@ -82,6 +84,20 @@ internal sealed partial class FailoverCoordinator
         foreach (var (connection, host) in told)
         {
             connection.ReportHostLost(host, new WriterChangedException(oldWriter(host), writer));
+        }
+    }
+
+    /// <summary>One attached connection (an open per unit of work attaches on every open: one object, no closure).</summary>
+    private sealed class Attachment(FailoverCoordinator coordinator, ILogicalConnection connection) : IDisposable
+    {
+        private int _disposed;
+
+        public void Dispose()
+        {
+            if (Interlocked.Exchange(ref _disposed, 1) == 0)
+            {
+                coordinator.Detach(connection);
+            }
         }
     }
 }

@@ -1,3 +1,4 @@
+using System.Data.Common;
 using Aurora.Reactive.Hosts;
 
 namespace Aurora.Reactive.Failover;
@@ -18,9 +19,14 @@ internal interface IFailoverConnector
     IObservable<VerifiedConnection> Open(HostSpec host) => Connect(host);
 
     /// <summary>
-    /// Starts <see cref="Open"/>'s work on the caller's thread and returns it as a task, so that an open the pool serves at
-    /// once completes with no bound, timer or watch; <see langword="null"/> when this connector cannot (the open then
-    /// goes through <see cref="Open"/>).
+    /// Starts <see cref="Open"/>'s work on the caller's thread, so that an open the pool serves at once completes with no
+    /// bound, timer, watch or task: then <paramref name="opened"/> is the open connection (the caller owns it) and the
+    /// result is <see langword="null"/>. Otherwise the result is the attempt still running (or failed), and
+    /// <see langword="null"/> with no connection when this connector cannot (the open then goes through <see cref="Open"/>).
     /// </summary>
-    Task<VerifiedConnection>? TryStartOpen(HostSpec host) => null;
+    Task<VerifiedConnection>? TryStartOpen(HostSpec host, out DbConnection? opened)
+    {
+        opened = null;
+        return null;
+    }
 }

@@ -10,7 +10,7 @@ namespace Aurora.Reactive.Failover;
 internal interface ITopologyAwareOpener
 {
     /// <summary>Opens a physical connection on the node the topology names for the request's target.</summary>
-    Task<TopologyOpenResult> OpenAsync(TopologyOpenRequest request, CancellationToken cancellationToken);
+    ValueTask<TopologyOpenResult> OpenAsync(TopologyOpenRequest request, CancellationToken cancellationToken);
 
     /// <summary>The old writer, each time the topology names a new one.</summary>
     IObservable<HostSpec> FormerWriters { get; }
@@ -28,4 +28,8 @@ internal interface ITopologyAwareOpener
     /// releases the statement through the writer watch. Dispose when the statement ends.
     /// </summary>
     IDisposable WatchStatement(HostSpec host);
+
+    /// <summary>Reports at once that a statement on the writer <paramref name="host"/> has run for <see cref="FailoverCoordinator.StallThreshold"/>
+    /// (what <see cref="WatchStatement"/> does when its threshold passes).</summary>
+    void ReportStall(HostSpec host);
 }

@@ -3,8 +3,8 @@ using Aurora.Reactive.Hosts;
 
 namespace Aurora.Reactive.Failover;
 
-/// <summary>How a topology-aware open ended.</summary>
-internal sealed class TopologyOpenResult
+/// <summary>How a topology-aware open ended (a value, so that an open the pool serves at once allocates no result).</summary>
+internal readonly struct TopologyOpenResult
 {
     private TopologyOpenResult(DbConnection? connection, HostSpec? host, Exception? error)
     {
@@ -14,7 +14,7 @@ internal sealed class TopologyOpenResult
     }
 
     /// <summary>The topology does not tell where to open: open through the endpoint.</summary>
-    public static TopologyOpenResult Unknown { get; } = new(null, null, null);
+    public static TopologyOpenResult Unknown => default;
 
     /// <summary>The open physical connection (owned by the caller), or <see langword="null"/>.</summary>
     public DbConnection? Connection { get; }

@@ -43,6 +43,23 @@ public sealed class AuroraConnectionStateTests
     }
 
     [Fact]
+    public async Task StateChange_OpenAndClose_RaiseClosedToOpenThenOpenToClosed()
+    {
+        await using var cluster = new FakeCluster();
+        var changes = new List<(System.Data.ConnectionState From, System.Data.ConnectionState To)>();
+        for (var i = 0; i < 2; i++)
+        {
+            await using var connection = cluster.DataSource.CreateConnection();
+            connection.StateChange += (_, e) => changes.Add((e.OriginalState, e.CurrentState));
+            await connection.OpenAsync();
+            await connection.CloseAsync();
+        }
+
+        var once = new[] { (System.Data.ConnectionState.Closed, System.Data.ConnectionState.Open), (System.Data.ConnectionState.Open, System.Data.ConnectionState.Closed) };
+        Assert.Equal([.. once, .. once], changes);
+    }
+
+    [Fact]
     public async Task StateChanges_FailoverFindsNoNode_EndsInFailed()
     {
         await using var cluster = new FakeCluster();

@@ -10,17 +10,16 @@ public sealed class DbFailoverConnectorTests
     private static readonly HostSpec Writer = new("instance-1.example", 5432, "instance-1", HostRole.Writer);
 
     [Fact]
-    public async Task TryStartOpen_PoolAnswersAtOnce_CompletedBeforeItReturnsWithTheConnectionOfThatNode()
+    public void TryStartOpen_PoolAnswersAtOnce_HandsTheOpenConnectionOfThatNodeOverWithNoTask()
     {
         using var connections = new FakeConnectionFactory("Host=cluster.example;Port=5432");
         var connector = new DbFailoverConnector(connections, AuroraPostgresDialect.Instance);
 
-        var opening = connector.TryStartOpen(Writer)!;
+        var pending = connector.TryStartOpen(Writer, out var opened);
 
-        Assert.True(opening.IsCompletedSuccessfully);
-        var verified = await opening;
-        Assert.Same(Writer, verified.Host);
-        var connection = Assert.IsType<FakeDbConnection>(verified.Claim());
+        Assert.Null(pending);
+        var connection = Assert.IsType<FakeDbConnection>(opened);
+        Assert.Equal(System.Data.ConnectionState.Open, connection.State);
         Assert.Equal(Writer, connection.Host);
         Assert.Empty(connection.Executed); // no role query: the topology named the role
     }
@@ -33,8 +32,9 @@ public sealed class DbFailoverConnectorTests
         connections.Kill(Writer, refused);
         var connector = new DbFailoverConnector(connections, AuroraPostgresDialect.Instance);
 
-        var opening = connector.TryStartOpen(Writer)!;
+        var opening = connector.TryStartOpen(Writer, out var opened)!;
 
+        Assert.Null(opened);
         Assert.True(opening.IsFaulted);
         Assert.Same(refused, opening.Exception!.GetBaseException());
         Assert.True(Assert.Single(connections.Created).IsDisposed);

@@ -80,7 +80,7 @@ internal sealed class FailoverHarness : IDisposable
     public Task<TopologyOpenResult> Open(OpenTarget target, Func<HostSpec, bool>? isDead = null) =>
         Coordinator.OpenAsync(
             new TopologyOpenRequest(_factory, target, _factory.InitialHost, isDead ?? (_ => false), error => error is IOException),
-            CancellationToken.None);
+            CancellationToken.None).AsTask();
 
     /// <summary>Pins the published topology to what it is now, then makes <paramref name="instanceId"/> the writer by role only.</summary>
     public void PromoteUnpublished(string instanceId)

@@ -1,0 +1,119 @@
+using Aurora.Reactive.Connections;
+using Aurora.Reactive.Failover;
+using Aurora.Reactive.Hosts;
+using Aurora.Reactive.Monitoring;
+using Aurora.Reactive.Tests.Connections.Fakes;
+using Aurora.Reactive.Tests.Monitoring;
+
+namespace Aurora.Reactive.Tests.Connections;
+
+/// <summary>
+/// A statement that does not complete at once is watched behind one timer: the failure monitor's watch starts only once
+/// the statement has run for the stall threshold (0.5 s), from its real start time. 2000/1000/2, so a statement started
+/// at 0 on a frozen node is declared dead at exactly 4 s.
+/// </summary>
+public sealed class CommandWatchTests
+{
+    private static readonly FailureDetectionSettings Detection = FailureDetectionSettings.FromMilliseconds(2000, 1000, 2, 10_000);
+    private static readonly TimeSpan Safety = TimeSpan.FromSeconds(10);
+
+    [Fact]
+    public async Task StatementShorterThanTheStallThreshold_OneTimerAndNoMonitor()
+    {
+        await using var monitored = new MonitoredCluster(Detection, withFailover: false, SimulatedAnswer.Never);
+        await using var connection = await monitored.DataSource.OpenConnectionAsync();
+        monitored.Cluster.Factory.Freeze(FakeCluster.Node1);
+        await using var command = new AuroraCommand("SELECT 1", connection);
+        var scheduledBefore = monitored.Clock.Scheduled;
+
+        var running = command.ExecuteScalarAsync();
+        Assert.False(running.IsCompleted);
+        Assert.Equal(scheduledBefore + 1, monitored.Clock.Scheduled);
+        monitored.AdvanceTo(0.499);
+        monitored.Cluster.Factory.Thaw(FakeCluster.Node1);
+        Assert.Equal("n1", await running.WaitAsync(Safety));
+        monitored.AdvanceTo(60);
+
+        Assert.Empty(monitored.Registry.Monitors);
+        Assert.Empty(monitored.Probers);
+    }
+
+    [Fact]
+    public async Task StatementPastTheStallThreshold_MonitorWatchesFromItsStart_ReleasedAtTheUsualTime()
+    {
+        await using var monitored = new MonitoredCluster(Detection, withFailover: false, SimulatedAnswer.Never);
+        await using var connection = await monitored.DataSource.OpenConnectionAsync();
+        monitored.Cluster.Factory.Freeze(FakeCluster.Node1);
+        await using var command = new AuroraCommand("SELECT pg_sleep(60)", connection);
+
+        var running = command.ExecuteNonQueryAsync();
+        monitored.AdvanceTo(0.499);
+        Assert.Empty(monitored.Registry.Monitors);
+        monitored.AdvanceTo(0.5);
+        Assert.Equal(1, Assert.Single(monitored.Registry.Monitors).UserCount);
+        monitored.AdvanceTo(3.999);
+        Assert.False(running.IsCompleted);
+        monitored.AdvanceTo(4);
+
+        var error = await Assert.ThrowsAsync<HostUnavailableException>(() => running.WaitAsync(Safety));
+        Assert.Equal(MonitoredCluster.At(0), error.Verdict.CommandStartedAt);
+        Assert.Equal(MonitoredCluster.At(4), error.Verdict.DeclaredAt);
+    }
+
+    [Fact]
+    public async Task DetectionTooShortToDefer_MonitorWatchesAtOnce()
+    {
+        // The prober warms up one probe timeout (0.5 s) before the window at 1 s: too soon to wait for the threshold first.
+        var detection = FailureDetectionSettings.FromMilliseconds(1000, 500, 2, 10_000);
+        await using var monitored = new MonitoredCluster(detection, withFailover: false, SimulatedAnswer.Never);
+        await using var connection = await monitored.DataSource.OpenConnectionAsync();
+        monitored.Cluster.Factory.Freeze(FakeCluster.Node1);
+        await using var command = new AuroraCommand("SELECT pg_sleep(60)", connection);
+
+        var running = command.ExecuteNonQueryAsync();
+
+        Assert.Equal(1, Assert.Single(monitored.Registry.Monitors).UserCount);
+        monitored.AdvanceTo(detection.DeadAfterFrozen.TotalSeconds);
+        var error = await Assert.ThrowsAsync<HostUnavailableException>(() => running.WaitAsync(Safety));
+        Assert.Equal(MonitoredCluster.At(0) + detection.DeadAfterFrozen, error.Verdict.DeclaredAt);
+    }
+
+    [Fact]
+    public async Task WriterStatement_StallReportedOnceAtTheThreshold_NotWhenItEndedBefore()
+    {
+        await using var cluster = new FakeCluster(withHandler: false);
+        await using var connection = await cluster.DataSource.OpenConnectionAsync();
+        var scheduler = new CountingScheduler(MonitoredCluster.Origin);
+        var writer = new HostSpec("n1", 5432, "instance-1", HostRole.Writer);
+        var stalls = new StallCounter();
+
+        using var slow = CommandWatch.Start(connection, writer, scheduler.Now, scheduler, stalls, detection: null);
+        var fast = CommandWatch.Start(connection, writer, scheduler.Now, scheduler, stalls, detection: null);
+        scheduler.AdvanceBy(TimeSpan.FromMilliseconds(499));
+        fast!.Dispose();
+        Assert.Empty(stalls.Reported);
+        scheduler.AdvanceBy(TimeSpan.FromMilliseconds(1));
+        scheduler.AdvanceBy(TimeSpan.FromSeconds(60));
+
+        Assert.Equal([writer], stalls.Reported);
+        Assert.Equal(2, scheduler.Scheduled);
+    }
+
+    private sealed class StallCounter : ITopologyAwareOpener
+    {
+        public List<HostSpec> Reported { get; } = [];
+
+        public IObservable<HostSpec> FormerWriters => System.Reactive.Linq.Observable.Never<HostSpec>();
+
+        public ValueTask<TopologyOpenResult> OpenAsync(TopologyOpenRequest request, CancellationToken cancellationToken) =>
+            throw new NotSupportedException();
+
+        public IDisposable WatchStatement(HostSpec host) => throw new NotSupportedException();
+
+        public IDisposable FollowHealth(IObservable<HostHealth> health) => System.Reactive.Disposables.Disposable.Empty;
+
+        public bool IsDead(HostSpec host) => false;
+
+        public void ReportStall(HostSpec host) => Reported.Add(host);
+    }
+}
