@@ -118,7 +118,10 @@ public sealed partial class AuroraConnection
         FailoverOutcome outcome;
         try
         {
-            var request = new FailoverRequest(this, failedHost, cause, kind, transaction is not null, readOnly, _connections);
+            var request = new FailoverRequest(this, failedHost, cause, kind, transaction is not null, readOnly, _connections)
+            {
+                IsNodeFailure = _dataSource.TopologyOpenRequest.IsNodeFailure,
+            };
             outcome = await _handler!.FailOverAsync(request, cancellationToken).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)

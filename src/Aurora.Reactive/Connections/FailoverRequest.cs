@@ -53,4 +53,11 @@ internal sealed class FailoverRequest
 
     /// <summary>The factory of physical connections to use, so that replacement connections come from the data source's pools.</summary>
     public IHostConnectionFactory Connections { get; }
+
+    /// <summary>
+    /// Whether an error of a connection attempt means the node is unavailable (try it again, or another) rather than a
+    /// refusal of the request itself (a bad password, an unknown database), as the logical connection judges its own open.
+    /// Unless set, every error is a node failure.
+    /// </summary>
+    public Func<Exception, bool> IsNodeFailure { get; init; } = _ => true;
 }

@@ -162,7 +162,7 @@ internal sealed partial class FailoverCoordinator
                 }
             }
 
-            shared = FailoverSearch.Run(Policy, attempts => SignalsFor(request, attempts), connector, Timing, _scheduler)
+            shared = FailoverSearch.Run(Policy, attempts => SignalsFor(request, attempts), connector, Timing, _scheduler, request.IsNodeFailure)
                 .Do(result =>
                 {
                     if (result.Ended)

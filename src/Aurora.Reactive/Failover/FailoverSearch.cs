@@ -1,3 +1,4 @@
+using System.Data.Common;
 using System.Reactive.Concurrency;
 using System.Reactive.Disposables;
 using System.Reactive.Linq;
@@ -10,8 +11,8 @@ namespace Aurora.Reactive.Failover;
 /// One search for a node: subscribes the policy's decisions, starts an attempt per
 /// <see cref="FailoverDecisionKind.ConnectTo"/> (one per node at a time, each bounded by the reader connect
 /// timeout), feeds every attempt's result back to the policy, and ends with the first node that confirms
-/// the expected role or a give-up. Meanwhile each wait and each failed attempt is emitted as a
-/// <see cref="FailoverSearchResult.Looking"/>. It has no deadline of its own: it runs while a failover wants it, and
+/// the expected role, a give-up, or the first attempt a node refused (a client or configuration error).
+/// Meanwhile each wait and each failed attempt is emitted as a <see cref="FailoverSearchResult.Looking"/>. It has no deadline of its own: it runs while a failover wants it, and
 /// each failover's deadline is the coordinator's (<see cref="FailoverCoordinator.FailOverAsync"/>). Cold: each
 /// subscription is one search.
 /// </summary>
@@ -22,8 +23,9 @@ internal static class FailoverSearch
         Func<IObservable<ConnectAttempt>, ClusterSignals> signalsFor,
         IFailoverConnector connector,
         FailoverTiming timing,
-        IScheduler scheduler) =>
-        Observable.Create<FailoverSearchResult>(observer => new SearchRun(policy, signalsFor, connector, timing, scheduler, observer).Start());
+        IScheduler scheduler,
+        Func<Exception, bool>? isNodeFailure = null) =>
+        Observable.Create<FailoverSearchResult>(observer => new SearchRun(policy, signalsFor, connector, timing, scheduler, isNodeFailure ?? (_ => true), observer).Start());
 
     private sealed class SearchRun(
         IFailoverPolicy policy,
@@ -31,6 +33,7 @@ internal static class FailoverSearch
         IFailoverConnector connector,
         FailoverTiming timing,
         IScheduler scheduler,
+        Func<Exception, bool> isNodeFailure,
         IObserver<FailoverSearchResult> observer)
     {
         // Every event of the search (its start, a decision, an attempt's end, its stop) is queued and run one at a time by
@@ -191,9 +194,24 @@ internal static class FailoverSearch
             }
 
             _lastError = error;
+            if (IsRefusal(error))
+            {
+                Finish(FailoverSearchResult.Failure($"{decision.Host!.InstanceId ?? decision.Host.Endpoint} refused the connection: {error.Message}", error));
+                return;
+            }
+
             ReportLooking();
             Feed(new ConnectAttempt(decision.Host!, decision.ExpectedRole, ConnectAttemptOutcome.Failed, Error: error));
         }
+
+        /// <summary>
+        /// The node answered and refused the request itself (a bad password, an unknown database: an error the driver does
+        /// not call a node failure). The nodes of a cluster share their roles and catalogs, so every other node and every
+        /// retry would refuse it too: the failover ends on it rather than at its deadline. Only a driver's error
+        /// (<see cref="DbException"/>) counts; the attempt's own timeout, a cancellation or a usage error from a pool that
+        /// handed out a broken session is retried as before.
+        /// </summary>
+        private bool IsRefusal(Exception error) => error is DbException && !isNodeFailure(error);
 
         private void Feed(ConnectAttempt attempt)
         {

@@ -58,7 +58,8 @@ internal sealed class KitDataSource : IAsyncDisposable
         }
     }
 
-    public static KitDataSource Over(LocalPostgresCluster cluster, string settings = "") => new(cluster, Create(cluster, settings, null), ownsCluster: false);
+    public static KitDataSource Over(LocalPostgresCluster cluster, string settings = "", Func<LocalPostgresCluster, string>? entry = null) =>
+        new(cluster, Create(cluster, settings, entry), ownsCluster: false);
 
     private static AuroraDataSource Create(LocalPostgresCluster cluster, string settings, Func<LocalPostgresCluster, string>? entry) =>
         AuroraDataSource.Create(

@@ -70,10 +70,13 @@ internal sealed class FailoverHarness : IDisposable
 
     public int TopologyReads => Cluster.Nodes.Sum(n => n.TopologyReads);
 
-    /// <summary>Starts a failover of a connection on <paramref name="failed"/>.</summary>
-    public Task<FailoverOutcome> FailOver(HostSpec failed, bool inTransaction = false) =>
+    /// <summary>Starts a failover of a connection on <paramref name="failed"/>; <paramref name="isNodeFailure"/> as the logical connection judges errors (every error a node failure unless given).</summary>
+    public Task<FailoverOutcome> FailOver(HostSpec failed, bool inTransaction = false, Func<Exception, bool>? isNodeFailure = null) =>
         Coordinator.FailOverAsync(
-            new FailoverRequest(new SimulatedLogicalConnection(failed), failed, new IOException("connection reset"), Aurora.Reactive.Drivers.DriverErrorKind.NodeUnavailable, inTransaction, false, _factory),
+            new FailoverRequest(new SimulatedLogicalConnection(failed), failed, new IOException("connection reset"), Aurora.Reactive.Drivers.DriverErrorKind.NodeUnavailable, inTransaction, false, _factory)
+            {
+                IsNodeFailure = isNodeFailure ?? (_ => true),
+            },
             CancellationToken.None);
 
     /// <summary>Opens a new connection where the topology says, as a logical connection of a data source does.</summary>
