@@ -228,7 +228,7 @@ public sealed class AuroraTelemetryTests
         var abort = run.Capture.Measurement("aurora.aborts");
         var span = run.Capture.Span(AuroraActivities.VerdictName);
         Assert.Equal(run.Node.Endpoint, verdict.Host!.Endpoint);
-        Assert.Equal(run.FrozenAt + FrozenCommand.Detection.DeadAfterFrozen, verdict.Time);
+        Assert.Equal(run.FrozenAt + FrozenCommand.VerdictAfterFrozen, verdict.Time);
         Assert.Equal((run.Node.Endpoint, verdict.Time), (line.State["Host"], line.At));
         Assert.Equal((run.Node.Endpoint, verdict.Time, 1.0), (abort.Tags["host"], abort.At, abort.Value));
         Assert.Equal((run.Node.Endpoint, verdict.Time.UtcDateTime), (span.GetTagItem("aurora.host"), span.StartTimeUtc + span.Duration));
@@ -247,6 +247,20 @@ public sealed class AuroraTelemetryTests
         Assert.NotEmpty(run.Capture.Spans);
         Assert.NotEmpty(run.Capture.Events);
         Assert.All(run.Capture.AllText(), text => Assert.DoesNotContain(secret, text, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Password_NeverAppearsInAnyOutputOfAClientFailover()
+    {
+        const string secret = "pa55-Kx4-client-failover";
+        await using var run = await ClientFailover.RunAsync($"Host=n1;Port=5432;Username=app;Password={secret}");
+
+        Assert.Contains(secret, run.Harness.Factory.ReceivedConnectionString, StringComparison.Ordinal); // the driver had it
+        Assert.Contains(run.Capture.Events, e => e.Kind == AuroraClientEventKind.FailoverFinished);
+        Assert.NotEmpty(run.Capture.Logs);
+        Assert.NotEmpty(run.Capture.Measurements);
+        Assert.All(run.Capture.AllText().Concat(run.Harness.Events.Select(e => $"{e} {e.Host} {e.Error}")), text => Assert.DoesNotContain(secret, text, StringComparison.Ordinal));
+        Assert.DoesNotContain(secret, run.Harness.DataSource.ConnectionString, StringComparison.Ordinal);
     }
 
     private static string Unique(string name) => $"telemetry-{name}-{Guid.NewGuid():N}";
@@ -280,22 +294,22 @@ public sealed class AuroraTelemetryTests
         /// <summary>From the fault to the new writer found, as the virtual clock ran it.</summary>
         public TimeSpan Pause { get; private set; }
 
-        public static async Task<ClientFailover> RunAsync()
+        public static async Task<ClientFailover> RunAsync(string connectionString = "n1:5432")
         {
             var scheduler = new TestScheduler();
             var capture = new TelemetryCapture(scheduler, Unique("client"));
-            var harness = new ClientHarness(clusterKey: capture.Cluster, loggerFactory: capture.LoggerFactory, scheduler: scheduler);
+            var harness = new ClientHarness(clusterKey: capture.Cluster, loggerFactory: capture.LoggerFactory, scheduler: scheduler, connectionString: connectionString);
             capture.Watch(harness.Client.Events);
             scheduler.AdvanceBy(Start);
             var run = new ClientFailover(scheduler, capture, harness);
             harness.Handler.Target = null;
             harness.Factory.Kill(FakeCluster.Node1, FakeCluster.NodeDown());
             var call = harness.Client.ExecuteAsync((c, ct) => ClientHarness.HostOfAsync(c, null, "SELECT 1", ct));
-            scheduler.AdvanceInline(TimeSpan.FromMilliseconds(250));
+            harness.Advance(TimeSpan.FromMilliseconds(250));
             harness.Handler.Target = FakeCluster.Node2;
             for (var step = 0; step < 100 && !call.IsCompleted; step++)
             {
-                scheduler.AdvanceInline(TimeSpan.FromMilliseconds(50));
+                harness.Advance(TimeSpan.FromMilliseconds(50));
             }
 
             Assert.True(call.IsCompleted, "the unit of work completed on n2 within 5 s of virtual time");
@@ -320,6 +334,13 @@ public sealed class AuroraTelemetryTests
     {
         public static readonly FailureDetectionSettings Detection = FailureDetectionSettings.FromMilliseconds(2000, 1000, 2, 10_000);
 
+        /// <summary>
+        /// From the freeze to the verdict on a <see cref="TestScheduler"/>: <see cref="FailureDetectionSettings.DeadAfterFrozen"/>
+        /// and one tick, because the probe grid is anchored where its first probe runs (HostMonitor.HoldProbing) and
+        /// TestScheduler runs work due "now" one tick later.
+        /// </summary>
+        public static readonly TimeSpan VerdictAfterFrozen = Detection.DeadAfterFrozen + TimeSpan.FromTicks(1);
+
         private FrozenCommand(TelemetryCapture capture, AuroraDataSource dataSource, HostSpec node, DateTimeOffset frozenAt)
         {
             Capture = capture;
@@ -340,7 +361,8 @@ public sealed class AuroraTelemetryTests
         {
             var host = $"frozen-{Guid.NewGuid():N}"[..20];
             var connectionString = $"Host={host};Port=5432;Username=app;Password={password};cluster_instance_host_pattern=?.telemetry.test";
-            var scheduler = new CountingScheduler(MonitoredCluster.Origin); // releases on the thread pool, which a TestScheduler's one-tick delay would strand
+            var scheduler = new TestScheduler();
+            scheduler.AdvanceTo(MonitoredCluster.Origin.UtcTicks);
             var capture = new TelemetryCapture(scheduler, AuroraConnectionString.Parse(connectionString, 5432).ClusterKey.ToString());
             var driver = new FakeDriver();
             var dataSource = new AuroraDataSourceBuilder(connectionString, driver)
@@ -369,8 +391,9 @@ public sealed class AuroraTelemetryTests
             var frozenAt = scheduler.Now;
 
             var running = command.ExecuteNonQueryAsync();
-            scheduler.AdvanceBy(Detection.DeadAfterFrozen);
+            scheduler.AdvanceBy(VerdictAfterFrozen);
 
+            // The verdict released the command on the thread pool (a cancellation's callbacks); its failover to n2 needs no timer.
             await Assert.ThrowsAsync<FailoverSuccessException>(() => running.WaitAsync(TimeSpan.FromSeconds(10)));
             Assert.Equal(FakeCluster.Node2, connection.CurrentHost);
             return new FrozenCommand(capture, dataSource, node, frozenAt);
