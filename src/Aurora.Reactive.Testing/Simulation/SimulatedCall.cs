@@ -41,6 +41,7 @@ internal sealed class SimulatedCall
         }));
         if (cancellationToken.CanBeCanceled)
         {
+            cancellationToken.Register(() => cluster.Threads.Check("SimulatedCall cancel"));
             // A frozen node never answers the driver's cancel request either.
             cancellationToken.Register(() => cluster.Clock.Schedule(() => SimulatedCluster.OffContext(() =>
             {

@@ -107,6 +107,9 @@ public sealed class SimulatedCluster
 
     internal IEnumerable<SimulatedNode> AllNodes => _nodes;
 
+    /// <summary>Uses of the cluster off the thread that drives it.</summary>
+    internal ThreadCheck Threads { get; } = new();
+
     /// <summary>The provider factory failure monitoring opens its unpooled connections through.</summary>
     internal DbProviderFactory ProviderFactory { get; }
 
@@ -121,7 +124,7 @@ public sealed class SimulatedCluster
     /// <returns>The builder.</returns>
     public AuroraDataSourceBuilder CreateDataSourceBuilder(string? options = null, string host = WriterEndpoint) =>
         new AuroraDataSourceBuilder(string.IsNullOrEmpty(options) ? ConnectionStringTo(host) : ConnectionStringTo(host) + ";" + options, Driver)
-            .UseScheduler(Clock)
+            .UseScheduler(Threads.Wrap(Clock))
             .UseHandOff(HandOff.Through(_handOffs.Post));
 
     /// <summary>Crashes a node: its connections fail now, and it refuses new ones until <see cref="Restart"/>. The roles do not change.</summary>
@@ -181,7 +184,11 @@ public sealed class SimulatedCluster
 
     /// <summary>Runs the clock, and the hand-offs its items cause, for <paramref name="duration"/>.</summary>
     /// <param name="duration">How much virtual time passes.</param>
-    public void RunFor(TimeSpan duration) => OffContext(() => Clock.AdvanceBy(duration.Ticks));
+    public void RunFor(TimeSpan duration)
+    {
+        Threads.DriveFromHere();
+        OffContext(() => Clock.AdvanceBy(duration.Ticks));
+    }
 
     /// <summary>Runs the clock until <paramref name="task"/> ends or <paramref name="limit"/> (by default 10 virtual minutes) has passed.</summary>
     /// <param name="task">A task of a data source on this cluster.</param>
@@ -224,6 +231,7 @@ public sealed class SimulatedCluster
     private void RunUntilDone(Task task, TimeSpan? limit)
     {
         ArgumentNullException.ThrowIfNull(task);
+        Threads.DriveFromHere();
         OffContext(_handOffs.Drain);
         if (task.IsCompleted)
         {

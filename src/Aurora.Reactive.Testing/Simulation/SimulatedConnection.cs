@@ -53,6 +53,7 @@ internal sealed class SimulatedConnection(SimulatedCluster cluster, SimulatedCon
 
     public override Task OpenAsync(CancellationToken cancellationToken)
     {
+        Cluster.Threads.Check("SimulatedConnection.OpenAsync");
         if (_state == ConnectionState.Open)
         {
             throw new InvalidOperationException("The connection is already open.");
@@ -90,6 +91,7 @@ internal sealed class SimulatedConnection(SimulatedCluster cluster, SimulatedCon
     /// <summary>Runs one statement on the session; its answer is read when the node answers.</summary>
     internal Task<object?> RunAsync(string sql, CancellationToken cancellationToken)
     {
+        Cluster.Threads.Check("SimulatedConnection.RunAsync");
         if (_state != ConnectionState.Open || _session is null)
         {
             throw new InvalidOperationException("The simulated connection is not open.");
@@ -102,6 +104,7 @@ internal sealed class SimulatedConnection(SimulatedCluster cluster, SimulatedCon
 
     public override void Close()
     {
+        Cluster.Threads.Check("SimulatedConnection.Close");
         if (_session is { IsAlive: true } session && _state == ConnectionState.Open)
         {
             pool?.Return(Host, session);

@@ -43,7 +43,7 @@ internal sealed class ConnectProber : IHostProber, IWarmableProber
     public IObservable<Unit> Probe(HostSpec host, TimeSpan timeout)
     {
         ArgumentNullException.ThrowIfNull(host);
-        return Observable.FromAsync(cancellation => ProbeAsync(host, cancellation)); // the connect timeout is in the opener's connection string
+        return HandOff.FromAsync(cancellation => ProbeAsync(host, cancellation)); // the connect timeout is in the opener's connection string
     }
 
     /// <summary>

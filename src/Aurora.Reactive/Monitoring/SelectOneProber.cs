@@ -66,7 +66,7 @@ internal sealed class SelectOneProber : IHostProber, IWarmableProber
     public IObservable<Unit> Probe(HostSpec host, TimeSpan timeout)
     {
         ArgumentNullException.ThrowIfNull(host);
-        return Observable.FromAsync(cancellation => ProbeAsync(host, timeout, cancellation));
+        return HandOff.FromAsync(cancellation => ProbeAsync(host, timeout, cancellation));
     }
 
     /// <summary>Abandons any probe in flight and closes the monitoring connection.</summary>

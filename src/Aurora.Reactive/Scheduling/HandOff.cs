@@ -1,3 +1,6 @@
+using System.Reactive.Disposables;
+using System.Reactive.Linq;
+using System.Reactive.Threading.Tasks;
 using System.Runtime.CompilerServices;
 using Aurora.Reactive.Drivers;
 
@@ -55,6 +58,97 @@ internal sealed class HandOff
             TaskContinuationOptions.ExecuteSynchronously,
             TaskScheduler.Default);
         return delivered.Task;
+    }
+
+    /// <summary>
+    /// <paramref name="task"/> as an observable whose notification is a hand-off (Rx's <c>ToObservable</c>, which
+    /// delivers a pending task's outcome on the thread pool, for the thread pool).
+    /// </summary>
+    public IObservable<T> Observe<T>(Task<T> task)
+    {
+        if (_post is not { } post)
+        {
+            return task.ToObservable();
+        }
+
+        return Observable.Create<T>(observer =>
+        {
+            var subscribed = new BooleanDisposable();
+            _ = task.ContinueWith(
+                done => post(() =>
+                {
+                    if (subscribed.IsDisposed)
+                    {
+                        return;
+                    }
+
+                    if (done.IsCompletedSuccessfully)
+                    {
+                        observer.OnNext(done.Result);
+                        observer.OnCompleted();
+                    }
+                    else
+                    {
+                        observer.OnError(done.IsCanceled ? new TaskCanceledException(done) : done.Exception!.GetBaseException());
+                    }
+                }),
+                CancellationToken.None,
+                TaskContinuationOptions.ExecuteSynchronously,
+                TaskScheduler.Default);
+            return subscribed;
+        });
+    }
+
+    /// <summary>Rx's <c>Observable.FromAsync</c> (a subscription starts the work, its disposal cancels the token), notified as a hand-off.</summary>
+    public IObservable<T> FromAsync<T>(Func<CancellationToken, Task<T>> start)
+    {
+        if (_post is null)
+        {
+            return Observable.FromAsync(start);
+        }
+
+        return Observable.Create<T>(observer =>
+        {
+            var cancellation = new CancellationTokenSource();
+            var subscription = Observe(start(cancellation.Token)).Subscribe(observer);
+            return Disposable.Create(() =>
+            {
+                subscription.Dispose();
+                cancellation.Cancel();
+                cancellation.Dispose();
+            });
+        });
+    }
+
+    /// <inheritdoc cref="FromAsync{T}(Func{CancellationToken, Task{T}})"/>
+    public IObservable<System.Reactive.Unit> FromAsync(Func<CancellationToken, Task> start) =>
+        _post is null
+            ? Observable.FromAsync(start)
+            : FromAsync(async cancellation =>
+            {
+                await start(cancellation).ConfigureAwait(false);
+                return System.Reactive.Unit.Default;
+            });
+
+    /// <summary>Cancels <paramref name="source"/> as a hand-off (<see cref="CancellationTokenSource.CancelAsync"/> for the thread pool): its callbacks never run in the caller.</summary>
+    public Task Cancel(CancellationTokenSource source)
+    {
+        if (_post is not { } post)
+        {
+            return source.CancelAsync();
+        }
+
+        post(() =>
+        {
+            try
+            {
+                source.Cancel();
+            }
+            catch (ObjectDisposedException)
+            {
+            }
+        });
+        return Task.CompletedTask;
     }
 
     /// <summary>Continues the awaiting method as a hand-off (<see cref="Task.Yield"/> for the thread pool).</summary>

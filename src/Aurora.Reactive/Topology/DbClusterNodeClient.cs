@@ -86,7 +86,7 @@ internal sealed class DbClusterNodeClient : IClusterNodeClient
             {
                 var cancellation = new DetachedCancellation(_handOff);
                 var running = RunAsync(host, work, cancellation.Token);
-                var subscription = running.ToObservable().Subscribe(observer);
+                var subscription = _handOff.Observe(running).Subscribe(observer);
                 return Disposable.Create(() =>
                 {
                     subscription.Dispose();

@@ -24,6 +24,10 @@ namespace Aurora.Reactive.Tests.EndToEnd;
 /// </remarks>
 public sealed class EndToEndRunner : IMarbleScenarioRunner
 {
+    /// <summary>The clusters this thread's runs created (for the thread check).</summary>
+    [ThreadStatic]
+    internal static List<SimulatedCluster>? Created;
+
     public string Subject => "end-to-end";
 
 
@@ -34,6 +38,7 @@ public sealed class EndToEndRunner : IMarbleScenarioRunner
         {
             TopologyLag = options.GetTimeSpan("lag", TimeSpan.Zero),
         };
+        Created?.Add(cluster);
         var dataSource = cluster.CreateDataSourceBuilder(options.GetString("connection", string.Empty), options.GetString("host", SimulatedCluster.WriterEndpoint)).Build();
         var connection = dataSource.CreateConnection();
         var opened = new ReplaySubject<object>();

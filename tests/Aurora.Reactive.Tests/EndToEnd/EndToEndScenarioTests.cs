@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Aurora.Reactive.Testing.Marbles;
 using Aurora.Reactive.Tests.Marbles;
+using Aurora.Reactive.Testing.Simulation;
 using Xunit.Abstractions;
 
 namespace Aurora.Reactive.Tests.EndToEnd;
@@ -51,9 +52,40 @@ public sealed class EndToEndScenarioTests(ITestOutputHelper output)
         Assert.True(elapsed < TimeSpan.FromSeconds(1), $"{MarbleDuration.Format(result.Observed)} took {elapsed.TotalMilliseconds:0} ms");
     }
 
+    [Theory]
+    [MemberData(nameof(Files))]
+    public void Replay_NothingRunsOffTheDrivingThread(string file)
+    {
+        var stacks = new Dictionary<string, int>();
+        for (var run = 0; run < 20; run++)
+        {
+            var clusters = new List<SimulatedCluster>();
+            try
+            {
+                Play(file, out _, clusters);
+            }
+            catch (MarbleAssertionException)
+            {
+                // The outcome is Replay's to assert; this test is about the threads.
+            }
+
+            foreach (var (stack, count) in clusters.SelectMany(c => c.Threads.OffThreadStacks))
+            {
+                stacks[stack] = stacks.GetValueOrDefault(stack) + count;
+            }
+        }
+
+        foreach (var (stack, count) in stacks)
+        {
+            output.WriteLine($"--- {count} x {stack}");
+        }
+
+        Assert.Empty(stacks);
+    }
+
     // On a thread of its own: no test framework's synchronization context or task scheduler, under which an awaiter the
     // clock completes would continue on the thread pool instead of inline, so the run is single-threaded.
-    private static MarbleScenarioResult Play(string file, out TimeSpan elapsed)
+    private static MarbleScenarioResult Play(string file, out TimeSpan elapsed, List<SimulatedCluster>? clusters = null)
     {
         var scenario = MarbleScenario.Load(Path.Combine(MarbleScenarioFiles.RepositoryRoot(), file), file);
         MarbleScenarioResult? result = null;
@@ -61,6 +93,7 @@ public sealed class EndToEndScenarioTests(ITestOutputHelper output)
         var took = TimeSpan.Zero;
         var thread = new Thread(() =>
         {
+            EndToEndRunner.Created = clusters;
             var stopwatch = Stopwatch.StartNew();
             try
             {
