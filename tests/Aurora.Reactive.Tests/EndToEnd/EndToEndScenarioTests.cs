@@ -40,16 +40,14 @@ public sealed class EndToEndScenarioTests(ITestOutputHelper output)
         output.WriteLine($"  {MarbleDuration.Format(result.Observed)} of virtual time replayed in {elapsed.TotalMilliseconds:0.0} ms");
     }
 
+    // The wall-clock time is printed, not asserted: a bound on it fails under load and says nothing about the library.
     [Fact]
-    public void EveryNodeDown_300SecondsOfVirtualTime_ReplayWellUnderASecond()
+    public void EveryNodeDown_300SecondsOfVirtualTime_ReplayedToTheEnd()
     {
-        Play("marbles/end-to-end/all-nodes-down.marble", out _);
-
         var result = Play("marbles/end-to-end/all-nodes-down.marble", out var elapsed);
 
         output.WriteLine($"{MarbleDuration.Format(result.Observed)} of virtual time replayed in {elapsed.TotalMilliseconds:0.0} ms");
-        Assert.True(result.Observed >= TimeSpan.FromSeconds(300));
-        Assert.True(elapsed < TimeSpan.FromSeconds(1), $"{MarbleDuration.Format(result.Observed)} took {elapsed.TotalMilliseconds:0} ms");
+        Assert.True(result.Observed >= TimeSpan.FromSeconds(300), $"only {MarbleDuration.Format(result.Observed)} of virtual time was observed");
     }
 
     [Theory]
