@@ -7,7 +7,7 @@ public sealed partial class AuroraClient
     private static readonly TimeSpan DrainTimeout = TimeSpan.FromSeconds(5);
 
     private readonly CancellationTokenSource _disposing = new();
-    private readonly TaskCompletionSource _drained = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly TaskCompletionSource<bool> _drained;
     private int _inFlight;
     private int _disposed;
 
@@ -28,7 +28,7 @@ public sealed partial class AuroraClient
     {
         if (Interlocked.Decrement(ref _inFlight) == 0 && Volatile.Read(ref _disposed) != 0)
         {
-            _drained.TrySetResult();
+            _drained.TrySetResult(true);
         }
     }
 
@@ -48,12 +48,12 @@ public sealed partial class AuroraClient
         await _disposing.CancelAsync().ConfigureAwait(false);
         if (Volatile.Read(ref _inFlight) == 0)
         {
-            _drained.TrySetResult();
+            _drained.TrySetResult(true);
         }
 
         try
         {
-            await _drained.Task.WaitAsync(DrainTimeout, _dataSource.Clock).ConfigureAwait(false);
+            await _dataSource.HandOff.Deliver(_drained).WaitAsync(DrainTimeout, _dataSource.Clock).ConfigureAwait(false);
         }
         catch (TimeoutException)
         {

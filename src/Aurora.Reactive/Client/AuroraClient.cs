@@ -56,6 +56,7 @@ public sealed partial class AuroraClient : IAsyncDisposable
         Func<AuroraClient, ClusterWatch?> createWatch)
     {
         _dataSource = dataSource;
+        _drained = dataSource.HandOff.NewCompletion<bool>();
         Options = options;
         _scheduler = scheduler;
         _telemetry = dataSource.Telemetry;

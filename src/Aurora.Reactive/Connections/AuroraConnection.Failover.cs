@@ -188,7 +188,7 @@ public sealed partial class AuroraConnection
         }
     }
 
-    private static void DisposeInBackground(DbConnection physical) => Drivers.BlockingWork.Start(physical.Dispose);
+    private void DisposeInBackground(DbConnection physical) => _dataSource.HandOff.StartDetached(physical.Dispose);
 
     /// <summary>
     /// Closes, in the background, a physical connection whose node was lost while a command may still be running on it,
@@ -199,7 +199,7 @@ public sealed partial class AuroraConnection
     private void AbandonInBackground(DbConnection physical, HostSpec host)
     {
         var connections = _dataSource.Connections;
-        Drivers.BlockingWork.Start(() =>
+        _dataSource.HandOff.StartDetached(() =>
         {
             try
             {

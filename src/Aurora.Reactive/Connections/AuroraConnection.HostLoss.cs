@@ -25,7 +25,7 @@ public sealed partial class AuroraConnection
         }
 
         // Asynchronously, so the reporter (a coordinator releasing many connections) never runs a caller's failover itself.
-        ObserveFault(source.CancelAsync());
+        ObserveFault(_dataSource.HandOff.Cancel(source));
     }
 
     /// <summary>Whether commands must be watched for a loss report (a failover handler is installed or monitoring is on, and the connection is open).</summary>

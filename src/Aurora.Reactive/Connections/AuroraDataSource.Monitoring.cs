@@ -62,6 +62,6 @@ public sealed partial class AuroraDataSource
 
         var chosen = method ?? ProbeMethod.Connect;
         Telemetry.MonitoringEnabled(monitoring.Detection, chosen);
-        return (_, _) => HostProbers.Create(chosen, open);
+        return (_, _) => HostProbers.Create(chosen, open, HandOff);
     }
 }

@@ -20,8 +20,10 @@ public sealed partial class AuroraDataSource : DbDataSource
     private int _disposed;
 
     private AuroraDataSource(
-        IDatabaseDriver driver, IHostConnectionFactory connections, AuroraConnectionSettings settings, string driverConnectionString, IScheduler scheduler, Func<HostSpec, CancellationToken, ValueTask<string>>? passwordProvider, AuroraTelemetry? telemetry)
+        IDatabaseDriver driver, IHostConnectionFactory connections, AuroraConnectionSettings settings, string driverConnectionString, IScheduler scheduler, Func<HostSpec, CancellationToken, ValueTask<string>>? passwordProvider, AuroraTelemetry? telemetry,
+        HandOff? handOff)
     {
+        HandOff = handOff ?? HandOff.ThreadPool;
         _passwordProvider = passwordProvider;
         Telemetry = telemetry ?? new AuroraTelemetry(settings.LoggerFactory, scheduler, connections.InitialHost.Endpoint);
         Driver = driver;
@@ -72,10 +74,11 @@ public sealed partial class AuroraDataSource : DbDataSource
         IScheduler scheduler,
         IDisposable? ownedHandler,
         Func<HostSpec, CancellationToken, ValueTask<string>>? passwordProvider = null,
-        AuroraTelemetry? telemetry = null)
+        AuroraTelemetry? telemetry = null,
+        HandOff? handOff = null)
     {
         var connections = passwordProvider is null ? driver.CreateConnectionFactory(connectionString) : driver.CreateConnectionFactory(connectionString, passwordProvider);
-        return new(driver, connections, settings, connectionString, scheduler, passwordProvider, telemetry) { _ownedHandler = ownedHandler };
+        return new(driver, connections, settings, connectionString, scheduler, passwordProvider, telemetry, handOff) { _ownedHandler = ownedHandler };
     }
 
     /// <summary>
@@ -128,6 +131,9 @@ public sealed partial class AuroraDataSource : DbDataSource
 
     /// <summary>The data source's one clock (the builder's scheduler), for the .NET APIs that take a <see cref="TimeProvider"/>.</summary>
     internal SchedulerTimeProvider Clock { get; }
+
+    /// <summary>Where the data source's asynchronous hand-offs run (the builder's; the thread pool by default).</summary>
+    internal HandOff HandOff { get; }
 
     internal LogicalConnectionState OpeningState { get; }
 

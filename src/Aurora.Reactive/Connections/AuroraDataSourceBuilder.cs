@@ -4,6 +4,7 @@ using Aurora.Reactive.Drivers;
 using Aurora.Reactive.Failover;
 using Aurora.Reactive.Hosts;
 using Aurora.Reactive.Options;
+using Aurora.Reactive.Scheduling;
 using Microsoft.Extensions.Logging;
 
 namespace Aurora.Reactive.Connections;
@@ -26,6 +27,7 @@ public sealed class AuroraDataSourceBuilder
     private readonly string _connectionString;
     private readonly IDatabaseDriver _driver;
     private IScheduler _scheduler = DefaultClock;
+    private HandOff? _handOff;
     private ILoggerFactory? _loggerFactory;
     private IFailoverPolicy? _failoverPolicy;
     private IFailoverHandler? _failoverHandler;
@@ -130,6 +132,13 @@ public sealed class AuroraDataSourceBuilder
         return this;
     }
 
+    /// <summary>Runs the data source's asynchronous hand-offs through <paramref name="handOff"/> instead of the thread pool (the virtual-time tests' queue).</summary>
+    internal AuroraDataSourceBuilder UseHandOff(HandOff handOff)
+    {
+        _handOff = handOff ?? throw new ArgumentNullException(nameof(handOff));
+        return this;
+    }
+
     /// <summary>Adjusts the connection settings derived from the connection string (the client's and the tests' seam).</summary>
     internal AuroraDataSourceBuilder ConfigureSettings(Func<AuroraConnectionSettings, AuroraConnectionSettings> configure)
     {
@@ -154,10 +163,10 @@ public sealed class AuroraDataSourceBuilder
         FailoverCoordinator? coordinator = null;
         try
         {
-            coordinator = _failoverHandler is null ? FailoverSetup.CreateCoordinator(parsed, _driver, _failoverPolicy, _scheduler, _passwordProvider, telemetry) : null;
+            coordinator = _failoverHandler is null ? FailoverSetup.CreateCoordinator(parsed, _driver, _failoverPolicy, _scheduler, _passwordProvider, telemetry, _handOff) : null;
             var settings = AuroraConnectionSettings.From(parsed, _failoverHandler ?? coordinator, _loggerFactory, _scheduler, _sessionSetup, telemetry);
             settings = _configureSettings?.Invoke(settings) ?? settings;
-            return AuroraDataSource.Create(parsed.DriverConnectionString, _driver, settings, _scheduler, coordinator, _passwordProvider, telemetry);
+            return AuroraDataSource.Create(parsed.DriverConnectionString, _driver, settings, _scheduler, coordinator, _passwordProvider, telemetry, _handOff);
         }
         catch
         {

@@ -11,7 +11,7 @@ namespace Aurora.Reactive.Drivers;
 /// timeout or a dispose would hold the timer thread, and any lock around the dispose, until the node
 /// dies, and the timeout error would never be delivered. So the cancel runs on a thread of its own (<see cref="BlockingWork"/>).
 /// </remarks>
-internal sealed class DetachedCancellation
+internal sealed class DetachedCancellation(Scheduling.HandOff? handOff = null)
 {
     private readonly CancellationTokenSource _source = new();
     private int _cancelled;
@@ -28,7 +28,7 @@ internal sealed class DetachedCancellation
         }
 
         var source = _source;
-        BlockingWork.Start(() =>
+        (handOff ?? Scheduling.HandOff.ThreadPool).StartDetached(() =>
         {
             try
             {

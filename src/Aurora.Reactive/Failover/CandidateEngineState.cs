@@ -104,7 +104,8 @@ internal sealed class CandidateEngineState(
                 break;
             }
 
-            var key = candidate.Host.Node;
+            var host = ToReach(candidate.Host);
+            var key = host.Node;
             if (_pending.Contains(key))
             {
                 continue;
@@ -117,13 +118,22 @@ internal sealed class CandidateEngineState(
             }
 
             _pending.Add(key);
-            var host = candidate.Host;
             decisions.Add(FailoverDecision.ConnectTo(
                 host, candidate.ExpectedRole, reason is null ? null : $"try {host.InstanceId ?? host.Endpoint} as {candidate.ExpectedRole}: {reason}"));
         }
 
         return waitingForRetry;
     }
+
+    // A host whose instance lives at another address in the topology is an endpoint name (cluster, writer or reader
+    // endpoint): the id it carries is the node it forwarded to when that connection was opened, not necessarily the one it
+    // reaches now. It is tried without that id, so the connector asks the node it reaches which instance it is (the
+    // topology, still naming the old writer right after a promotion, must not label a connection to the new one).
+    private HostSpec ToReach(HostSpec host) =>
+        host.InstanceId is { } id && _topology is { } topology
+            && topology.Hosts.Any(known => known.InstanceId == id && NodeId.At(known) != NodeId.At(host))
+            ? new HostSpec(host.Host, host.Port, null, host.Role)
+            : host;
 
     private bool IsUnhealthy(FailoverCandidate candidate) =>
         _health.Values.Any(health => health.Status == HostHealthStatus.Unhealthy && NodeId.Same(health.Host, candidate.Host));

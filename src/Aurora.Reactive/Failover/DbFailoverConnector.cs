@@ -2,6 +2,7 @@ using System.Data.Common;
 using System.Reactive.Linq;
 using Aurora.Reactive.Drivers;
 using Aurora.Reactive.Hosts;
+using Aurora.Reactive.Scheduling;
 using Aurora.Reactive.Topology;
 
 namespace Aurora.Reactive.Failover;
@@ -11,8 +12,10 @@ namespace Aurora.Reactive.Failover;
 /// the dialect. A pooled connection that fails its first query (the node restarted while it sat idle) makes the node's
 /// pool be cleared and the attempt be made once more on a fresh connection, instead of costing a retry interval.
 /// </summary>
-internal sealed class DbFailoverConnector(IHostConnectionFactory connections, IClusterDialect dialect) : IFailoverConnector
+internal sealed class DbFailoverConnector(IHostConnectionFactory connections, IClusterDialect dialect, HandOff? handOff = null) : IFailoverConnector
 {
+    private readonly HandOff _handOff = handOff ?? HandOff.ThreadPool;
+
     public IObservable<VerifiedConnection> Connect(HostSpec host) => Run(host, ConnectAsync);
 
     public IObservable<VerifiedConnection> Open(HostSpec host) => Run(host, OpenAsync);
@@ -63,23 +66,23 @@ internal sealed class DbFailoverConnector(IHostConnectionFactory connections, IC
         }
     }
 
-    private static IObservable<VerifiedConnection> Run(HostSpec host, Func<HostSpec, CancellationToken, Task<VerifiedConnection>> attempt) =>
+    private IObservable<VerifiedConnection> Run(HostSpec host, Func<HostSpec, CancellationToken, Task<VerifiedConnection>> attempt) =>
         Observable.Defer(() =>
         {
-            var cancellation = new DetachedCancellation();
+            var cancellation = new DetachedCancellation(_handOff);
             return VerifiedConnection.Observe(attempt(host, cancellation.Token), host, cancellation.CancelInBackground);
         });
 
     private async Task<VerifiedConnection> OpenAsync(HostSpec host, CancellationToken cancellationToken)
     {
-        await Task.Yield();
+        await _handOff.Yield();
         var pending = StartOpen(host, cancellationToken, out var opened);
         return pending is null ? new VerifiedConnection(opened!, host) : await pending.ConfigureAwait(false);
     }
 
     private async Task<VerifiedConnection> ConnectAsync(HostSpec host, CancellationToken cancellationToken)
     {
-        await Task.Yield();
+        await _handOff.Yield();
         try
         {
             return await ConnectOnceAsync(host, cancellationToken).ConfigureAwait(false);

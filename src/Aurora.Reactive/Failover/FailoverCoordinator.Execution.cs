@@ -14,7 +14,7 @@ internal sealed partial class FailoverCoordinator
     {
         ArgumentNullException.ThrowIfNull(request);
         cancellationToken.ThrowIfCancellationRequested();
-        var completion = new TaskCompletionSource<FailoverOutcome>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var completion = _handOff.NewCompletion<FailoverOutcome>();
         lock (_gate)
         {
             if (_disposed)
@@ -63,7 +63,7 @@ internal sealed partial class FailoverCoordinator
             CancellationToken.None,
             TaskContinuationOptions.ExecuteSynchronously,
             TaskScheduler.Default);
-        return completion.Task;
+        return _handOff.Deliver(completion);
     }
 
     private void Complete(TaskCompletionSource<FailoverOutcome> completion, FailoverRequest request, FailoverOutcome outcome, DateTimeOffset started, Activity? activity)

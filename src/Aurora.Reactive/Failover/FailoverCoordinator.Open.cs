@@ -76,7 +76,7 @@ internal sealed partial class FailoverCoordinator : ITopologyAwareOpener
     private Task<TopologyOpenResult> OpenBoundedAsync(
         TopologyOpenRequest request, (TopologySnapshot? Snapshot, IReadOnlyList<HostSpec>? Candidates) plan, Task<VerifiedConnection>? first, CancellationToken cancellationToken)
     {
-        var completion = new TaskCompletionSource<TopologyOpenResult>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var completion = _handOff.NewCompletion<TopologyOpenResult>();
         var subscription = new SingleAssignmentDisposable();
         var registration = cancellationToken.Register(() =>
         {
@@ -107,7 +107,7 @@ internal sealed partial class FailoverCoordinator : ITopologyAwareOpener
             CancellationToken.None,
             TaskContinuationOptions.ExecuteSynchronously,
             TaskScheduler.Default);
-        return completion.Task;
+        return _handOff.Deliver(completion);
     }
 
     /// <summary>The snapshot an open goes by and its candidates (<see langword="null"/> before the topology is known).</summary>

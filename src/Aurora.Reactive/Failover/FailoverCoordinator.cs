@@ -6,6 +6,7 @@ using Aurora.Reactive.Delivery;
 using Aurora.Reactive.Drivers;
 using Aurora.Reactive.Hosts;
 using Aurora.Reactive.Monitoring;
+using Aurora.Reactive.Scheduling;
 using Aurora.Reactive.Topology;
 
 namespace Aurora.Reactive.Failover;
@@ -30,6 +31,7 @@ internal sealed partial class FailoverCoordinator : IFailoverHandler, IDisposabl
     private readonly Func<IHostConnectionFactory, IFailoverConnector> _connectorFor;
     private readonly HostVerdicts _verdicts = new();
     private readonly IScheduler _scheduler;
+    private readonly HandOff _handOff;
     private readonly Dictionary<(NodeId Node, bool IsReadOnly), IObservable<FailoverSearchResult>> _searches = [];
     private readonly HashSet<TaskCompletionSource<FailoverOutcome>> _running = [];
     private readonly Outbox _outbox;
@@ -55,19 +57,21 @@ internal sealed partial class FailoverCoordinator : IFailoverHandler, IDisposabl
         FailoverTiming? timing = null,
         IFailoverPolicy? policy = null,
         IObservable<HostHealth>? health = null,
-        IScheduler? scheduler = null)
+        IScheduler? scheduler = null,
+        HandOff? handOff = null)
         : this(
             (monitor ?? throw new ArgumentNullException(nameof(monitor))).Snapshots,
             monitor.WriterChanges,
             monitor.RequestFastRefresh,
-            CheckDialect(dialect),
+            CheckDialect(dialect, handOff),
             mode,
             timing ?? FailoverTiming.Default,
             policy ?? FailoverPolicies.ForMode(mode),
             health,
             scheduler ?? Connections.AuroraDataSourceBuilder.DefaultClock,
             monitor.RequestFastRefresh,
-            monitor.Events)
+            monitor.Events,
+            handOff)
     {
     }
 
@@ -82,11 +86,13 @@ internal sealed partial class FailoverCoordinator : IFailoverHandler, IDisposabl
         IObservable<HostHealth>? health,
         IScheduler scheduler,
         Action<HostSpec>? reportStall = null,
-        IObservable<TopologyMonitorEvent>? topologyEvents = null)
+        IObservable<TopologyMonitorEvent>? topologyEvents = null,
+        HandOff? handOff = null)
     {
         // No log of its own: a throwing report subscriber is unsubscribed, and the failover it reported on carries on.
         _outbox = new Outbox(_gate);
         _reports = new Broadcast<FailoverReport>(_outbox, static _ => { });
+        _handOff = handOff ?? HandOff.ThreadPool;
         _topology = topology;
         _writerChanges = writerChanges;
         _requestFastRefresh = requestFastRefresh;
@@ -207,9 +213,9 @@ internal sealed partial class FailoverCoordinator : IFailoverHandler, IDisposabl
         }
     }
 
-    private static Func<IHostConnectionFactory, IFailoverConnector> CheckDialect(IClusterDialect dialect)
+    private static Func<IHostConnectionFactory, IFailoverConnector> CheckDialect(IClusterDialect dialect, HandOff? handOff)
     {
         ArgumentNullException.ThrowIfNull(dialect);
-        return connections => new DbFailoverConnector(connections, dialect);
+        return connections => new DbFailoverConnector(connections, dialect, handOff);
     }
 }

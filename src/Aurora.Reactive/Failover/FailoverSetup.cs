@@ -6,6 +6,7 @@ using System.Runtime.CompilerServices;
 using Aurora.Reactive.Drivers;
 using Aurora.Reactive.Hosts;
 using Aurora.Reactive.Options;
+using Aurora.Reactive.Scheduling;
 using Aurora.Reactive.Topology;
 
 namespace Aurora.Reactive.Failover;
@@ -23,13 +24,15 @@ internal static class FailoverSetup
     /// <param name="scheduler">The clock of the coordinator and of the shared topology monitor; <see langword="null"/> for the builder's default.</param>
     /// <param name="passwordProvider">The data source's password provider, for the topology monitor's connections; or <see langword="null"/>.</param>
     /// <param name="telemetry">The data source's telemetry, which the coordinator (and a topology monitor created here) reports to.</param>
+    /// <param name="handOff">The data source's hand-offs (the thread pool by default), for the coordinator and a topology monitor it creates.</param>
     public static FailoverCoordinator? CreateCoordinator(
         AuroraConnectionString connectionString,
         IDatabaseDriver driver,
         IFailoverPolicy? policy = null,
         IScheduler? scheduler = null,
         Func<HostSpec, CancellationToken, ValueTask<string>>? passwordProvider = null,
-        Diagnostics.AuroraTelemetry? telemetry = null)
+        Diagnostics.AuroraTelemetry? telemetry = null,
+        HandOff? handOff = null)
     {
         var options = connectionString.Options;
         if (!options.IsFailoverActive)
@@ -40,10 +43,10 @@ internal static class FailoverSetup
         scheduler ??= Connections.AuroraDataSourceBuilder.DefaultClock;
         var dialect = ChooseDialect(connectionString, driver);
         telemetry ??= Diagnostics.AuroraTelemetry.Detached;
-        var lease = AcquireMonitor(connectionString, driver, dialect, scheduler, passwordProvider, telemetry);
+        var lease = AcquireMonitor(connectionString, driver, dialect, scheduler, passwordProvider, telemetry, handOff);
         try
         {
-            var coordinator = new FailoverCoordinator(lease.Monitor, dialect, options.FailoverMode, FailoverTiming.From(options), policy, scheduler: scheduler) { Telemetry = telemetry };
+            var coordinator = new FailoverCoordinator(lease.Monitor, dialect, options.FailoverMode, FailoverTiming.From(options), policy, scheduler: scheduler, handOff: handOff) { Telemetry = telemetry };
             coordinator.Own(lease);
             return coordinator;
         }
@@ -125,15 +128,16 @@ internal static class FailoverSetup
         IClusterDialect dialect,
         IScheduler scheduler,
         Func<HostSpec, CancellationToken, ValueTask<string>>? passwordProvider = null,
-        Diagnostics.AuroraTelemetry? telemetry = null) =>
+        Diagnostics.AuroraTelemetry? telemetry = null,
+        HandOff? handOff = null) =>
         SharedTopologyMonitors.For(connectionString.Options.TopologyMonitorDisposalTime, scheduler)
             .Acquire(
                 MonitorKey(connectionString, dialect, passwordProvider),
-                () => CreateMonitor(connectionString, driver, dialect, MonitorOptions(connectionString.Options), scheduler, passwordProvider, telemetry ?? Diagnostics.AuroraTelemetry.Detached));
+                () => CreateMonitor(connectionString, driver, dialect, MonitorOptions(connectionString.Options), scheduler, passwordProvider, telemetry ?? Diagnostics.AuroraTelemetry.Detached, handOff));
 
     private static TopologyMonitor CreateMonitor(
         AuroraConnectionString connectionString, IDatabaseDriver driver, IClusterDialect dialect, TopologyMonitorOptions options, IScheduler scheduler,
-        Func<HostSpec, CancellationToken, ValueTask<string>>? passwordProvider, Diagnostics.AuroraTelemetry telemetry)
+        Func<HostSpec, CancellationToken, ValueTask<string>>? passwordProvider, Diagnostics.AuroraTelemetry telemetry, HandOff? handOff)
     {
         // Monitoring connections use the monitoring settings (same TLS and credentials) from their own pools, released with the monitor.
         var monitoringConnections = passwordProvider is null
@@ -144,7 +148,7 @@ internal static class FailoverSetup
             ? id => throw new ArgumentException($"Instance id '{id}' cannot be resolved: no cluster_instance_endpoints or cluster_instance_host_pattern is set.", nameof(id))
             : resolver.Resolve;
         var client = new DbClusterNodeClient(
-            (host, ct) => OpenAsync(monitoringConnections, host, ct), dialect, resolve, scheduler, options.OperationTimeout);
+            (host, ct) => OpenAsync(monitoringConnections, host, ct), dialect, resolve, scheduler, options.OperationTimeout, handOff);
         TopologyMonitor monitor;
         try
         {

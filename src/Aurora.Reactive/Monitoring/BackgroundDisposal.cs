@@ -1,4 +1,5 @@
 using System.Data.Common;
+using Aurora.Reactive.Scheduling;
 
 namespace Aurora.Reactive.Monitoring;
 
@@ -8,19 +9,19 @@ namespace Aurora.Reactive.Monitoring;
 /// </summary>
 internal static class BackgroundDisposal
 {
-    public static void Dispose(DbConnection connection) => _ = DisposeQuietlyAsync(connection);
+    public static void Dispose(DbConnection connection, HandOff? handOff = null) => _ = DisposeQuietlyAsync(connection, handOff ?? HandOff.ThreadPool);
 
     /// <summary>Disposes the connection an abandoned open produces, whenever (if ever) it does.</summary>
-    public static void DisposeWhenOpened(Task<DbConnection> opening) =>
+    public static void DisposeWhenOpened(Task<DbConnection> opening, HandOff? handOff = null) =>
         _ = opening.ContinueWith(
-            static task => Dispose(task.Result),
+            task => Dispose(task.Result, handOff),
             CancellationToken.None,
             TaskContinuationOptions.OnlyOnRanToCompletion | TaskContinuationOptions.ExecuteSynchronously,
             TaskScheduler.Default);
 
-    private static async Task DisposeQuietlyAsync(DbConnection connection)
+    private static async Task DisposeQuietlyAsync(DbConnection connection, HandOff handOff)
     {
-        await Task.Yield();
+        await handOff.Yield();
         try
         {
             await connection.DisposeAsync().ConfigureAwait(false);

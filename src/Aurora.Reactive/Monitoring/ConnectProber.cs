@@ -2,6 +2,7 @@ using System.Data.Common;
 using System.Reactive;
 using System.Reactive.Linq;
 using Aurora.Reactive.Hosts;
+using Aurora.Reactive.Scheduling;
 
 namespace Aurora.Reactive.Monitoring;
 
@@ -12,6 +13,9 @@ namespace Aurora.Reactive.Monitoring;
 /// </summary>
 internal sealed class ConnectProber : IHostProber, IWarmableProber
 {
+    /// <summary>Where abandoned connections are closed (the data source's hand-offs).</summary>
+    internal HandOff HandOff { get; init; } = HandOff.ThreadPool;
+
     private readonly Func<HostSpec, CancellationToken, Task<DbConnection>> _openConnection;
     private readonly CancellationTokenSource _disposed = new();
     private int _connectionsOpened;
@@ -39,7 +43,7 @@ internal sealed class ConnectProber : IHostProber, IWarmableProber
     public IObservable<Unit> Probe(HostSpec host, TimeSpan timeout)
     {
         ArgumentNullException.ThrowIfNull(host);
-        return Observable.FromAsync(cancellation => ProbeAsync(host, cancellation)); // the connect timeout is in the opener's connection string
+        return HandOff.FromAsync(cancellation => ProbeAsync(host, cancellation)); // the connect timeout is in the opener's connection string
     }
 
     /// <summary>
@@ -53,7 +57,7 @@ internal sealed class ConnectProber : IHostProber, IWarmableProber
             return;
         }
 
-        BackgroundDisposal.DisposeWhenOpened(SelectOneProber.OpenQuietly(_openConnection, host, _disposed.Token));
+        BackgroundDisposal.DisposeWhenOpened(SelectOneProber.OpenQuietly(_openConnection, host, _disposed.Token), HandOff);
     }
 
     /// <summary>Abandons any probe in flight.</summary>
@@ -72,11 +76,11 @@ internal sealed class ConnectProber : IHostProber, IWarmableProber
         }
         catch
         {
-            BackgroundDisposal.DisposeWhenOpened(opening);
+            BackgroundDisposal.DisposeWhenOpened(opening, HandOff);
             throw;
         }
 
         Interlocked.Increment(ref _connectionsOpened);
-        BackgroundDisposal.Dispose(connection);
+        BackgroundDisposal.Dispose(connection, HandOff);
     }
 }

@@ -2,6 +2,7 @@ using System.Data.Common;
 using System.Reactive;
 using System.Reactive.Linq;
 using Aurora.Reactive.Hosts;
+using Aurora.Reactive.Scheduling;
 
 namespace Aurora.Reactive.Monitoring;
 
@@ -13,6 +14,9 @@ namespace Aurora.Reactive.Monitoring;
 /// <remarks>One instance serves one monitor, so one host.</remarks>
 internal sealed class SelectOneProber : IHostProber, IWarmableProber
 {
+    /// <summary>Where abandoned connections are closed (the data source's hand-offs).</summary>
+    internal HandOff HandOff { get; init; } = HandOff.ThreadPool;
+
     private readonly object _gate = new();
     private readonly Func<HostSpec, CancellationToken, Task<DbConnection>> _openConnection;
     private readonly CancellationTokenSource _disposed = new();
@@ -62,7 +66,7 @@ internal sealed class SelectOneProber : IHostProber, IWarmableProber
     public IObservable<Unit> Probe(HostSpec host, TimeSpan timeout)
     {
         ArgumentNullException.ThrowIfNull(host);
-        return Observable.FromAsync(cancellation => ProbeAsync(host, timeout, cancellation));
+        return HandOff.FromAsync(cancellation => ProbeAsync(host, timeout, cancellation));
     }
 
     /// <summary>Abandons any probe in flight and closes the monitoring connection.</summary>
@@ -86,12 +90,12 @@ internal sealed class SelectOneProber : IHostProber, IWarmableProber
 
         if (idle is not null)
         {
-            BackgroundDisposal.Dispose(idle);
+            BackgroundDisposal.Dispose(idle, HandOff);
         }
 
         if (warming is not null)
         {
-            BackgroundDisposal.DisposeWhenOpened(warming);
+            BackgroundDisposal.DisposeWhenOpened(warming, HandOff);
         }
     }
 
@@ -124,7 +128,7 @@ internal sealed class SelectOneProber : IHostProber, IWarmableProber
         {
             if (connection is not null)
             {
-                BackgroundDisposal.Dispose(connection);
+                BackgroundDisposal.Dispose(connection, HandOff);
             }
 
             throw;
@@ -164,7 +168,7 @@ internal sealed class SelectOneProber : IHostProber, IWarmableProber
         }
         catch
         {
-            BackgroundDisposal.DisposeWhenOpened(opening);
+            BackgroundDisposal.DisposeWhenOpened(opening, HandOff);
             throw;
         }
     }
@@ -244,7 +248,7 @@ internal sealed class SelectOneProber : IHostProber, IWarmableProber
 
         if (extra is not null)
         {
-            BackgroundDisposal.Dispose(extra);
+            BackgroundDisposal.Dispose(extra, HandOff);
         }
     }
 }

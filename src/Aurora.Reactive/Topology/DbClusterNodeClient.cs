@@ -5,6 +5,7 @@ using System.Reactive.Linq;
 using System.Reactive.Threading.Tasks;
 using Aurora.Reactive.Drivers;
 using Aurora.Reactive.Hosts;
+using Aurora.Reactive.Scheduling;
 
 namespace Aurora.Reactive.Topology;
 
@@ -21,6 +22,7 @@ internal sealed class DbClusterNodeClient : IClusterNodeClient
     private readonly Func<string, HostSpec> _resolveHost;
     private readonly IScheduler _scheduler;
     private readonly TimeSpan _operationTimeout;
+    private readonly HandOff _handOff;
 
     /// <summary>Creates a client.</summary>
     /// <param name="openConnection">Opens a connection to a node (pooling is the opener's choice); the client disposes it.</param>
@@ -28,6 +30,7 @@ internal sealed class DbClusterNodeClient : IClusterNodeClient
     /// <param name="resolveHost">Maps an instance id from the topology to a host; throws <see cref="ArgumentException"/> for a bad id.</param>
     /// <param name="scheduler">Scheduler for the timeouts and the read time.</param>
     /// <param name="operationTimeout">Bound on each operation: connect plus query.</param>
+    /// <param name="handOff">Where an operation starts and a cancellation runs, off the subscriber's thread; by default the thread pool.</param>
     /// <exception cref="ArgumentNullException">An argument is <see langword="null"/>.</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="operationTimeout"/> is not positive.</exception>
     public DbClusterNodeClient(
@@ -35,7 +38,8 @@ internal sealed class DbClusterNodeClient : IClusterNodeClient
         IClusterDialect dialect,
         Func<string, HostSpec> resolveHost,
         IScheduler scheduler,
-        TimeSpan operationTimeout)
+        TimeSpan operationTimeout,
+        HandOff? handOff = null)
     {
         ArgumentNullException.ThrowIfNull(openConnection);
         ArgumentNullException.ThrowIfNull(dialect);
@@ -51,6 +55,7 @@ internal sealed class DbClusterNodeClient : IClusterNodeClient
         _resolveHost = resolveHost;
         _scheduler = scheduler;
         _operationTimeout = operationTimeout;
+        _handOff = handOff ?? HandOff.ThreadPool;
     }
 
     /// <inheritdoc/>
@@ -79,9 +84,9 @@ internal sealed class DbClusterNodeClient : IClusterNodeClient
     private IObservable<T> Bounded<T>(HostSpec host, Func<DbConnection, CancellationToken, Task<T>> work) =>
         Observable.Create<T>(observer =>
             {
-                var cancellation = new DetachedCancellation();
+                var cancellation = new DetachedCancellation(_handOff);
                 var running = RunAsync(host, work, cancellation.Token);
-                var subscription = running.ToObservable().Subscribe(observer);
+                var subscription = _handOff.Observe(running).Subscribe(observer);
                 return Disposable.Create(() =>
                 {
                     subscription.Dispose();
@@ -95,7 +100,7 @@ internal sealed class DbClusterNodeClient : IClusterNodeClient
 
     private async Task<T> RunAsync<T>(HostSpec host, Func<DbConnection, CancellationToken, Task<T>> work, CancellationToken cancellationToken)
     {
-        await Task.Yield();
+        await _handOff.Yield();
         var connection = await _openConnection(host, cancellationToken).ConfigureAwait(false);
         await using (connection.ConfigureAwait(false))
         {

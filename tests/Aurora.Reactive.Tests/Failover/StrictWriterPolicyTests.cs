@@ -44,4 +44,52 @@ public sealed class StrictWriterPolicyTests
         Assert.Equal(NewWriter, retry.Decision.Host);
         Assert.Equal(TimeSpan.FromMilliseconds(10) + timing.WriterReconnectInterval - TimeSpan.FromMilliseconds(lagMs), retry.At);
     }
+
+    // crash-mid-query end to end: the connection was opened through the writer endpoint and learned instance-1 from the
+    // node. The writer crashed and instance-2 was promoted at once, so the topology still named instance-1. The failover
+    // retried the failed host with instance-1's id, the connector did not ask the node (the id was known), and the new
+    // connection to instance-2 was labelled instance-1: the next topology read then looked like a writer change.
+    [Fact]
+    public void Decide_FailedHostIsAnEndpointAndTheTopologyStillNamesItsOldNode_TriesTheEndpointWithoutTheStaleInstanceId()
+    {
+        var virtualTime = new TestScheduler();
+        virtualTime.AdvanceBy(TimeSpan.FromSeconds(1).Ticks);
+        var timing = FailoverTiming.Default;
+        var throughEndpoint = new HostSpec("writer.cluster.example", 5432, "instance-1", HostRole.Writer);
+        var attempts = new Subject<ConnectAttempt>();
+        var topology = new BehaviorSubject<TopologySnapshot>(new TopologySnapshot(OldWriter, [NewWriter with { Role = HostRole.Reader }], virtualTime.Now));
+        var tried = new List<HostSpec>();
+        using var run = StrictWriterPolicy.Instance.Decide(new ClusterSignals(throughEndpoint, FailoverMode.StrictWriter, timing, virtualTime, topology, attempts))
+            .Where(d => d.Kind == FailoverDecisionKind.ConnectTo)
+            .Subscribe(d => tried.Add(d.Host!));
+        virtualTime.AdvanceBy(TimeSpan.FromMilliseconds(10).Ticks);
+
+        var first = Assert.Single(tried);
+        Assert.Equal("writer.cluster.example", first.Host);
+        Assert.Null(first.InstanceId); // the connector asks the node it reaches which instance it is
+        Assert.Equal(HostRole.Writer, first.Role);
+
+        // The attempt's outcome is reported on the host tried: it is retried after the reconnect interval, not lost.
+        attempts.OnNext(new ConnectAttempt(first, HostRole.Writer, ConnectAttemptOutcome.Failed, Error: new IOException("57P01")));
+        virtualTime.AdvanceBy((timing.WriterReconnectInterval + TimeSpan.FromMilliseconds(10)).Ticks);
+
+        Assert.Equal(2, tried.Count);
+        Assert.Null(tried[1].InstanceId);
+    }
+
+    [Fact]
+    public void Decide_FailedHostIsAnInstanceOfTheTopology_TriesItWithItsInstanceId()
+    {
+        var virtualTime = new TestScheduler();
+        virtualTime.AdvanceBy(TimeSpan.FromSeconds(1).Ticks);
+        var attempts = new Subject<ConnectAttempt>();
+        var topology = new BehaviorSubject<TopologySnapshot>(new TopologySnapshot(OldWriter, [NewWriter with { Role = HostRole.Reader }], virtualTime.Now));
+        var tried = new List<HostSpec>();
+        using var run = StrictWriterPolicy.Instance.Decide(new ClusterSignals(OldWriter, FailoverMode.StrictWriter, FailoverTiming.Default, virtualTime, topology, attempts))
+            .Where(d => d.Kind == FailoverDecisionKind.ConnectTo)
+            .Subscribe(d => tried.Add(d.Host!));
+        virtualTime.AdvanceBy(TimeSpan.FromMilliseconds(10).Ticks);
+
+        Assert.Equal(OldWriter, Assert.Single(tried));
+    }
 }
