@@ -28,9 +28,17 @@ internal sealed class SimulatedCall
     {
         var call = new SimulatedCall(node, incarnation, answer);
         node.Track(call);
-        if (node.IsCrashed || incarnation != node.Incarnation)
+        if (node.IsCrashed)
         {
-            cluster.Clock.Schedule(() => SimulatedCluster.OffContext(() => call.Fail(node.IsCrashed ? SimulatedNodeException.Refused(node) : SimulatedNodeException.SessionEnded(node))));
+            cluster.Clock.Schedule(() => SimulatedCluster.OffContext(() => call.Fail(SimulatedNodeException.Refused(node))));
+            return call;
+        }
+
+        // A pooled session whose node has since restarted or crashed fails at once, as a real driver's does when it
+        // uses a socket the server already closed: the error is there before the caller's await.
+        if (incarnation != node.Incarnation)
+        {
+            call.Fail(SimulatedNodeException.SessionEnded(node));
             return call;
         }
 
