@@ -1,3 +1,4 @@
+using Aurora.Reactive.Scheduling;
 using System.Reactive.Linq;
 using System.Reactive.Subjects;
 using Aurora.Reactive.Connections;
@@ -27,9 +28,11 @@ internal sealed class FailoverHarness : IDisposable
         FailoverTiming? timing = null,
         TopologyMonitorOptions? monitorOptions = null,
         IFailoverPolicy? policy = null,
-        AuroraTelemetry? telemetry = null)
+        AuroraTelemetry? telemetry = null,
+        HandOff? handOff = null)
     {
         Scheduler = scheduler;
+        HandOff = handOff;
         Cluster = new SimulatedCluster(scheduler);
         for (var i = 1; i <= nodes; i++)
         {
@@ -41,11 +44,14 @@ internal sealed class FailoverHarness : IDisposable
         Connector = new SimulatedFailoverConnector(Cluster, scheduler);
         Coordinator = new FailoverCoordinator(
             Monitor.Snapshots, Monitor.WriterChanges, Monitor.RequestFastRefresh, _ => Connector, mode, timing ?? FailoverTiming.Default, policy ?? FailoverPolicies.ForMode(mode), Health, scheduler,
-            Monitor.RequestFastRefresh, Monitor.Events) { Telemetry = telemetry };
+            Monitor.RequestFastRefresh, Monitor.Events, handOff) { Telemetry = telemetry };
         Coordinator.Reports.Subscribe(Reports.Add);
     }
 
     public TestScheduler Scheduler { get; }
+
+    /// <summary>Where the coordinator's continuations run: the thread pool unless the test gave a queue of its own.</summary>
+    public HandOff? HandOff { get; }
 
     public SimulatedCluster Cluster { get; }
 
