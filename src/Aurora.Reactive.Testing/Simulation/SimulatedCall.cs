@@ -34,7 +34,7 @@ internal sealed class SimulatedCall
             return call;
         }
 
-        // A pooled session whose node has since restarted or crashed fails at once, as a real driver's does when it
+        // A pooled session whose node has since restarted, switched over or been promoted fails at once, as a real driver's does when it
         // uses a socket the server already closed: the error is there before the caller's await.
         if (incarnation != node.Incarnation)
         {

@@ -1,4 +1,3 @@
-using Aurora.Reactive.Scheduling;
 using System.Reactive.Linq;
 using System.Reactive.Subjects;
 using Aurora.Reactive.Connections;
@@ -6,6 +5,7 @@ using Aurora.Reactive.Diagnostics;
 using Aurora.Reactive.Failover;
 using Aurora.Reactive.Hosts;
 using Aurora.Reactive.Monitoring;
+using Aurora.Reactive.Scheduling;
 using Aurora.Reactive.Testing.VirtualTime;
 using Aurora.Reactive.Tests.Connections.Fakes;
 using Aurora.Reactive.Tests.Topology;
