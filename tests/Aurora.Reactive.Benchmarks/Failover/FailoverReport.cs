@@ -57,7 +57,7 @@ public static class FailoverReport
             report.Notes.Add($"{client.Label}: {client.Description}.");
         }
 
-        report.Notes.Add(Format.Invariant($"Every client runs its own write loop through the same faults at the same time: a write, {plan.Pause.TotalMilliseconds} ms pause; after an error {plan.RetryDelay.TotalMilliseconds} ms, then retry. Downtime = fault injected -> first write committed by another node; a client that has not written within {cap} s counts as over the cap (shown as '> {cap} s')."));
+        report.Notes.Add(Format.Invariant($"Every client runs its own write loop through the same faults at the same time: a write, {plan.Pause.TotalMilliseconds} ms pause; after FailoverSuccessException a retry at once (the connection is already on the new writer), after any other error {plan.RetryDelay.TotalMilliseconds} ms, then retry. Downtime = fault injected -> first write committed by another node; a client that has not written within {cap} s counts as over the cap (shown as '> {cap} s')."));
         report.Notes.AddRange(kitNotes);
         report.Notes.Add("The machine is shared with other builds; every client sees the same faults at the same moment, so compare rows within one run.");
         return report;

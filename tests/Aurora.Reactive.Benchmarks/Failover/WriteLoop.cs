@@ -1,10 +1,13 @@
 using System.Diagnostics;
+using Aurora.Reactive.Failover;
 
 namespace Aurora.Reactive.Benchmarks.Failover;
 
 /// <summary>
 /// An application's write loop around one client: write, pause, write again; after a failure, wait a
-/// little and retry. It records when writes succeed and on which node, so the suite can ask for the first
+/// little and retry. After <see cref="FailoverSuccessException"/> it retries at once: the connection is
+/// already on the new writer, and re-running the unit of work straight away is what that exception asks of
+/// the caller (an <see cref="Aurora.Reactive.Client.AuroraClient"/> does the same inside). It records when writes succeed and on which node, so the suite can ask for the first
 /// success after a fault on a node other than the failed writer. A client with several workers runs one such loop
 /// per worker, all at once; a fault is over for it when every worker has written on another node.
 /// </summary>
@@ -57,6 +60,11 @@ public sealed class WriteLoop(IWriteClient client, TimeSpan pause, TimeSpan retr
                 lock (_gate)
                 {
                     _errorsSeen.Add(error.GetType().Name);
+                }
+
+                if (error is FailoverSuccessException)
+                {
+                    continue;
                 }
 
                 try
