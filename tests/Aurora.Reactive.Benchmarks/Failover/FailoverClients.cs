@@ -1,4 +1,5 @@
 using Aurora.Reactive.Benchmarks.Library;
+using Aurora.Reactive.Benchmarks.Reporting;
 using Aurora.Reactive.Client;
 using Aurora.Reactive.Connections;
 using Aurora.Reactive.Npgsql;
@@ -37,6 +38,13 @@ public static class FailoverClients
     public static IWriteClient AuroraClientOnEndpoint(LocalPostgresCluster cluster)
     {
         var client = AuroraClient.Create(LibraryConnectionString(cluster), NpgsqlDriver.Instance);
+        if (Environment.GetEnvironmentVariable(FailoverSuite.TraceVariable) == "1")
+        {
+            // Lives as long as the client: both streams complete when it is disposed.
+            client.Topology.Subscribe(t => Progress.Write($"trace: topology writer {t.Writer?.InstanceId ?? "none"} read from {t.ReadFrom?.Endpoint ?? "?"}"));
+            client.Events.Subscribe(e => Progress.Write($"trace: client event {e}"));
+        }
+
         return new ClientWriteClient("(a) AuroraClient", "AuroraClient.ExecuteAsync on the cluster endpoint with cluster_instance_endpoints, defaults otherwise: " + ActiveFeatures.Describe(client.DataSource), client);
     }
 

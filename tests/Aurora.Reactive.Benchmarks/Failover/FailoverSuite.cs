@@ -17,6 +17,9 @@ public sealed class FailoverSuite : IBenchmarkSuite
     /// <summary>Comma-separated labels of the clients to run (all when unset), such as "(a) AuroraDataSource,(c) multi-host tuned".</summary>
     public const string ClientsVariable = "FAILOVER_CLIENTS";
 
+    /// <summary>"1" to log the AuroraClient row's topology snapshots and events with the progress lines, to see where a slow fault's time went.</summary>
+    public const string TraceVariable = "FAILOVER_TRACE";
+
     private const int ManyWorkers = 32;
 
     public string Name => "failover";
