@@ -105,6 +105,14 @@ public sealed class SimulatedCluster
     /// <value>The default value is <see cref="TimeSpan.Zero"/>.</value>
     public TimeSpan TopologyLag { get; set; }
 
+    /// <summary>
+    /// How much earlier than its due time, by the clock's <see cref="IScheduler.Now"/>, each timer of a data source of
+    /// <see cref="CreateDataSourceBuilder"/> fires, per second of its delay: the real clock's behaviour while NTP slews the
+    /// wall clock (which <c>Now</c> reads) ahead of the monotonic clock (which timers run on). The nodes' own timing is exact.
+    /// </summary>
+    /// <value>The default value is <see cref="TimeSpan.Zero"/> (every timer fires exactly at its due time).</value>
+    public TimeSpan TimerLeadPerSecond { get; set; }
+
     internal IEnumerable<SimulatedNode> AllNodes => _nodes;
 
     /// <summary>Uses of the cluster off the thread that drives it.</summary>
@@ -124,7 +132,7 @@ public sealed class SimulatedCluster
     /// <returns>The builder.</returns>
     public AuroraDataSourceBuilder CreateDataSourceBuilder(string? options = null, string host = WriterEndpoint) =>
         new AuroraDataSourceBuilder(string.IsNullOrEmpty(options) ? ConnectionStringTo(host) : ConnectionStringTo(host) + ";" + options, Driver)
-            .UseScheduler(Threads.Wrap(Clock))
+            .UseScheduler(Threads.Wrap(new LeadingTimers(Clock, () => TimerLeadPerSecond)))
             .UseHandOff(HandOff.Through(_handOffs.Post));
 
     /// <summary>Crashes a node: its connections fail now, and it refuses new ones until <see cref="Restart"/>. The roles do not change.</summary>

@@ -17,7 +17,7 @@ namespace Aurora.Reactive.Tests.EndToEnd;
 /// the open transaction if there is one), <c>begin</c> (begins a transaction), <c>commit</c>, and the faults, whose
 /// values are instance ids (<c>current</c>: the connection's node): <c>crash</c>, <c>restart</c>, <c>freeze</c>, <c>thaw</c>, <c>promote</c>, <c>switchover</c>.</para>
 /// <para>Options: <c>nodes</c> (3), <c>connection</c> (connection-string keys added, such as
-/// <c>"failover_mode=strict_reader"</c>), <c>host</c> (the host connections open through, the writer endpoint), <c>lag</c> (the topology's lag behind the roles, 0).</para>
+/// <c>"failover_mode=strict_reader"</c>), <c>host</c> (the host connections open through, the writer endpoint), <c>lag</c> (the topology's lag behind the roles, 0), <c>timer_lead</c> (how early the data source's timers fire by its clock, per second of delay, 0: <see cref="SimulatedCluster.TimerLeadPerSecond"/>).</para>
 /// <para>Outputs: <c>opened</c> (the open's node), <c>health</c> (failure monitoring's view of a node when it changes,
 /// <c>instance-1:Unhealthy</c>), <c>result</c> (per statement, begin or commit when it ends: the
 /// statement's node, or the name of the exception it threw).</para>
@@ -37,6 +37,7 @@ public sealed class EndToEndRunner : IMarbleScenarioRunner
         var cluster = new SimulatedCluster(options.GetInt32("nodes", 3), context.Scheduler)
         {
             TopologyLag = options.GetTimeSpan("lag", TimeSpan.Zero),
+            TimerLeadPerSecond = options.GetTimeSpan("timer_lead", TimeSpan.Zero),
         };
         Created?.Add(cluster);
         var dataSource = cluster.CreateDataSourceBuilder(options.GetString("connection", string.Empty), options.GetString("host", SimulatedCluster.WriterEndpoint)).Build();
