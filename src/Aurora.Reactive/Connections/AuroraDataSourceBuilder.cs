@@ -45,8 +45,11 @@ public sealed class AuroraDataSourceBuilder
         _driver = driver ?? throw new ArgumentNullException(nameof(driver));
     }
 
-    /// <summary>The clock a builder uses unless <see cref="UseScheduler"/> gives another: the system's.</summary>
-    internal static IScheduler DefaultClock => DefaultScheduler.Instance;
+    /// <summary>
+    /// The clock a builder uses unless <see cref="UseScheduler"/> gives another: the system's, with a monotonic
+    /// <c>Now</c> whose timers never fire before it says they are due (<see cref="SystemClock"/>).
+    /// </summary>
+    internal static IScheduler DefaultClock => SystemClock.Instance;
 
     /// <summary>
     /// Runs every timer, timeout and timestamp of the data source on <paramref name="scheduler"/>: failure monitoring's

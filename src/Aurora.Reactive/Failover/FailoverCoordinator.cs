@@ -47,7 +47,7 @@ internal sealed partial class FailoverCoordinator : IFailoverHandler, IDisposabl
     /// <param name="timing">The failover timing; <see langword="null"/> for <see cref="FailoverTiming.Default"/>.</param>
     /// <param name="policy">The policy; <see langword="null"/> for the built-in policy of <paramref name="mode"/>.</param>
     /// <param name="health">Host health from failure monitoring; <see langword="null"/> when monitoring is off.</param>
-    /// <param name="scheduler">Scheduler for every timer; <see langword="null"/> for <see cref="DefaultScheduler.Instance"/>.</param>
+    /// <param name="scheduler">Scheduler for every timer; <see langword="null"/> for the system clock (<see cref="Scheduling.SystemClock"/>).</param>
     /// <exception cref="ArgumentNullException"><paramref name="monitor"/> or <paramref name="dialect"/> is <see langword="null"/>.</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="mode"/> is not a defined mode.</exception>
     public FailoverCoordinator(

@@ -57,7 +57,7 @@ internal sealed record HostMonitoringSettings
     public string? ApplicationName { get; init; } = DefaultApplicationName;
 
     /// <summary>Runs every monitor timer and timestamps command starts.</summary>
-    /// <value>The default value is <see cref="DefaultScheduler.Instance"/>.</value>
+    /// <value>The default value is the system clock: Rx's default scheduler's timers under a monotonic <c>Now</c>.</value>
     public IScheduler Scheduler { get; init; } = Connections.AuroraDataSourceBuilder.DefaultClock;
 
     /// <summary>

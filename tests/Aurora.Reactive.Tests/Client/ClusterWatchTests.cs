@@ -1,4 +1,5 @@
 using Aurora.Reactive.Client;
+using Aurora.Reactive.Connections;
 using Aurora.Reactive.Failover;
 using Aurora.Reactive.Tests.Connections.Fakes;
 
@@ -15,6 +16,6 @@ public sealed class ClusterWatchTests
 
         await using var client = AuroraClient.CreateBuilder(connectionString, new FakeDriver()).Build();
 
-        Assert.Equal(1, SharedTopologyMonitors.For(delay, System.Reactive.Concurrency.DefaultScheduler.Instance).Count);
+        Assert.Equal(1, SharedTopologyMonitors.For(delay, AuroraDataSourceBuilder.DefaultClock).Count);
     }
 }

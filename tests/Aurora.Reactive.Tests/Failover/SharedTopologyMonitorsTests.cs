@@ -20,11 +20,11 @@ public sealed class SharedTopologyMonitorsTests
     {
         var delay = TimeSpan.FromMilliseconds(987_001);
         var dataSource = AuroraDataSource.Create(ConnectionString(delay), new FakeDriver());
-        Assert.Equal(1, SharedTopologyMonitors.For(delay, System.Reactive.Concurrency.DefaultScheduler.Instance).Count);
+        Assert.Equal(1, SharedTopologyMonitors.For(delay, AuroraDataSourceBuilder.DefaultClock).Count);
 
         await dataSource.DisposeAsync();
 
-        Assert.Equal(0, SharedTopologyMonitors.For(delay, System.Reactive.Concurrency.DefaultScheduler.Instance).Count);
+        Assert.Equal(0, SharedTopologyMonitors.For(delay, AuroraDataSourceBuilder.DefaultClock).Count);
     }
 
     [Fact]
@@ -35,7 +35,7 @@ public sealed class SharedTopologyMonitorsTests
 
         dataSource.Dispose();
 
-        Assert.Equal(0, SharedTopologyMonitors.For(delay, System.Reactive.Concurrency.DefaultScheduler.Instance).Count);
+        Assert.Equal(0, SharedTopologyMonitors.For(delay, AuroraDataSourceBuilder.DefaultClock).Count);
     }
 
     [Fact]
@@ -44,13 +44,13 @@ public sealed class SharedTopologyMonitorsTests
         var delay = TimeSpan.FromMilliseconds(987_003);
         var first = AuroraDataSource.Create(ConnectionString(delay), new FakeDriver());
         var second = AuroraDataSource.Create(ConnectionString(delay), new FakeDriver());
-        Assert.Equal(1, SharedTopologyMonitors.For(delay, System.Reactive.Concurrency.DefaultScheduler.Instance).Count);
+        Assert.Equal(1, SharedTopologyMonitors.For(delay, AuroraDataSourceBuilder.DefaultClock).Count);
 
         await first.DisposeAsync();
-        Assert.Equal(1, SharedTopologyMonitors.For(delay, System.Reactive.Concurrency.DefaultScheduler.Instance).Count);
+        Assert.Equal(1, SharedTopologyMonitors.For(delay, AuroraDataSourceBuilder.DefaultClock).Count);
 
         await second.DisposeAsync();
-        Assert.Equal(0, SharedTopologyMonitors.For(delay, System.Reactive.Concurrency.DefaultScheduler.Instance).Count);
+        Assert.Equal(0, SharedTopologyMonitors.For(delay, AuroraDataSourceBuilder.DefaultClock).Count);
     }
 
     [Fact]
@@ -58,11 +58,11 @@ public sealed class SharedTopologyMonitorsTests
     {
         var delay = TimeSpan.FromMilliseconds(987_004);
         var client = AuroraClient.CreateBuilder(ConnectionString(delay), new FakeDriver()).Build();
-        Assert.Equal(1, SharedTopologyMonitors.For(delay, System.Reactive.Concurrency.DefaultScheduler.Instance).Count);
+        Assert.Equal(1, SharedTopologyMonitors.For(delay, AuroraDataSourceBuilder.DefaultClock).Count);
 
         await client.DisposeAsync();
 
-        Assert.Equal(0, SharedTopologyMonitors.For(delay, System.Reactive.Concurrency.DefaultScheduler.Instance).Count);
+        Assert.Equal(0, SharedTopologyMonitors.For(delay, AuroraDataSourceBuilder.DefaultClock).Count);
     }
 
     [Fact]
@@ -74,6 +74,6 @@ public sealed class SharedTopologyMonitorsTests
 
         await client.DisposeAsync();
 
-        Assert.Equal(1, SharedTopologyMonitors.For(delay, System.Reactive.Concurrency.DefaultScheduler.Instance).Count);
+        Assert.Equal(1, SharedTopologyMonitors.For(delay, AuroraDataSourceBuilder.DefaultClock).Count);
     }
 }
