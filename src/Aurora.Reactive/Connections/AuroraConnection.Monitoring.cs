@@ -41,7 +41,7 @@ public sealed partial class AuroraConnection
 
         var stallReport = host.Role == HostRole.Writer ? _dataSource.TopologyOpener : null;
         var detection = _dataSource.Monitors is not null ? Settings.HostMonitoring?.Detection : null;
-        return stallReport is null && detection is null ? null : CommandWatch.Start(this, host, startedAt, _dataSource.Clock.Scheduler, stallReport, detection);
+        return stallReport is null && detection is null ? null : CommandWatch.Start(this, host, startedAt, _dataSource.StallClock, stallReport, detection);
     }
 
     /// <summary>Starts watching a command on <paramref name="host"/> by failure monitoring; see <see cref="WatchCommand(DateTimeOffset)"/>.</summary>

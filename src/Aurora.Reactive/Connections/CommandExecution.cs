@@ -47,17 +47,14 @@ internal static class CommandExecution
                 // A statement on the writer that outlives the stall threshold makes the topology be checked at once (see
                 // ITopologyAwareOpener.WatchStatement): a frozen writer whose replacement is promoted then releases it through
                 // the writer watch within a fast refresh, not at the next normal one, nor when monitoring declares it dead.
-                var lossToken = connection.LossToken();
                 using var stall = watch is CommandWatch ? null : connection.WatchStall(); // a CommandWatch reports the stall itself
-                try
-                {
-                    result = await running.WaitAsync(lossToken).ConfigureAwait(false);
-                }
-                catch (OperationCanceledException) when (lossToken.IsCancellationRequested)
+                if (await connection.RaceLoss(running).ConfigureAwait(false))
                 {
                     step?.Released(running);
                     throw connection.HostLost(running);
                 }
+
+                result = await running.ConfigureAwait(false);
             }
             else
             {

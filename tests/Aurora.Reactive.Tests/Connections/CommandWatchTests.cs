@@ -84,11 +84,12 @@ public sealed class CommandWatchTests
         await using var cluster = new FakeCluster(withHandler: false);
         await using var connection = await cluster.DataSource.OpenConnectionAsync();
         var scheduler = new CountingScheduler(MonitoredCluster.Origin);
+        using var clock = new StallClock(scheduler, CommandWatch.Deferral);
         var writer = new HostSpec("n1", 5432, "instance-1", HostRole.Writer);
         var stalls = new StallCounter();
 
-        using var slow = CommandWatch.Start(connection, writer, scheduler.Now, scheduler, stalls, detection: null);
-        var fast = CommandWatch.Start(connection, writer, scheduler.Now, scheduler, stalls, detection: null);
+        using var slow = CommandWatch.Start(connection, writer, scheduler.Now, clock, stalls, detection: null);
+        var fast = CommandWatch.Start(connection, writer, scheduler.Now, clock, stalls, detection: null);
         scheduler.AdvanceBy(TimeSpan.FromMilliseconds(499));
         fast!.Dispose();
         Assert.Empty(stalls.Reported);
@@ -96,12 +97,59 @@ public sealed class CommandWatchTests
         scheduler.AdvanceBy(TimeSpan.FromSeconds(60));
 
         Assert.Equal([writer], stalls.Reported);
-        Assert.Equal(2, scheduler.Scheduled);
+        Assert.Equal(1, scheduler.Scheduled); // one tick for both statements
     }
 
-    private sealed class StallCounter : ITopologyAwareOpener
+    [Fact]
+    public async Task StatementsStartedApart_EachReportedAtItsOwnThreshold_OneTickAtATime()
+    {
+        await using var cluster = new FakeCluster(withHandler: false);
+        await using var connection = await cluster.DataSource.OpenConnectionAsync();
+        var scheduler = new CountingScheduler(MonitoredCluster.Origin);
+        using var clock = new StallClock(scheduler, CommandWatch.Deferral);
+        var first = new HostSpec("n1", 5432, "instance-1", HostRole.Writer);
+        var second = new HostSpec("n2", 5432, "instance-2", HostRole.Writer);
+        var third = new HostSpec("n3", 5432, "instance-3", HostRole.Writer);
+        var stalls = new StallCounter(scheduler);
+
+        using var a = CommandWatch.Start(connection, first, scheduler.Now, clock, stalls, detection: null);
+        scheduler.AdvanceBy(TimeSpan.FromMilliseconds(200));
+        using var b = CommandWatch.Start(connection, second, scheduler.Now, clock, stalls, detection: null);
+        var c = CommandWatch.Start(connection, third, scheduler.Now, clock, stalls, detection: null);
+        Assert.Equal(1, scheduler.Scheduled);
+        c!.Dispose();
+        scheduler.AdvanceBy(TimeSpan.FromSeconds(60));
+        using var d = CommandWatch.Start(connection, first, scheduler.Now, clock, stalls, detection: null);
+        scheduler.AdvanceBy(TimeSpan.FromSeconds(1));
+
+        Assert.Equal([(first, 0.5), (second, 0.7), (first, 60.7)], stalls.Reported.Zip(stalls.At, (host, at) => (host, at)));
+        Assert.Equal(3, scheduler.Scheduled); // at 0 for 0.5, at 0.5 for 0.7, at 60.2 for 60.7
+    }
+
+    [Fact]
+    public async Task ClockDisposed_QueuedWatchesAreNeverDue()
+    {
+        await using var cluster = new FakeCluster(withHandler: false);
+        await using var connection = await cluster.DataSource.OpenConnectionAsync();
+        var scheduler = new CountingScheduler(MonitoredCluster.Origin);
+        var clock = new StallClock(scheduler, CommandWatch.Deferral);
+        var writer = new HostSpec("n1", 5432, "instance-1", HostRole.Writer);
+        var stalls = new StallCounter();
+
+        using var watch = CommandWatch.Start(connection, writer, scheduler.Now, clock, stalls, detection: null);
+        clock.Dispose();
+        using var later = CommandWatch.Start(connection, writer, scheduler.Now, clock, stalls, detection: null);
+        scheduler.AdvanceBy(TimeSpan.FromSeconds(60));
+
+        Assert.Empty(stalls.Reported);
+        Assert.Equal(1, scheduler.Scheduled);
+    }
+
+    private sealed class StallCounter(CountingScheduler? clock = null) : ITopologyAwareOpener
     {
         public List<HostSpec> Reported { get; } = [];
+
+        public List<double> At { get; } = [];
 
         public IObservable<HostSpec> FormerWriters => System.Reactive.Linq.Observable.Never<HostSpec>();
 
@@ -114,6 +162,10 @@ public sealed class CommandWatchTests
 
         public bool IsDead(HostSpec host) => false;
 
-        public void ReportStall(HostSpec host) => Reported.Add(host);
+        public void ReportStall(HostSpec host)
+        {
+            Reported.Add(host);
+            At.Add(clock is null ? 0 : (clock.Now - MonitoredCluster.Origin).TotalSeconds);
+        }
     }
 }

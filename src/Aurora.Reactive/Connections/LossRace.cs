@@ -1,0 +1,70 @@
+using System.Threading.Tasks.Sources;
+
+namespace Aurora.Reactive.Connections;
+
+/// <summary>
+/// One statement's wait for "the statement completed or its node was reported lost", whichever comes first
+/// (<see cref="ConnectionStateMachine.RaceLoss"/>): what <c>Task.WaitAsync</c> on a loss token did, without a promise, a
+/// registration and a <see cref="CancellationTokenSource"/> per statement. The machine keeps a spare one per connection and
+/// hands it out again once its awaiter has read the outcome; a race released by a loss is never handed out again.
+/// </summary>
+internal sealed class LossRace : IValueTaskSource<bool>
+{
+    private readonly ConnectionStateMachine _machine;
+    private readonly Action _onRunningCompleted;
+    private ManualResetValueTaskSourceCore<bool> _core; // continuations run where the outcome is set, as WaitAsync's did
+
+    public LossRace(ConnectionStateMachine machine)
+    {
+        _machine = machine;
+        _onRunningCompleted = OnRunningCompleted;
+    }
+
+    /// <summary>The statement raced, until the race is decided; read and written under the machine's lock.</summary>
+    public Task? Running { get; set; }
+
+    /// <summary>The loss arm (see <see cref="ConnectionStateMachine.ReleaseLost"/>) the race was started in.</summary>
+    public int Arm { get; set; }
+
+    /// <summary>The next race of the machine's list of races in progress.</summary>
+    public LossRace? Next { get; set; }
+
+    /// <summary>Whether the race was decided by a loss; such a race is not reused (its statement may still complete into it).</summary>
+    public bool Lost { get; private set; }
+
+    /// <summary>Starts waiting on <paramref name="running"/>, armed by the machine; called outside its lock.</summary>
+    public ValueTask<bool> Start(Task running)
+    {
+        var outcome = new ValueTask<bool>(this, _core.Version);
+        running.ConfigureAwait(false).GetAwaiter().UnsafeOnCompleted(_onRunningCompleted);
+        return outcome;
+    }
+
+    /// <summary>Sets the outcome (<see langword="true"/>: lost), after the machine decided the race; runs the awaiter's continuation.</summary>
+    public void Decide(bool lost)
+    {
+        Lost = lost;
+        _core.SetResult(lost);
+    }
+
+    bool IValueTaskSource<bool>.GetResult(short token)
+    {
+        var lost = _core.GetResult(token);
+        _core.Reset();
+        if (!lost)
+        {
+            _machine.ReturnRace(this);
+        }
+
+        return lost;
+    }
+
+    ValueTaskSourceStatus IValueTaskSource<bool>.GetStatus(short token) => _core.GetStatus(token);
+
+    void IValueTaskSource<bool>.OnCompleted(Action<object?> continuation, object? state, short token, ValueTaskSourceOnCompletedFlags flags) =>
+        _core.OnCompleted(continuation, state, token, flags);
+
+    // A statement released by a loss still completes into its race later: the machine decides only a race whose statement
+    // is the one completed (a race is reused only after a statement that completed, so no such late call can meet it).
+    private void OnRunningCompleted() => _machine.OnRaceRunningCompleted(this);
+}
