@@ -136,6 +136,9 @@ public sealed partial class AuroraDataSource : DbDataSource
     /// <summary>The one timer of the watches of this data source's statements (see <see cref="CommandWatch"/>).</summary>
     internal StallClock StallClock { get; }
 
+    /// <summary>The races its statements run against a loss report, reused across its connections.</summary>
+    internal LossRace.Pool LossRaces { get; } = new();
+
     /// <summary>Where the data source's asynchronous hand-offs run (the builder's; the thread pool by default).</summary>
     internal HandOff HandOff { get; }
 

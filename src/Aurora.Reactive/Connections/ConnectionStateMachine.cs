@@ -54,7 +54,6 @@ internal sealed class ConnectionStateMachine
     private int _lossArm; // which arm of loss reports is current: a release handed off for an earlier one is stale
     private bool _lossReported;
     private LossRace? _races; // the statements racing a loss report now (a list through LossRace.Next)
-    private LossRace? _spareRace;
 
     // The loss the next command fails over with: a report's reason (then _lossReported), or an error met in a dispose.
     private Exception? _pendingLoss;
@@ -343,8 +342,7 @@ internal sealed class ConnectionStateMachine
                 return new ValueTask<bool>(true);
             }
 
-            race = _spareRace ?? new LossRace(this);
-            _spareRace = null;
+            race = LossRace.Rent(_owner.LossRaces, this);
             race.Running = running;
             race.Arm = _lossArm;
             race.Next = _races;
@@ -366,15 +364,6 @@ internal sealed class ConnectionStateMachine
         }
 
         race.Decide(lost: false);
-    }
-
-    /// <summary>A race whose statement won, once its awaiter read the outcome: the next statement reuses it.</summary>
-    public void ReturnRace(LossRace race)
-    {
-        lock (this)
-        {
-            _spareRace ??= race;
-        }
     }
 
     /// <summary>Marks the node lost after an error met where throwing is not allowed (a dispose), so the next command fails over.</summary>

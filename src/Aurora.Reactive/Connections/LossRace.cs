@@ -5,18 +5,21 @@ namespace Aurora.Reactive.Connections;
 /// <summary>
 /// One statement's wait for "the statement completed or its node was reported lost", whichever comes first
 /// (<see cref="ConnectionStateMachine.RaceLoss"/>): what <c>Task.WaitAsync</c> on a loss token did, without a promise, a
-/// registration and a <see cref="CancellationTokenSource"/> per statement. The machine keeps a spare one per connection and
-/// hands it out again once its awaiter has read the outcome; a race released by a loss is never handed out again.
+/// registration and a <see cref="CancellationTokenSource"/> per statement. Races are kept by their data source's
+/// <see cref="Pool"/> and serve every connection of it in turn: a race goes back once its awaiter has read that its statement
+/// won, so nothing of a connection or its unit of work is left in it; a race released by a loss is never reused (its
+/// statement still completes into it later).
 /// </summary>
 internal sealed class LossRace : IValueTaskSource<bool>
 {
-    private readonly ConnectionStateMachine _machine;
     private readonly Action _onRunningCompleted;
+    private readonly Pool? _pool;
+    private ConnectionStateMachine? _machine;
     private ManualResetValueTaskSourceCore<bool> _core; // continuations run where the outcome is set, as WaitAsync's did
 
-    public LossRace(ConnectionStateMachine machine)
+    private LossRace(Pool? pool)
     {
-        _machine = machine;
+        _pool = pool;
         _onRunningCompleted = OnRunningCompleted;
     }
 
@@ -31,6 +34,14 @@ internal sealed class LossRace : IValueTaskSource<bool>
 
     /// <summary>Whether the race was decided by a loss; such a race is not reused (its statement may still complete into it).</summary>
     public bool Lost { get; private set; }
+
+    /// <summary>A race for <paramref name="machine"/>: from <paramref name="pool"/>, or a new one (that goes back to it when there is one).</summary>
+    public static LossRace Rent(Pool? pool, ConnectionStateMachine machine)
+    {
+        var race = pool?.Take() ?? new LossRace(pool);
+        race._machine = machine;
+        return race;
+    }
 
     /// <summary>Starts waiting on <paramref name="running"/>, armed by the machine; called outside its lock.</summary>
     public ValueTask<bool> Start(Task running)
@@ -50,10 +61,11 @@ internal sealed class LossRace : IValueTaskSource<bool>
     bool IValueTaskSource<bool>.GetResult(short token)
     {
         var lost = _core.GetResult(token);
-        _core.Reset();
         if (!lost)
         {
-            _machine.ReturnRace(this);
+            _core.Reset();
+            _machine = null;
+            _pool?.Return(this);
         }
 
         return lost;
@@ -66,5 +78,31 @@ internal sealed class LossRace : IValueTaskSource<bool>
 
     // A statement released by a loss still completes into its race later: the machine decides only a race whose statement
     // is the one completed (a race is reused only after a statement that completed, so no such late call can meet it).
-    private void OnRunningCompleted() => _machine.OnRaceRunningCompleted(this);
+    private void OnRunningCompleted() => _machine?.OnRaceRunningCompleted(this);
+
+    /// <summary>The races of one data source not in use, at most <see cref="Capacity"/> (more wait only during a burst).</summary>
+    internal sealed class Pool
+    {
+        private const int Capacity = 256;
+        private readonly Stack<LossRace> _idle = new();
+
+        public LossRace? Take()
+        {
+            lock (_idle)
+            {
+                return _idle.TryPop(out var race) ? race : null;
+            }
+        }
+
+        public void Return(LossRace race)
+        {
+            lock (_idle)
+            {
+                if (_idle.Count < Capacity)
+                {
+                    _idle.Push(race);
+                }
+            }
+        }
+    }
 }

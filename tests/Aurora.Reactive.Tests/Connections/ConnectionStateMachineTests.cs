@@ -263,9 +263,16 @@ public sealed class ConnectionStateMachineTests
     }
 
     [Fact]
-    public Task RaceLoss_StatementCompletesFirst_NotLost_AndTheNextStatementReusesTheRace() => OffTheTestContext(() =>
+    public async Task RaceLoss_StatementCompletesFirst_NotLost_AndAStatementOfAnotherConnectionOfTheDataSourceReusesTheRace()
     {
-        var machine = MachineIn(LogicalConnectionStatus.Open, out _);
+        await using var cluster = new FakeCluster(withHandler: false);
+        await OffTheTestContext(() => RaceAndReuse(cluster));
+    }
+
+    private static void RaceAndReuse(FakeCluster cluster)
+    {
+        var machine = MachineIn(LogicalConnectionStatus.Open, cluster.DataSource.CreateConnection());
+        var other = MachineIn(LogicalConnectionStatus.Open, cluster.DataSource.CreateConnection());
         var first = new TaskCompletionSource<int>();
         var firstRace = machine.RaceLoss(first.Task);
         Assert.False(firstRace.IsCompleted);
@@ -275,12 +282,15 @@ public sealed class ConnectionStateMachineTests
         Assert.False(Outcome(firstRace));
         var second = new TaskCompletionSource<int>();
         var allocatedBefore = GC.GetAllocatedBytesForCurrentThread();
-        var secondRace = machine.RaceLoss(second.Task);
+        var secondRace = other.RaceLoss(second.Task);
         Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - allocatedBefore);
         Assert.False(secondRace.IsCompleted);
-        second.SetResult(2);
-        Assert.False(Outcome(secondRace));
-    });
+        Assert.True(other.MarkLost(Node1, new TimeoutException("gone"), SameHost, out var arm));
+        machine.ReleaseLost(arm); // the first connection's arm is its own: the race now serves the other one
+        Assert.False(secondRace.IsCompleted);
+        other.ReleaseLost(arm);
+        Assert.True(Outcome(secondRace));
+    }
 
     [Fact]
     public Task ReleaseLost_ReleasesEveryStatementOfTheArm_ALateCompletionChangesNothing() => OffTheTestContext(() =>
@@ -399,6 +409,11 @@ public sealed class ConnectionStateMachineTests
     private static ConnectionStateMachine MachineIn(LogicalConnectionStatus status, out AuroraConnection connection)
     {
         connection = new AuroraConnection(new FakeDriver());
+        return MachineIn(status, connection);
+    }
+
+    private static ConnectionStateMachine MachineIn(LogicalConnectionStatus status, AuroraConnection connection)
+    {
         var machine = new ConnectionStateMachine(connection);
         if (status == LogicalConnectionStatus.Closed)
         {
