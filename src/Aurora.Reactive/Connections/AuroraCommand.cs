@@ -164,7 +164,11 @@ public sealed partial class AuroraCommand : DbCommand
     {
         if (disposing && _physical is not null)
         {
-            _physical.Parameters.Clear();
+            if (_parameters is not null)
+            {
+                _physical.Parameters.Clear(); // lets the parameters go to another command; without a collection none was bound
+            }
+
             _physical.Dispose();
             _physical = null;
             _boundConnection = null;
