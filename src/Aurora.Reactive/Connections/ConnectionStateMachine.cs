@@ -49,7 +49,7 @@ internal sealed class ConnectionStateMachine
     private DbConnection? _physical;
     private HostSpec? _host;
     private AuroraTransaction? _transaction;
-    private IDisposable? _attachment;
+    private IFailoverHandler? _attachedTo;
     private bool _lossArmed;
     private int _lossArm; // which arm of loss reports is current: a release handed off for an earlier one is stale
     private bool _lossReported;
@@ -170,8 +170,12 @@ internal sealed class ConnectionStateMachine
     /// <summary>Opening or FailingOver → Open, on the node <see cref="Install"/> gave.</summary>
     public void Opened(LogicalConnectionState open) => Move(open);
 
-    /// <summary>The handler's registration of this connection, disposed at <see cref="Close"/>.</summary>
-    public void Attach(IDisposable? attachment) => _attachment = attachment;
+    /// <summary>Attaches the connection to <paramref name="handler"/> (none: nothing), until <see cref="Close"/> detaches it.</summary>
+    public void Attach(IFailoverHandler? handler)
+    {
+        handler?.Attach(_owner);
+        _attachedTo = handler;
+    }
 
     /// <summary>
     /// The node is lost: Opening or Open → Broken when <paramref name="failover"/>, else Open → Failed. The physical
@@ -229,8 +233,8 @@ internal sealed class ConnectionStateMachine
             Disarm(armed: false);
         }
 
-        _attachment?.Dispose();
-        _attachment = null;
+        _attachedTo?.Detach(_owner);
+        _attachedTo = null;
         Move(LogicalConnectionState.Closed);
         return physical;
     }
