@@ -17,7 +17,7 @@ internal sealed class CommandWatch : IDisposable
     /// <summary>How long a statement runs before its watches start: the stall threshold.</summary>
     public static readonly TimeSpan Deferral = FailoverCoordinator.StallThreshold;
 
-    private readonly DateTimeOffset _startedAt;
+    private readonly long _startedAtUtcTicks; // not a DateTimeOffset, half its size: there is one watch per statement still running
     private readonly ITopologyAwareOpener? _stallReport;
     private readonly bool _monitored;
     private AuroraConnection? _connection; // let go at the dispose: the watch may wait in the clock's queue for a while
@@ -29,7 +29,7 @@ internal sealed class CommandWatch : IDisposable
     {
         _connection = connection;
         _host = host;
-        _startedAt = startedAt;
+        _startedAtUtcTicks = startedAt.UtcTicks;
         _stallReport = stallReport;
         _monitored = monitored;
     }
@@ -94,7 +94,7 @@ internal sealed class CommandWatch : IDisposable
         _stallReport?.ReportStall(host);
         if (_monitored)
         {
-            var watch = connection.WatchCommand(host, _startedAt);
+            var watch = connection.WatchCommand(host, new DateTimeOffset(_startedAtUtcTicks, TimeSpan.Zero));
             lock (this)
             {
                 if (!_disposed)
