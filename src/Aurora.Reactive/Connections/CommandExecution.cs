@@ -143,34 +143,33 @@ internal static class CommandExecution
         }
 
         // Watched by monitoring from startedAt: a run that completes at once needs no probe.
-        var watch = connection.WatchRunning(startedAt);
         return connection.IsLossWatched && !running.IsCompleted
-            ? RaceStatementAsync(connection, running, run, watch, cancellationToken)
-            : OnNodeAsync(connection, running, run, watch, keepWatch: false, cancellationToken);
+            ? RaceStatementAsync(connection, running, run, startedAt, cancellationToken)
+            : OnNodeAsync(connection, running, run, connection.WatchRunning(startedAt), keepWatch: false, cancellationToken);
     }
 
     // OnNodeAsync for a statement racing a loss report, with only the state a statement that completes needs, since one
-    // is allocated per statement: its stall is reported by its CommandWatch (the only watch WatchRunning gives on a writer
-    // that a stall report is for), no reader keeps its watch, and all else is left to OnNodeAsync once the race is decided.
+    // is allocated per statement: the race watches it (for a stall, reported by the watch itself, and by failure monitoring)
+    // until it is decided, no reader keeps a watch, and all else is left to OnNodeAsync once the race is decided.
     private static async Task<T> RaceStatementAsync<T>(
-        AuroraConnection connection, Task<T> running, INodeStep step, IDisposable? watch, CancellationToken cancellationToken)
+        AuroraConnection connection, Task<T> running, INodeStep step, DateTimeOffset startedAt, CancellationToken cancellationToken)
     {
-        var lost = await connection.RaceLoss(running).ConfigureAwait(false);
+        var lost = await connection.RaceLoss(running, startedAt).ConfigureAwait(false);
         if (!lost && running.IsCompletedSuccessfully)
         {
-            watch?.Dispose();
             step.Completed();
             return running.Result;
         }
 
         // Awaited as the race was, so that the state machine has one awaiter: it ends only by throwing.
-        await FailAsync(connection, running, step, watch, lost, cancellationToken).ConfigureAwait(false);
+        await FailAsync(connection, running, step, lost, cancellationToken).ConfigureAwait(false);
         throw new InvalidOperationException("A statement that lost its node or failed did not throw.");
     }
 
-    // A statement released by a loss report (then its error is the loss), or one that failed: OnNodeAsync's failover path.
+    // A statement released by a loss report (then its error is the loss), or one that failed: OnNodeAsync's failover path
+    // (its watch ended with the race).
     private static async ValueTask<bool> FailAsync<T>(
-        AuroraConnection connection, Task<T> running, INodeStep step, IDisposable? watch, bool lost, CancellationToken cancellationToken)
+        AuroraConnection connection, Task<T> running, INodeStep step, bool lost, CancellationToken cancellationToken)
     {
         if (lost)
         {
@@ -178,7 +177,7 @@ internal static class CommandExecution
             running = Task.FromException<T>(connection.HostLost(running));
         }
 
-        await OnNodeAsync(connection, running, step, watch, keepWatch: false, cancellationToken).ConfigureAwait(false);
+        await OnNodeAsync(connection, running, step, null, keepWatch: false, cancellationToken).ConfigureAwait(false);
         return false;
     }
 

@@ -328,6 +328,7 @@ internal sealed class ConnectionStateMachine
         {
             released = race.Next;
             race.Next = null;
+            race.Watch.End();
             race.Decide(lost: true);
         }
     }
@@ -335,25 +336,33 @@ internal sealed class ConnectionStateMachine
     /// <summary>
     /// Waits for <paramref name="running"/> to complete or the node to be reported lost, whichever comes first:
     /// <see langword="true"/> when lost (then the statement is still running), at once when a loss is marked already.
+    /// With <paramref name="watchFrom"/>, the statement (started then) is watched for a stall and by failure monitoring
+    /// (<see cref="AuroraConnection.WatchRunning(DateTimeOffset, CommandWatch?)"/>) in the race's own watch, until the race is decided.
     /// </summary>
-    public ValueTask<bool> RaceLoss(Task running)
+    public ValueTask<bool> RaceLoss(Task running, DateTimeOffset? watchFrom = null)
     {
-        LossRace race;
-        lock (this)
+        // The watch starts before the race can be decided (a release may come from another thread at any moment), so that
+        // whatever decides it ends a watch that has begun.
+        var race = LossRace.Rent(_owner.LossRaces, this);
+        if (watchFrom is { } startedAt)
         {
-            if (_lossReported)
-            {
-                return new ValueTask<bool>(true);
-            }
-
-            race = LossRace.Rent(_owner.LossRaces, this);
-            race.Running = running;
-            race.Arm = _lossArm;
-            race.Next = _races;
-            _races = race;
+            _owner.WatchRunning(startedAt, race.Watch);
         }
 
-        return race.Start(running);
+        lock (this)
+        {
+            if (!_lossReported)
+            {
+                race.Running = running;
+                race.Arm = _lossArm;
+                race.Next = _races;
+                _races = race;
+                return race.Start(running);
+            }
+        }
+
+        race.Watch.End(); // lost already: the race is not run, and not reused (a rare path)
+        return new ValueTask<bool>(true);
     }
 
     /// <summary>The statement of <paramref name="race"/> completed: it wins, unless a loss released it first.</summary>
@@ -367,6 +376,7 @@ internal sealed class ConnectionStateMachine
             }
         }
 
+        race.Watch.End();
         race.Decide(lost: false);
     }
 

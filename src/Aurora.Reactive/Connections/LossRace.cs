@@ -23,6 +23,9 @@ internal sealed class LossRace : IValueTaskSource<bool>
         _onRunningCompleted = OnRunningCompleted;
     }
 
+    /// <summary>The watch of the statement raced (<see cref="ConnectionStateMachine.RaceLoss"/>), ended when the race is decided.</summary>
+    public CommandWatch Watch { get; } = new();
+
     /// <summary>The statement raced, until the race is decided; read and written under the machine's lock.</summary>
     public Task? Running { get; set; }
 

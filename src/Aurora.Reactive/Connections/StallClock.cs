@@ -13,7 +13,7 @@ internal sealed class StallClock : IDisposable
 {
     private readonly IScheduler _scheduler;
     private readonly TimeSpan _delay;
-    private readonly Queue<(CommandWatch Watch, DateTimeOffset Due)> _pending = new();
+    private readonly Queue<(CommandWatch Watch, int Use, DateTimeOffset Due)> _pending = new();
     private IDisposable? _tick;
     private bool _ticking; // a tick is scheduled, or running
     private bool _disposed;
@@ -25,8 +25,8 @@ internal sealed class StallClock : IDisposable
         _delay = delay;
     }
 
-    /// <summary>Makes <paramref name="watch"/> due <see cref="CommandWatch.Due"/> one delay from now; nothing once disposed.</summary>
-    public void Add(CommandWatch watch)
+    /// <summary>Makes use <paramref name="use"/> of <paramref name="watch"/> due (<see cref="CommandWatch.Due"/>) one delay from now; nothing once disposed.</summary>
+    public void Add(CommandWatch watch, int use)
     {
         lock (_pending)
         {
@@ -35,7 +35,7 @@ internal sealed class StallClock : IDisposable
                 return;
             }
 
-            _pending.Enqueue((watch, _scheduler.Now + _delay));
+            _pending.Enqueue((watch, use, _scheduler.Now + _delay));
             if (_ticking)
             {
                 return;
@@ -82,6 +82,7 @@ internal sealed class StallClock : IDisposable
         while (true)
         {
             CommandWatch watch;
+            int use;
             TimeSpan wait;
             lock (_pending)
             {
@@ -93,7 +94,7 @@ internal sealed class StallClock : IDisposable
 
                 // The watches of statements that ended are dropped unseen, however far off their time: the next tick is
                 // set for the first statement still running, so ticks follow the long statements, not every statement.
-                while (_pending.TryPeek(out var ended) && ended.Watch.IsDisposed)
+                while (_pending.TryPeek(out var ended) && ended.Watch.IsEnded(ended.Use))
                 {
                     _pending.Dequeue();
                 }
@@ -110,7 +111,7 @@ internal sealed class StallClock : IDisposable
                     _pending.Dequeue();
                 }
 
-                watch = first.Watch;
+                (watch, use) = (first.Watch, first.Use);
             }
 
             if (wait > TimeSpan.Zero)
@@ -120,7 +121,7 @@ internal sealed class StallClock : IDisposable
             }
 
             // Outside the lock: a due watch reports a stall and starts the failure monitor's watch.
-            watch.Due();
+            watch.Due(use);
         }
     }
 }

@@ -88,8 +88,8 @@ public sealed class CommandWatchTests
         var writer = new HostSpec("n1", 5432, "instance-1", HostRole.Writer);
         var stalls = new StallCounter();
 
-        using var slow = CommandWatch.Start(connection, writer, scheduler.Now, clock, stalls, detection: null);
-        var fast = CommandWatch.Start(connection, writer, scheduler.Now, clock, stalls, detection: null);
+        using var slow = CommandWatch.Start(null, connection, writer, scheduler.Now, clock, stalls, detection: null);
+        var fast = CommandWatch.Start(null, connection, writer, scheduler.Now, clock, stalls, detection: null);
         scheduler.AdvanceBy(TimeSpan.FromMilliseconds(499));
         fast!.Dispose();
         Assert.Empty(stalls.Reported);
@@ -112,18 +112,45 @@ public sealed class CommandWatchTests
         var third = new HostSpec("n3", 5432, "instance-3", HostRole.Writer);
         var stalls = new StallCounter(scheduler);
 
-        using var a = CommandWatch.Start(connection, first, scheduler.Now, clock, stalls, detection: null);
+        using var a = CommandWatch.Start(null, connection, first, scheduler.Now, clock, stalls, detection: null);
         scheduler.AdvanceBy(TimeSpan.FromMilliseconds(200));
-        using var b = CommandWatch.Start(connection, second, scheduler.Now, clock, stalls, detection: null);
-        var c = CommandWatch.Start(connection, third, scheduler.Now, clock, stalls, detection: null);
+        using var b = CommandWatch.Start(null, connection, second, scheduler.Now, clock, stalls, detection: null);
+        var c = CommandWatch.Start(null, connection, third, scheduler.Now, clock, stalls, detection: null);
         Assert.Equal(1, scheduler.Scheduled);
         c!.Dispose();
         scheduler.AdvanceBy(TimeSpan.FromSeconds(60));
-        using var d = CommandWatch.Start(connection, first, scheduler.Now, clock, stalls, detection: null);
+        using var d = CommandWatch.Start(null, connection, first, scheduler.Now, clock, stalls, detection: null);
         scheduler.AdvanceBy(TimeSpan.FromSeconds(1));
 
         Assert.Equal([(first, 0.5), (second, 0.7), (first, 60.7)], stalls.Reported.Zip(stalls.At, (host, at) => (host, at)));
         Assert.Equal(3, scheduler.Scheduled); // at 0 for 0.5, at 0.5 for 0.7, at 60.2 for 60.7
+    }
+
+    [Fact]
+    public async Task ReusedWatch_TheEndedUsesEntryDoesNothing_TheNextUseIsDueAtItsOwnTime()
+    {
+        await using var cluster = new FakeCluster(withHandler: false);
+        await using var connection = await cluster.DataSource.OpenConnectionAsync();
+        var scheduler = new CountingScheduler(MonitoredCluster.Origin);
+        using var clock = new StallClock(scheduler, CommandWatch.Deferral);
+        var first = new HostSpec("n1", 5432, "instance-1", HostRole.Writer);
+        var second = new HostSpec("n2", 5432, "instance-2", HostRole.Writer);
+        var stalls = new StallCounter(scheduler);
+        var watch = new CommandWatch();
+
+        Assert.Same(watch, CommandWatch.Start(watch, connection, first, scheduler.Now, clock, stalls, detection: null));
+        scheduler.AdvanceBy(TimeSpan.FromMilliseconds(100));
+        watch.End();
+        scheduler.AdvanceBy(TimeSpan.FromMilliseconds(100));
+        CommandWatch.Start(watch, connection, second, scheduler.Now, clock, stalls, detection: null);
+        scheduler.AdvanceBy(TimeSpan.FromMilliseconds(400));
+        Assert.Empty(stalls.Reported);
+        scheduler.AdvanceBy(TimeSpan.FromMilliseconds(100));
+        watch.End();
+        watch.End();
+        scheduler.AdvanceBy(TimeSpan.FromSeconds(60));
+
+        Assert.Equal([(second, 0.7)], stalls.Reported.Zip(stalls.At, (host, at) => (host, at)));
     }
 
     [Fact]
@@ -136,9 +163,9 @@ public sealed class CommandWatchTests
         var writer = new HostSpec("n1", 5432, "instance-1", HostRole.Writer);
         var stalls = new StallCounter();
 
-        using var watch = CommandWatch.Start(connection, writer, scheduler.Now, clock, stalls, detection: null);
+        using var watch = CommandWatch.Start(null, connection, writer, scheduler.Now, clock, stalls, detection: null);
         clock.Dispose();
-        using var later = CommandWatch.Start(connection, writer, scheduler.Now, clock, stalls, detection: null);
+        using var later = CommandWatch.Start(null, connection, writer, scheduler.Now, clock, stalls, detection: null);
         scheduler.AdvanceBy(TimeSpan.FromSeconds(60));
 
         Assert.Empty(stalls.Reported);
