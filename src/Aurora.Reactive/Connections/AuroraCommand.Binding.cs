@@ -26,14 +26,14 @@ public sealed partial class AuroraCommand
         {
             command = Rebind(physicalConnection);
         }
-        else if (_boundVersion != _parameters.Version)
+        else if (_boundVersion != ParametersVersion)
         {
-            _parameters.BindTo(command, previous: null);
-            _boundVersion = _parameters.Version;
+            Parameters.BindTo(command, previous: null, fresh: false);
+            _boundVersion = ParametersVersion;
         }
-        else if (_parameters.HasNeutralParameters)
+        else if (_parameters is { HasNeutralParameters: true } parameters)
         {
-            _parameters.CopyNeutralValuesIn();
+            parameters.CopyNeutralValuesIn();
         }
 
         CommandExecution.ThrowIfTransactionUnusable(_transaction);
@@ -52,20 +52,22 @@ public sealed partial class AuroraCommand
             command.CommandTimeout = timeout;
         }
 
-        _parameters.BindTo(command, previous);
+        _parameters?.BindTo(command, previous, fresh: true); // without a collection, no parameter was ever bound
         previous?.Dispose();
         _physical = command;
         _boundConnection = physicalConnection;
-        _boundVersion = _parameters.Version;
+        _boundVersion = ParametersVersion;
         _needsPrepare = _prepareRequested;
         return command;
     }
 
+    private int ParametersVersion => _parameters?.Version ?? 0;
+
     private void AfterExecute()
     {
-        if (_parameters.HasNeutralParameters)
+        if (_parameters is { HasNeutralParameters: true } parameters)
         {
-            _parameters.CopyNeutralValuesOut();
+            parameters.CopyNeutralValuesOut();
         }
     }
 }

@@ -10,7 +10,7 @@ public sealed partial class AuroraCommand : IDriverRun<DbCommand>
     /// <summary>Whether a reader of this command is open, so that its connection may not change.</summary>
     private bool HasOpenReader => _reader is { IsClosed: false };
 
-    bool IDriverRun<DbCommand>.HasNeutralParameters => _parameters.HasNeutralParameters;
+    bool IDriverRun<DbCommand>.HasNeutralParameters => _parameters is { HasNeutralParameters: true };
 
     bool IDriverRun<DbCommand>.NeedsPrepare => _needsPrepare;
 

@@ -11,7 +11,7 @@ namespace Aurora.Reactive.Connections;
 /// </summary>
 public sealed partial class AuroraCommand : DbCommand
 {
-    private readonly AuroraParameterCollection _parameters = new();
+    private AuroraParameterCollection? _parameters; // made on first use: most commands have none
     private AuroraConnection? _connection;
     private AuroraTransaction? _transaction;
     private string _commandText = string.Empty;
@@ -119,10 +119,10 @@ public sealed partial class AuroraCommand : DbCommand
     }
 
     /// <summary>The parameters.</summary>
-    public new AuroraParameterCollection Parameters => _parameters;
+    public new AuroraParameterCollection Parameters => _parameters ??= new();
 
     /// <inheritdoc/>
-    protected override DbParameterCollection DbParameterCollection => _parameters;
+    protected override DbParameterCollection DbParameterCollection => Parameters;
 
     /// <summary>The transaction the command runs in. The command always joins the connection's current transaction.</summary>
     /// <exception cref="ArgumentException">On set, the value is not an <see cref="AuroraTransaction"/>.</exception>
@@ -164,7 +164,11 @@ public sealed partial class AuroraCommand : DbCommand
     {
         if (disposing && _physical is not null)
         {
-            _physical.Parameters.Clear();
+            if (_parameters is not null)
+            {
+                _physical.Parameters.Clear(); // lets the parameters go to another command; without a collection none was bound
+            }
+
             _physical.Dispose();
             _physical = null;
             _boundConnection = null;

@@ -19,20 +19,23 @@ public sealed partial class AuroraConnection
     {
         ArgumentNullException.ThrowIfNull(host);
         ArgumentNullException.ThrowIfNull(reason);
-        if (_machine.MarkLost(host, reason, static (current, reported) => current.Node == reported.Node) is not { } source)
+        if (!_machine.MarkLost(host, reason, static (current, reported) => current.Node == reported.Node, out var arm))
         {
             return;
         }
 
         // Asynchronously, so the reporter (a coordinator releasing many connections) never runs a caller's failover itself.
-        ObserveFault(_dataSource.HandOff.Cancel(source));
+        _dataSource.HandOff.Post(static state => state.Machine.ReleaseLost(state.Arm), (Machine: _machine, Arm: arm));
     }
 
     /// <summary>Whether commands must be watched for a loss report (a failover handler is installed or monitoring is on, and the connection is open).</summary>
     internal bool IsLossWatched => _machine.IsLossWatched;
 
-    /// <summary>A token cancelled when the current node is reported lost.</summary>
-    internal CancellationToken LossToken() => _machine.LossToken();
+    /// <summary>Waits for <paramref name="running"/> or a loss report, whichever comes first; <see langword="true"/> when lost.</summary>
+    internal ValueTask<bool> RaceLoss(Task running) => _machine.RaceLoss(running);
+
+    /// <summary>As <see cref="RaceLoss(Task)"/>, for a statement started at <paramref name="startedAt"/>, watched meanwhile (see <see cref="WatchRunning(DateTimeOffset)"/>).</summary>
+    internal ValueTask<bool> RaceLoss(Task running, DateTimeOffset startedAt) => _machine.RaceLoss(running, startedAt);
 
     /// <summary>The error to fail over with after a loss report released <paramref name="abandoned"/>.</summary>
     internal HostLostException HostLost(Task abandoned)

@@ -76,7 +76,7 @@ public sealed partial class AuroraConnection
             throw;
         }
 
-        _machine.Attach(_handler?.Attach(this));
+        _machine.Attach(_handler);
     }
 
     // Opens where the topology says (see FailoverCoordinator.Open); false when it does not tell, to open through the endpoint.
@@ -121,7 +121,7 @@ public sealed partial class AuroraConnection
     {
         var kind = ClassifyForFailover(error, failedHost);
         _machine.Lose(failedHost, error, failover: true);
-        _machine.Attach(_handler!.Attach(this));
+        _machine.Attach(_handler!);
         FailoverFailedException? failure;
         try
         {

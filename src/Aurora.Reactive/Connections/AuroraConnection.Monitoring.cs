@@ -32,7 +32,10 @@ public sealed partial class AuroraConnection
     /// Starts watching a statement on the current host that started at <paramref name="startedAt"/> and did not complete at
     /// once, for a stall and by failure monitoring (see <see cref="CommandWatch"/>); <see langword="null"/> when nothing watches it.
     /// </summary>
-    internal IDisposable? WatchRunning(DateTimeOffset startedAt)
+    internal IDisposable? WatchRunning(DateTimeOffset startedAt) => WatchRunning(startedAt, into: null);
+
+    /// <summary>As <see cref="WatchRunning(DateTimeOffset)"/>, in the reused watch <paramref name="into"/> when given (a <see cref="LossRace"/>'s).</summary>
+    internal IDisposable? WatchRunning(DateTimeOffset startedAt, CommandWatch? into)
     {
         if (_machine.Host is not { } host)
         {
@@ -41,7 +44,7 @@ public sealed partial class AuroraConnection
 
         var stallReport = host.Role == HostRole.Writer ? _dataSource.TopologyOpener : null;
         var detection = _dataSource.Monitors is not null ? Settings.HostMonitoring?.Detection : null;
-        return stallReport is null && detection is null ? null : CommandWatch.Start(this, host, startedAt, _dataSource.Clock.Scheduler, stallReport, detection);
+        return stallReport is null && detection is null ? null : CommandWatch.Start(into, this, host, startedAt, _dataSource.StallClock, stallReport, detection);
     }
 
     /// <summary>Starts watching a command on <paramref name="host"/> by failure monitoring; see <see cref="WatchCommand(DateTimeOffset)"/>.</summary>

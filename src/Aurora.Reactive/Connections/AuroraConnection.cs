@@ -118,6 +118,9 @@ public sealed partial class AuroraConnection : DbConnection, ILogicalConnection
 
     internal IDatabaseDriver Driver => _driver;
 
+    /// <summary>The races of the data source's statements against a loss report (see <see cref="LossRace"/>).</summary>
+    internal LossRace.Pool? LossRaces => _source?.LossRaces;
+
     /// <summary>The data source; only read once the connection has one (it is open, or opening).</summary>
     private AuroraDataSource _dataSource => _source ?? throw NoConnectionString();
 

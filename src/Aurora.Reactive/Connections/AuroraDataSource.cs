@@ -28,6 +28,7 @@ public sealed partial class AuroraDataSource : DbDataSource
         Telemetry = telemetry ?? new AuroraTelemetry(settings.LoggerFactory, scheduler, connections.InitialHost.Endpoint);
         Driver = driver;
         Clock = new SchedulerTimeProvider(scheduler);
+        StallClock = new StallClock(scheduler, CommandWatch.Deferral);
         _connections = connections;
         Settings = settings;
         InitialHost = connections.InitialHost with { Role = settings.InitialHostRole };
@@ -132,6 +133,12 @@ public sealed partial class AuroraDataSource : DbDataSource
     /// <summary>The data source's one clock (the builder's scheduler), for the .NET APIs that take a <see cref="TimeProvider"/>.</summary>
     internal SchedulerTimeProvider Clock { get; }
 
+    /// <summary>The one timer of the watches of this data source's statements (see <see cref="CommandWatch"/>).</summary>
+    internal StallClock StallClock { get; }
+
+    /// <summary>The races its statements run against a loss report, reused across its connections.</summary>
+    internal LossRace.Pool LossRaces { get; } = new();
+
     /// <summary>Where the data source's asynchronous hand-offs run (the builder's; the thread pool by default).</summary>
     internal HandOff HandOff { get; }
 
@@ -218,6 +225,7 @@ public sealed partial class AuroraDataSource : DbDataSource
         if (disposing && Interlocked.Exchange(ref _disposed, 1) == 0)
         {
             _topologyWatch.Dispose();
+            StallClock.Dispose();
             _ownedHandler?.Dispose();
             Monitors?.Dispose();
             _connections.Dispose();
@@ -233,6 +241,7 @@ public sealed partial class AuroraDataSource : DbDataSource
         if (Interlocked.Exchange(ref _disposed, 1) == 0)
         {
             _topologyWatch.Dispose();
+            StallClock.Dispose();
             _ownedHandler?.Dispose();
             Monitors?.Dispose();
             await _connections.DisposeAsync().ConfigureAwait(false);

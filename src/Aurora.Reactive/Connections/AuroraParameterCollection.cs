@@ -171,8 +171,23 @@ public sealed class AuroraParameterCollection : DbParameterCollection
     /// <inheritdoc/>
     protected override void SetParameter(string parameterName, DbParameter value) => SetParameter(IndexOfExisting(parameterName), value);
 
-    /// <summary>Gives <paramref name="target"/> this collection's parameters, releasing them from <paramref name="previous"/> first.</summary>
-    internal void BindTo(DbCommand target, DbCommand? previous) => BindTo(target.Parameters, target.CreateParameter, previous?.Parameters);
+    /// <summary>
+    /// Gives <paramref name="target"/> this collection's parameters, releasing them from <paramref name="previous"/> first;
+    /// a <paramref name="fresh"/> driver command has none yet, so nothing of it is touched when there are none to give.
+    /// </summary>
+    internal void BindTo(DbCommand target, DbCommand? previous, bool fresh)
+    {
+        if (fresh && _items.Count == 0)
+        {
+            previous?.Parameters.Clear();
+            return;
+        }
+
+        // The driver's factory is a delegate only for neutral parameters: driver parameters are used as they are.
+        BindTo(target.Parameters, _neutralCount > 0 ? target.CreateParameter : NoNeutralParameter, previous?.Parameters);
+    }
+
+    private static readonly Func<DbParameter> NoNeutralParameter = static () => throw new InvalidOperationException("No neutral parameter is bound.");
 
     /// <summary>
     /// Gives <paramref name="target"/> (a driver command's or batch command's parameters) this collection's parameters,

@@ -47,17 +47,14 @@ internal static class CommandExecution
                 // A statement on the writer that outlives the stall threshold makes the topology be checked at once (see
                 // ITopologyAwareOpener.WatchStatement): a frozen writer whose replacement is promoted then releases it through
                 // the writer watch within a fast refresh, not at the next normal one, nor when monitoring declares it dead.
-                var lossToken = connection.LossToken();
                 using var stall = watch is CommandWatch ? null : connection.WatchStall(); // a CommandWatch reports the stall itself
-                try
-                {
-                    result = await running.WaitAsync(lossToken).ConfigureAwait(false);
-                }
-                catch (OperationCanceledException) when (lossToken.IsCancellationRequested)
+                if (await connection.RaceLoss(running).ConfigureAwait(false))
                 {
                     step?.Released(running);
                     throw connection.HostLost(running);
                 }
+
+                result = await running.ConfigureAwait(false);
             }
             else
             {
@@ -146,7 +143,42 @@ internal static class CommandExecution
         }
 
         // Watched by monitoring from startedAt: a run that completes at once needs no probe.
-        return OnNodeAsync(connection, running, run, connection.WatchRunning(startedAt), keepWatch: false, cancellationToken);
+        return connection.IsLossWatched && !running.IsCompleted
+            ? RaceStatementAsync(connection, running, run, startedAt, cancellationToken)
+            : OnNodeAsync(connection, running, run, connection.WatchRunning(startedAt), keepWatch: false, cancellationToken);
+    }
+
+    // OnNodeAsync for a statement racing a loss report, with only the state a statement that completes needs, since one
+    // is allocated per statement: the race watches it (for a stall, reported by the watch itself, and by failure monitoring)
+    // until it is decided, no reader keeps a watch, and all else is left to OnNodeAsync once the race is decided.
+    private static async Task<T> RaceStatementAsync<T>(
+        AuroraConnection connection, Task<T> running, INodeStep step, DateTimeOffset startedAt, CancellationToken cancellationToken)
+    {
+        var lost = await connection.RaceLoss(running, startedAt).ConfigureAwait(false);
+        if (!lost && running.IsCompletedSuccessfully)
+        {
+            step.Completed();
+            return running.Result;
+        }
+
+        // Awaited as the race was, so that the state machine has one awaiter: it ends only by throwing.
+        await FailAsync(connection, running, step, lost, cancellationToken).ConfigureAwait(false);
+        throw new InvalidOperationException("A statement that lost its node or failed did not throw.");
+    }
+
+    // A statement released by a loss report (then its error is the loss), or one that failed: OnNodeAsync's failover path
+    // (its watch ended with the race).
+    private static async ValueTask<bool> FailAsync<T>(
+        AuroraConnection connection, Task<T> running, INodeStep step, bool lost, CancellationToken cancellationToken)
+    {
+        if (lost)
+        {
+            step.Released(running);
+            running = Task.FromException<T>(connection.HostLost(running));
+        }
+
+        await OnNodeAsync(connection, running, step, null, keepWatch: false, cancellationToken).ConfigureAwait(false);
+        return false;
     }
 
     /// <summary>Opens a reader synchronously; on a monitored connection through the asynchronous path.</summary>

@@ -49,10 +49,11 @@ internal sealed class ConnectionStateMachine
     private DbConnection? _physical;
     private HostSpec? _host;
     private AuroraTransaction? _transaction;
-    private IDisposable? _attachment;
+    private IFailoverHandler? _attachedTo;
     private bool _lossArmed;
-    private CancellationTokenSource? _lossSource;
+    private int _lossArm; // which arm of loss reports is current: a release handed off for an earlier one is stale
     private bool _lossReported;
+    private LossRace? _races; // the statements racing a loss report now (a list through LossRace.Next)
 
     // The loss the next command fails over with: a report's reason (then _lossReported), or an error met in a dispose.
     private Exception? _pendingLoss;
@@ -159,21 +160,22 @@ internal sealed class ConnectionStateMachine
         _host = host;
         if (watchLoss)
         {
-            CancellationTokenSource? old;
             lock (this)
             {
-                old = Disarm(armed: true);
+                Disarm(armed: true);
             }
-
-            DisposeUntouched(old);
         }
     }
 
     /// <summary>Opening or FailingOver → Open, on the node <see cref="Install"/> gave.</summary>
     public void Opened(LogicalConnectionState open) => Move(open);
 
-    /// <summary>The handler's registration of this connection, disposed at <see cref="Close"/>.</summary>
-    public void Attach(IDisposable? attachment) => _attachment = attachment;
+    /// <summary>Attaches the connection to <paramref name="handler"/> (none: nothing), until <see cref="Close"/> detaches it.</summary>
+    public void Attach(IFailoverHandler? handler)
+    {
+        handler?.Attach(_owner);
+        _attachedTo = handler;
+    }
 
     /// <summary>
     /// The node is lost: Opening or Open → Broken when <paramref name="failover"/>, else Open → Failed. The physical
@@ -226,15 +228,13 @@ internal sealed class ConnectionStateMachine
         _transaction = null;
         _physical = null;
         _host = null;
-        CancellationTokenSource? old;
         lock (this)
         {
-            old = Disarm(armed: false);
+            Disarm(armed: false);
         }
 
-        DisposeUntouched(old);
-        _attachment?.Dispose();
-        _attachment = null;
+        _attachedTo?.Detach(_owner);
+        _attachedTo = null;
         Move(LogicalConnectionState.Closed);
         return physical;
     }
@@ -270,21 +270,114 @@ internal sealed class ConnectionStateMachine
 
     /// <summary>
     /// Marks the node lost when it is the node the connection is on (by <paramref name="sameNode"/>), it listens for
-    /// reports, and no loss is marked yet; returns the source to cancel (outside the lock) to release a command in flight.
+    /// reports, and no loss is marked yet; then <paramref name="arm"/> is what to give <see cref="ReleaseLost"/> (outside
+    /// the lock) to release the statements in flight.
     /// </summary>
-    public CancellationTokenSource? MarkLost(HostSpec host, Exception reason, Func<HostSpec, HostSpec, bool> sameNode)
+    public bool MarkLost(HostSpec host, Exception reason, Func<HostSpec, HostSpec, bool> sameNode, out int arm)
     {
         lock (this)
         {
+            arm = _lossArm;
             if (!_lossArmed || _host is not { } current || !sameNode(current, host) || _lossReported)
             {
-                return null;
+                return false;
             }
 
             _lossReported = true;
             _pendingLoss = reason;
-            return _lossSource ??= new CancellationTokenSource();
+            return true;
         }
+    }
+
+    /// <summary>
+    /// Releases the statements racing a loss (<see cref="RaceLoss"/>) that started while <paramref name="arm"/> was
+    /// current, as lost; nothing when the connection has been disarmed since (closed, failed over, or lost another way).
+    /// Their continuations run here.
+    /// </summary>
+    public void ReleaseLost(int arm)
+    {
+        LossRace? released = null;
+        lock (this)
+        {
+            if (arm != _lossArm)
+            {
+                return;
+            }
+
+            LossRace? kept = null;
+            while (_races is { } race)
+            {
+                _races = race.Next;
+                if (race.Arm == arm)
+                {
+                    race.Running = null;
+                    race.Next = released;
+                    released = race;
+                }
+                else
+                {
+                    race.Next = kept;
+                    kept = race;
+                }
+            }
+
+            _races = kept;
+        }
+
+        while (released is { } race)
+        {
+            released = race.Next;
+            race.Next = null;
+            race.Watch.End();
+            race.Decide(lost: true);
+        }
+    }
+
+    /// <summary>
+    /// Waits for <paramref name="running"/> to complete or the node to be reported lost, whichever comes first:
+    /// <see langword="true"/> when lost (then the statement is still running), at once when a loss is marked already.
+    /// With <paramref name="watchFrom"/>, the statement (started then) is watched for a stall and by failure monitoring
+    /// (<see cref="AuroraConnection.WatchRunning(DateTimeOffset, CommandWatch?)"/>) in the race's own watch, until the race is decided.
+    /// </summary>
+    public ValueTask<bool> RaceLoss(Task running, DateTimeOffset? watchFrom = null)
+    {
+        // The watch starts before the race can be decided (a release may come from another thread at any moment), so that
+        // whatever decides it ends a watch that has begun.
+        var race = LossRace.Rent(_owner.LossRaces, this);
+        if (watchFrom is { } startedAt)
+        {
+            _owner.WatchRunning(startedAt, race.Watch);
+        }
+
+        lock (this)
+        {
+            if (!_lossReported)
+            {
+                race.Running = running;
+                race.Arm = _lossArm;
+                race.Next = _races;
+                _races = race;
+                return race.Start(running);
+            }
+        }
+
+        race.Watch.End(); // lost already: the race is not run, and not reused (a rare path)
+        return new ValueTask<bool>(true);
+    }
+
+    /// <summary>The statement of <paramref name="race"/> completed: it wins, unless a loss released it first.</summary>
+    public void OnRaceRunningCompleted(LossRace race)
+    {
+        lock (this)
+        {
+            if (race.Running is not { IsCompleted: true } || !Unlink(race))
+            {
+                return;
+            }
+        }
+
+        race.Watch.End();
+        race.Decide(lost: false);
     }
 
     /// <summary>Marks the node lost after an error met where throwing is not allowed (a dispose), so the next command fails over.</summary>
@@ -317,15 +410,6 @@ internal sealed class ConnectionStateMachine
         }
     }
 
-    /// <summary>A token cancelled when the current node is reported lost.</summary>
-    public CancellationToken LossToken()
-    {
-        lock (this)
-        {
-            return (_lossSource ??= new CancellationTokenSource()).Token;
-        }
-    }
-
     private static ConnectionState ToAdo(LogicalConnectionStatus status) => status switch
     {
         LogicalConnectionStatus.Open or LogicalConnectionStatus.Broken or LogicalConnectionStatus.FailingOver => ConnectionState.Open,
@@ -334,29 +418,43 @@ internal sealed class ConnectionStateMachine
         _ => ConnectionState.Closed,
     };
 
-    // A cancelled source may still be referenced by a released command's WaitAsync; disposing only the untouched one is safe.
-    private static void DisposeUntouched(CancellationTokenSource? old)
+    // A release handed off before this point finds a later arm and leaves the statements started since alone.
+    private void Disarm(bool armed)
     {
-        if (old is not null && !old.IsCancellationRequested)
-        {
-            old.Dispose();
-        }
-    }
-
-    private CancellationTokenSource? Disarm(bool armed)
-    {
-        var old = _lossSource;
-        _lossSource = null;
+        _lossArm++;
         _lossReported = false;
         _pendingLoss = null;
         _lossArmed = armed;
-        return old;
+    }
+
+    private bool Unlink(LossRace race)
+    {
+        LossRace? previous = null;
+        for (var current = _races; current is not null; previous = current, current = current.Next)
+        {
+            if (ReferenceEquals(current, race))
+            {
+                if (previous is null)
+                {
+                    _races = race.Next;
+                }
+                else
+                {
+                    previous.Next = race.Next;
+                }
+
+                race.Next = null;
+                race.Running = null;
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private void Move(LogicalConnectionState next, bool disarm = false)
     {
         ConnectionState reported, now;
-        CancellationTokenSource? old = null;
         lock (this)
         {
             if (!Allows(_status, next.Status))
@@ -366,7 +464,7 @@ internal sealed class ConnectionStateMachine
 
             if (disarm)
             {
-                old = Disarm(armed: false);
+                Disarm(armed: false);
             }
 
             // Opening is entered only from Closed, and never reported: what ADO.NET last saw is Closed.
@@ -378,7 +476,6 @@ internal sealed class ConnectionStateMachine
         }
 
         _outbox?.Drain();
-        DisposeUntouched(old);
 
         // As DbConnection does: Closed to Open on open, Open to Closed on close, Open to Broken when a failover finds no node.
         // Opening is not reported, and a failover that lands on another node stays Open.

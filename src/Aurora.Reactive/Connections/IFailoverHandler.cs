@@ -13,8 +13,11 @@ internal interface IFailoverHandler
     /// <see cref="ILogicalConnection.ReportHostLost"/> when the cluster shows its node is gone).
     /// </summary>
     /// <param name="connection">The connection that opened.</param>
-    /// <returns>Disposed when the connection closes.</returns>
-    IDisposable Attach(ILogicalConnection connection);
+    void Attach(ILogicalConnection connection);
+
+    /// <summary>Called when an attached connection closes: the coordinator stops watching it.</summary>
+    /// <param name="connection">The connection that closed.</param>
+    void Detach(ILogicalConnection connection);
 
     /// <summary>
     /// Finds another node for a connection whose node failed, opens and verifies a physical connection to

@@ -16,18 +16,17 @@ internal sealed partial class FailoverCoordinator
     public int WriterChangeCount => Volatile.Read(ref _writerChangeCount);
 
     /// <inheritdoc/>
-    public IDisposable Attach(ILogicalConnection connection)
+    public void Attach(ILogicalConnection connection)
     {
         ArgumentNullException.ThrowIfNull(connection);
         lock (_attached)
         {
             _attached[connection] = null;
         }
-
-        return new Attachment(this, connection);
     }
 
-    private void Detach(ILogicalConnection connection)
+    /// <inheritdoc/>
+    public void Detach(ILogicalConnection connection)
     {
         lock (_attached)
         {
@@ -84,20 +83,6 @@ internal sealed partial class FailoverCoordinator
         foreach (var (connection, host) in told)
         {
             connection.ReportHostLost(host, new WriterChangedException(oldWriter(host), writer));
-        }
-    }
-
-    /// <summary>One attached connection (an open per unit of work attaches on every open: one object, no closure).</summary>
-    private sealed class Attachment(FailoverCoordinator coordinator, ILogicalConnection connection) : IDisposable
-    {
-        private int _disposed;
-
-        public void Dispose()
-        {
-            if (Interlocked.Exchange(ref _disposed, 1) == 0)
-            {
-                coordinator.Detach(connection);
-            }
         }
     }
 }

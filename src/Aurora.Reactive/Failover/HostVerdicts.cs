@@ -41,9 +41,18 @@ internal sealed class HostVerdicts : IDisposable
     /// <summary>Whether a verdict stands on <paramref name="host"/>'s node (<see cref="NodeId.Same"/>).</summary>
     public bool IsDead(HostSpec host)
     {
+        // A loop, not a lambda: a closure over host would be made on every call (every open asks), verdicts or not.
         lock (_gate)
         {
-            return _dead.Count > 0 && _dead.Values.Any(verdict => NodeId.Same(verdict.Host, host));
+            foreach (var verdict in _dead.Values)
+            {
+                if (NodeId.Same(verdict.Host, host))
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
     }
 

@@ -130,25 +130,16 @@ internal sealed class HandOff
                 return System.Reactive.Unit.Default;
             });
 
-    /// <summary>Cancels <paramref name="source"/> as a hand-off (<see cref="CancellationTokenSource.CancelAsync"/> for the thread pool): its callbacks never run in the caller.</summary>
-    public Task Cancel(CancellationTokenSource source)
+    /// <summary>Runs <paramref name="work"/> as a hand-off (on the thread pool by default): never in the caller.</summary>
+    public void Post<TState>(Action<TState> work, TState state)
     {
         if (_post is not { } post)
         {
-            return source.CancelAsync();
+            System.Threading.ThreadPool.UnsafeQueueUserWorkItem(work, state, preferLocal: false);
+            return;
         }
 
-        post(() =>
-        {
-            try
-            {
-                source.Cancel();
-            }
-            catch (ObjectDisposedException)
-            {
-            }
-        });
-        return Task.CompletedTask;
+        post(() => work(state));
     }
 
     /// <summary>Continues the awaiting method as a hand-off (<see cref="Task.Yield"/> for the thread pool).</summary>

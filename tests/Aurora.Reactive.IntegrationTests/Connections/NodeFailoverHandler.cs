@@ -68,7 +68,13 @@ internal sealed class NodeFailoverHandler : IFailoverHandler
         }
     }
 
-    public IDisposable Attach(ILogicalConnection connection) => System.Reactive.Disposables.Disposable.Empty;
+    public void Attach(ILogicalConnection connection)
+    {
+    }
+
+    public void Detach(ILogicalConnection connection)
+    {
+    }
 
     public async Task<FailoverOutcome> FailOverAsync(FailoverRequest request, CancellationToken cancellationToken)
     {

@@ -67,12 +67,31 @@ public sealed class AuroraParameterCollectionTests
         parameters.Add(parameter);
         using var first = new NpgsqlCommand();
         using var second = new NpgsqlCommand();
-        parameters.BindTo(first, previous: null);
+        parameters.BindTo(first, previous: null, fresh: true);
 
-        parameters.BindTo(second, previous: first);
+        parameters.BindTo(second, previous: first, fresh: true);
 
         Assert.Empty(first.Parameters);
         Assert.Same(parameter, Assert.Single(second.Parameters));
+    }
+
+    [Fact]
+    public void BindTo_NoneLeft_StillReleasesTheRemovedOnesFromTheFirst()
+    {
+        var parameters = Collection();
+        var parameter = new NpgsqlParameter("a", 1);
+        parameters.Add(parameter);
+        using var first = new NpgsqlCommand();
+        using var second = new NpgsqlCommand();
+        parameters.BindTo(first, previous: null, fresh: true);
+        parameters.Clear();
+
+        parameters.BindTo(second, previous: first, fresh: true);
+
+        Assert.Empty(first.Parameters);
+        Assert.Empty(second.Parameters);
+        using var third = new NpgsqlCommand();
+        third.Parameters.Add(parameter); // released: it belongs to no command any more
     }
 
     [Fact]

@@ -81,27 +81,121 @@ public sealed class CommandWatchTests
     [Fact]
     public async Task WriterStatement_StallReportedOnceAtTheThreshold_NotWhenItEndedBefore()
     {
-        await using var cluster = new FakeCluster(withHandler: false);
-        await using var connection = await cluster.DataSource.OpenConnectionAsync();
-        var scheduler = new CountingScheduler(MonitoredCluster.Origin);
-        var writer = new HostSpec("n1", 5432, "instance-1", HostRole.Writer);
-        var stalls = new StallCounter();
+        await using var bench = await ClockBench.StartAsync();
 
-        using var slow = CommandWatch.Start(connection, writer, scheduler.Now, scheduler, stalls, detection: null);
-        var fast = CommandWatch.Start(connection, writer, scheduler.Now, scheduler, stalls, detection: null);
-        scheduler.AdvanceBy(TimeSpan.FromMilliseconds(499));
+        using var slow = bench.Start(First);
+        var fast = bench.Start(First);
+        bench.Scheduler.AdvanceBy(TimeSpan.FromMilliseconds(499));
         fast!.Dispose();
-        Assert.Empty(stalls.Reported);
-        scheduler.AdvanceBy(TimeSpan.FromMilliseconds(1));
-        scheduler.AdvanceBy(TimeSpan.FromSeconds(60));
+        Assert.Empty(bench.Stalls.Reported);
+        bench.Scheduler.AdvanceBy(TimeSpan.FromMilliseconds(1));
+        bench.Scheduler.AdvanceBy(TimeSpan.FromSeconds(60));
 
-        Assert.Equal([writer], stalls.Reported);
-        Assert.Equal(2, scheduler.Scheduled);
+        Assert.Equal([(First, 0.5)], bench.Stalls.Reports);
+        Assert.Equal(1, bench.Scheduler.Scheduled); // one tick for both statements
     }
 
-    private sealed class StallCounter : ITopologyAwareOpener
+    [Fact]
+    public async Task StatementsStartedApart_EachReportedAtItsOwnThreshold_OneTickAtATime()
+    {
+        await using var bench = await ClockBench.StartAsync();
+
+        using var a = bench.Start(First);
+        bench.Scheduler.AdvanceBy(TimeSpan.FromMilliseconds(200));
+        using var b = bench.Start(Second);
+        var c = bench.Start(Third);
+        Assert.Equal(1, bench.Scheduler.Scheduled);
+        c!.Dispose();
+        bench.Scheduler.AdvanceBy(TimeSpan.FromSeconds(60));
+        using var d = bench.Start(First);
+        bench.Scheduler.AdvanceBy(TimeSpan.FromSeconds(1));
+
+        Assert.Equal([(First, 0.5), (Second, 0.7), (First, 60.7)], bench.Stalls.Reports);
+        Assert.Equal(3, bench.Scheduler.Scheduled); // at 0 for 0.5, at 0.5 for 0.7, at 60.2 for 60.7
+    }
+
+    [Fact]
+    public async Task ReusedWatch_TheEndedUsesEntryDoesNothing_TheNextUseIsDueAtItsOwnTime()
+    {
+        await using var bench = await ClockBench.StartAsync();
+        var watch = new CommandWatch();
+
+        Assert.Same(watch, bench.Start(First, watch));
+        bench.Scheduler.AdvanceBy(TimeSpan.FromMilliseconds(100));
+        watch.End();
+        bench.Scheduler.AdvanceBy(TimeSpan.FromMilliseconds(100));
+        bench.Start(Second, watch);
+        bench.Scheduler.AdvanceBy(TimeSpan.FromMilliseconds(400));
+        Assert.Empty(bench.Stalls.Reported);
+        bench.Scheduler.AdvanceBy(TimeSpan.FromMilliseconds(100));
+        watch.End();
+        watch.End();
+        bench.Scheduler.AdvanceBy(TimeSpan.FromSeconds(60));
+
+        Assert.Equal([(Second, 0.7)], bench.Stalls.Reports);
+    }
+
+    [Fact]
+    public async Task ClockDisposed_QueuedWatchesAreNeverDue()
+    {
+        await using var bench = await ClockBench.StartAsync();
+
+        using var watch = bench.Start(First);
+        bench.Clock.Dispose();
+        using var later = bench.Start(First);
+        bench.Scheduler.AdvanceBy(TimeSpan.FromSeconds(60));
+
+        Assert.Empty(bench.Stalls.Reported);
+        Assert.Equal(1, bench.Scheduler.Scheduled);
+    }
+
+    private static readonly HostSpec First = new("n1", 5432, "instance-1", HostRole.Writer);
+    private static readonly HostSpec Second = new("n2", 5432, "instance-2", HostRole.Writer);
+    private static readonly HostSpec Third = new("n3", 5432, "instance-3", HostRole.Writer);
+
+    /// <summary>Command watches on a stall clock of their own, on a counting scheduler, reporting stalls to a counter.</summary>
+    private sealed class ClockBench : IAsyncDisposable
+    {
+        private readonly FakeCluster _cluster;
+        private readonly AuroraConnection _connection;
+
+        private ClockBench(FakeCluster cluster, AuroraConnection connection)
+        {
+            (_cluster, _connection) = (cluster, connection);
+            Clock = new StallClock(Scheduler, CommandWatch.Deferral);
+            Stalls = new StallCounter(Scheduler);
+        }
+
+        public CountingScheduler Scheduler { get; } = new(MonitoredCluster.Origin);
+
+        public StallClock Clock { get; }
+
+        public StallCounter Stalls { get; }
+
+        public static async Task<ClockBench> StartAsync()
+        {
+            var cluster = new FakeCluster(withHandler: false);
+            return new ClockBench(cluster, await cluster.DataSource.OpenConnectionAsync());
+        }
+
+        public IDisposable? Start(HostSpec host, CommandWatch? into = null) =>
+            CommandWatch.Start(into, _connection, host, Scheduler.Now, Clock, Stalls, detection: null);
+
+        public async ValueTask DisposeAsync()
+        {
+            Clock.Dispose();
+            await _connection.DisposeAsync();
+            await _cluster.DisposeAsync();
+        }
+    }
+
+    private sealed class StallCounter(CountingScheduler? clock = null) : ITopologyAwareOpener
     {
         public List<HostSpec> Reported { get; } = [];
+
+        public List<double> At { get; } = [];
+
+        public IEnumerable<(HostSpec Host, double At)> Reports => Reported.Zip(At);
 
         public IObservable<HostSpec> FormerWriters => System.Reactive.Linq.Observable.Never<HostSpec>();
 
@@ -114,6 +208,10 @@ public sealed class CommandWatchTests
 
         public bool IsDead(HostSpec host) => false;
 
-        public void ReportStall(HostSpec host) => Reported.Add(host);
+        public void ReportStall(HostSpec host)
+        {
+            Reported.Add(host);
+            At.Add(clock is null ? 0 : (clock.Now - MonitoredCluster.Origin).TotalSeconds);
+        }
     }
 }

@@ -180,13 +180,15 @@ public sealed class ConnectionStateMachineTests
     }
 
     [Fact]
-    public void Lose_HandsBackThePhysicalConnectionAndTransaction_KeepsTheNodeAndStopsLossReports()
+    public Task Lose_HandsBackThePhysicalConnectionAndTransaction_KeepsTheNodeAndStopsLossReports() => OffTheTestContext(() =>
     {
         var machine = MachineIn(LogicalConnectionStatus.Open, out var connection);
         var physical = machine.Physical!;
         var transaction = new AuroraTransaction(connection, new FakeDbTransaction((FakeDbConnection)physical, IsolationLevel.ReadCommitted));
         machine.BeginTransaction(transaction);
-        var token = machine.LossToken();
+        var statement = new TaskCompletionSource<int>();
+        var race = machine.RaceLoss(statement.Task);
+        Assert.True(machine.MarkLost(Node1, new TimeoutException("reported"), SameHost, out var arm));
         var error = new TimeoutException("gone");
 
         var (lostPhysical, lostTransaction) = machine.Lose(Node1, error, failover: true);
@@ -198,9 +200,12 @@ public sealed class ConnectionStateMachineTests
         Assert.Same(Node1, machine.Host);
         Assert.Same(error, machine.State.Error);
         Assert.False(machine.IsLossWatched);
-        Assert.False(token.IsCancellationRequested);
-        Assert.Null(machine.MarkLost(Node1, error, SameHost));
-    }
+        Assert.False(machine.MarkLost(Node1, error, SameHost, out _));
+        machine.ReleaseLost(arm); // handed off before the loss: stale, the race stays with its statement
+        Assert.False(race.IsCompleted);
+        statement.SetResult(1);
+        Assert.False(Outcome(race));
+    });
 
     [Fact]
     public void MarkLost_OnTheWatchedNode_MarksOnceAndCancelsNothingItself()
@@ -208,13 +213,16 @@ public sealed class ConnectionStateMachineTests
         var machine = MachineIn(LogicalConnectionStatus.Open, out _);
         var first = new TimeoutException("first");
 
-        Assert.Null(machine.MarkLost(Node2, first, SameHost));
-        var source = machine.MarkLost(Node1, first, SameHost);
-        var again = machine.MarkLost(Node1, new TimeoutException("second"), SameHost);
+        var statement = new TaskCompletionSource<int>();
+        var race = machine.RaceLoss(statement.Task);
 
-        Assert.NotNull(source);
-        Assert.False(source.IsCancellationRequested);
-        Assert.Null(again);
+        Assert.False(machine.MarkLost(Node2, first, SameHost, out _));
+        var marked = machine.MarkLost(Node1, first, SameHost, out _);
+        var again = machine.MarkLost(Node1, new TimeoutException("second"), SameHost, out _);
+
+        Assert.True(marked);
+        Assert.False(race.IsCompleted);
+        Assert.False(again);
         Assert.True(machine.HasPendingLoss);
         Assert.Same(first, machine.PendingLoss());
         Assert.Same(first, machine.LossReason());
@@ -230,7 +238,7 @@ public sealed class ConnectionStateMachineTests
         machine.Install(Physical(Node1), Node1, watchLoss: false);
         machine.Opened(new LogicalConnectionState(LogicalConnectionStatus.Open, Node1));
 
-        Assert.Null(machine.MarkLost(Node1, new TimeoutException(), SameHost));
+        Assert.False(machine.MarkLost(Node1, new TimeoutException(), SameHost, out _));
         machine.DeferLoss(new TimeoutException());
 
         Assert.False(machine.IsLossWatched);
@@ -255,6 +263,83 @@ public sealed class ConnectionStateMachineTests
     }
 
     [Fact]
+    public async Task RaceLoss_StatementCompletesFirst_NotLost_AndAStatementOfAnotherConnectionOfTheDataSourceReusesTheRace()
+    {
+        await using var cluster = new FakeCluster(withHandler: false);
+        await OffTheTestContext(() => RaceAndReuse(cluster));
+    }
+
+    private static void RaceAndReuse(FakeCluster cluster)
+    {
+        var machine = MachineIn(LogicalConnectionStatus.Open, cluster.DataSource.CreateConnection());
+        var other = MachineIn(LogicalConnectionStatus.Open, cluster.DataSource.CreateConnection());
+        var first = new TaskCompletionSource<int>();
+        var firstRace = machine.RaceLoss(first.Task);
+        Assert.False(firstRace.IsCompleted);
+
+        first.SetResult(1);
+
+        Assert.False(Outcome(firstRace));
+        var second = new TaskCompletionSource<int>();
+        var allocatedBefore = GC.GetAllocatedBytesForCurrentThread();
+        var secondRace = other.RaceLoss(second.Task);
+        Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - allocatedBefore);
+        Assert.False(secondRace.IsCompleted);
+        Assert.True(other.MarkLost(Node1, new TimeoutException("gone"), SameHost, out var arm));
+        machine.ReleaseLost(arm); // the first connection's arm is its own: the race now serves the other one
+        Assert.False(secondRace.IsCompleted);
+        other.ReleaseLost(arm);
+        Assert.True(Outcome(secondRace));
+    }
+
+    [Fact]
+    public Task ReleaseLost_ReleasesEveryStatementOfTheArm_ALateCompletionChangesNothing() => OffTheTestContext(() =>
+    {
+        var machine = MachineIn(LogicalConnectionStatus.Open, out _);
+        var first = new TaskCompletionSource<int>();
+        var second = new TaskCompletionSource<int>();
+        var firstRace = machine.RaceLoss(first.Task);
+        var secondRace = machine.RaceLoss(second.Task);
+        Assert.True(machine.MarkLost(Node1, new TimeoutException("gone"), SameHost, out var arm));
+
+        machine.ReleaseLost(arm);
+
+            Assert.True(Outcome(firstRace));
+        Assert.True(Outcome(secondRace));
+        Assert.True(Outcome(machine.RaceLoss(new TaskCompletionSource<int>().Task))); // a loss is marked: lost at once
+        machine.Lose(Node1, new TimeoutException("gone"), failover: true);
+        machine.BeginFailover(Node1);
+        machine.Install(Physical(Node2), Node2, watchLoss: true);
+        var next = new TaskCompletionSource<int>();
+        var nextRace = machine.RaceLoss(next.Task);
+        first.SetResult(1); // the released statements end late, into their races, not the new statement's
+        second.SetResult(2);
+        Assert.False(nextRace.IsCompleted);
+        next.SetResult(3);
+        Assert.False(Outcome(nextRace));
+    });
+
+    [Fact]
+    public Task ReleaseLost_AfterAReopen_LeavesTheLaterUnitsStatementAlone() => OffTheTestContext(() =>
+    {
+        var machine = MachineIn(LogicalConnectionStatus.Open, out _);
+        Assert.True(machine.MarkLost(Node1, new TimeoutException("gone"), SameHost, out var arm));
+        machine.Close();
+        machine.BeginOpen(new LogicalConnectionState(LogicalConnectionStatus.Opening, Node1));
+        machine.Install(Physical(Node1), Node1, watchLoss: true);
+        machine.Opened(new LogicalConnectionState(LogicalConnectionStatus.Open, Node1));
+        var statement = new TaskCompletionSource<int>();
+        var race = machine.RaceLoss(statement.Task);
+
+        machine.ReleaseLost(arm);
+
+        Assert.False(race.IsCompleted);
+        Assert.False(machine.HasPendingLoss);
+        statement.SetResult(1);
+        Assert.False(Outcome(race));
+    });
+
+    [Fact]
     public void Complete_EndsTheStatesOfLaterSubscribersAfterTheCurrentOne()
     {
         var machine = MachineIn(LogicalConnectionStatus.Open, out _);
@@ -266,6 +351,16 @@ public sealed class ConnectionStateMachineTests
 
         Assert.Equal(LogicalConnectionStatus.Open, Assert.Single(states).Status);
         Assert.True(completed);
+    }
+
+    // A statement's completion runs the race's continuation inline only where no synchronization context is (as on a
+    // driver's I/O thread); the test thread has xunit's.
+    private static Task OffTheTestContext(Action test) => Task.Run(test);
+
+    private static bool Outcome(ValueTask<bool> race)
+    {
+        Assert.True(race.IsCompleted);
+        return race.Result;
     }
 
     private static bool SameHost(HostSpec current, HostSpec reported) => current.Host == reported.Host;
@@ -314,6 +409,11 @@ public sealed class ConnectionStateMachineTests
     private static ConnectionStateMachine MachineIn(LogicalConnectionStatus status, out AuroraConnection connection)
     {
         connection = new AuroraConnection(new FakeDriver());
+        return MachineIn(status, connection);
+    }
+
+    private static ConnectionStateMachine MachineIn(LogicalConnectionStatus status, AuroraConnection connection)
+    {
         var machine = new ConnectionStateMachine(connection);
         if (status == LogicalConnectionStatus.Closed)
         {

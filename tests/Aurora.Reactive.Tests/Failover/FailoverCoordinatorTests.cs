@@ -137,10 +137,11 @@ public sealed class FailoverCoordinatorTests
         var onClusterEndpoint = new SimulatedLogicalConnection(new HostSpec("cluster.test", 5432, role: HostRole.Writer));
         var onReader = new SimulatedLogicalConnection(harness.Reader("instance-3"));
         var detached = new SimulatedLogicalConnection(harness.Writer("instance-1"));
-        using var a = harness.Coordinator.Attach(onOldWriter);
-        using var b = harness.Coordinator.Attach(onClusterEndpoint);
-        using var c = harness.Coordinator.Attach(onReader);
-        harness.Coordinator.Attach(detached).Dispose();
+        harness.Coordinator.Attach(onOldWriter);
+        harness.Coordinator.Attach(onClusterEndpoint);
+        harness.Coordinator.Attach(onReader);
+        harness.Coordinator.Attach(detached);
+        harness.Coordinator.Detach(detached);
 
         harness.Cluster.Failover("instance-2");
         harness.Monitor.RequestFastRefresh();
@@ -161,8 +162,8 @@ public sealed class FailoverCoordinatorTests
         using var harness = new FailoverHarness(scheduler);
         var onOldWriter = new SimulatedLogicalConnection(new HostSpec(harness.Writer("instance-1").Host, harness.Writer("instance-1").Port, role: HostRole.Writer));
         var onClusterEndpoint = new SimulatedLogicalConnection(new HostSpec("cluster.test", 5432, role: HostRole.Writer));
-        using var a = harness.Coordinator.Attach(onOldWriter);
-        using var b = harness.Coordinator.Attach(onClusterEndpoint);
+        harness.Coordinator.Attach(onOldWriter);
+        harness.Coordinator.Attach(onClusterEndpoint);
 
         harness.Cluster.Failover("instance-2");
         scheduler.AdvanceBy(Second);
@@ -180,7 +181,7 @@ public sealed class FailoverCoordinatorTests
         var scheduler = new TestScheduler();
         using var harness = new FailoverHarness(scheduler);
         var throughEndpoint = new SimulatedLogicalConnection(new HostSpec("cluster.test", 5432, "instance-1", HostRole.Writer));
-        using var attached = harness.Coordinator.Attach(throughEndpoint);
+        harness.Coordinator.Attach(throughEndpoint);
         scheduler.AdvanceBy(Second);
         harness.Monitor.RequestFastRefresh();
         scheduler.AdvanceBy(Second);

@@ -16,11 +16,9 @@ internal sealed class FakeFailoverHandler : IFailoverHandler
 
     public int Detached { get; private set; }
 
-    public IDisposable Attach(ILogicalConnection connection)
-    {
-        Attached.Add(connection);
-        return new Detacher(this);
-    }
+    public void Attach(ILogicalConnection connection) => Attached.Add(connection);
+
+    public void Detach(ILogicalConnection connection) => Detached++;
 
     public async Task<FailoverOutcome> FailOverAsync(FailoverRequest request, CancellationToken cancellationToken)
     {
@@ -33,10 +31,5 @@ internal sealed class FakeFailoverHandler : IFailoverHandler
         var connection = request.Connections.CreateConnection(Target);
         await connection.OpenAsync(cancellationToken);
         return FailoverOutcome.Success(connection, Target);
-    }
-
-    private sealed class Detacher(FakeFailoverHandler owner) : IDisposable
-    {
-        public void Dispose() => owner.Detached++;
     }
 }
