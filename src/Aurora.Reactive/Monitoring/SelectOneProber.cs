@@ -14,7 +14,7 @@ namespace Aurora.Reactive.Monitoring;
 /// <remarks>One instance serves one monitor, so one host.</remarks>
 internal sealed class SelectOneProber : IHostProber, IWarmableProber
 {
-    /// <summary>Where abandoned connections are closed (the data source's hand-offs).</summary>
+    /// <summary>Where a probe's outcome is handed to the monitor, and a connection abandoned mid-probe is closed (the data source's hand-offs).</summary>
     internal HandOff HandOff { get; init; } = HandOff.ThreadPool;
 
     private readonly object _gate = new();
@@ -90,12 +90,12 @@ internal sealed class SelectOneProber : IHostProber, IWarmableProber
 
         if (idle is not null)
         {
-            BackgroundDisposal.Dispose(idle, HandOff);
+            BackgroundDisposal.Close(idle);
         }
 
         if (warming is not null)
         {
-            BackgroundDisposal.DisposeWhenOpened(warming, HandOff);
+            BackgroundDisposal.DisposeWhenOpened(warming);
         }
     }
 
@@ -168,7 +168,7 @@ internal sealed class SelectOneProber : IHostProber, IWarmableProber
         }
         catch
         {
-            BackgroundDisposal.DisposeWhenOpened(opening, HandOff);
+            BackgroundDisposal.DisposeWhenOpened(opening);
             throw;
         }
     }
@@ -248,7 +248,7 @@ internal sealed class SelectOneProber : IHostProber, IWarmableProber
 
         if (extra is not null)
         {
-            BackgroundDisposal.Dispose(extra, HandOff);
+            BackgroundDisposal.Close(extra);
         }
     }
 }
