@@ -25,14 +25,15 @@ public sealed class ClientDisposalTests(SharedClusterFixture fixture, ITestOutpu
         await ClusterSql.WaitUntilAsync(async () => await sessions.MonitoringAsync() > 0 && await sessions.OwnAsync() >= 4, TimeSpan.FromSeconds(20), "the client's data and monitoring connections");
         output.WriteLine($"before dispose: {await sessions.AllAsync()} sessions, of which {await sessions.MonitoringAsync()} host monitoring");
 
+        using var poolLag = new Monitoring.ThreadPoolLag();
         var clock = Stopwatch.StartNew();
         await client.DisposeAsync();
         output.WriteLine($"client disposed in {clock.ElapsedMilliseconds} ms");
         var gone = await sessions.TimeUntilGoneAsync(DataSourceDisposalTests.Bound);
-        output.WriteLine($"last session left {DataSourceDisposalTests.Describe(gone)} after the dispose returned; a plain Npgsql session's close took {DataSourceDisposalTests.Describe(await ServerSessions.PlainCloseAsync(fixture.Cluster))}");
+        output.WriteLine($"last session left {DataSourceDisposalTests.Describe(gone)} after the dispose returned ({poolLag}); a plain Npgsql session's close took {DataSourceDisposalTests.Describe(await ServerSessions.PlainCloseAsync(fixture.Cluster))}");
         if (gone is null)
         {
-            output.WriteLine($"left behind:{Environment.NewLine}{await sessions.DescribeAsync()}");
+            output.WriteLine($"left behind: {sessions.LeftBehind}");
         }
 
         Assert.NotNull(gone);

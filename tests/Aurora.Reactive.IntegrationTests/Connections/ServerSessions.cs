@@ -35,8 +35,27 @@ internal sealed class ServerSessions(LocalPostgresCluster cluster, string applic
     /// <summary>All of its sessions, on every node.</summary>
     public Task<long> AllAsync() => SumAsync("(application_name = @app OR (application_name = @monitor AND backend_start >= @since))");
 
-    /// <summary>Polls until no session is left or <paramref name="deadline"/> passed; the time it took, or <see langword="null"/> on the deadline.</summary>
-    public Task<TimeSpan?> TimeUntilGoneAsync(TimeSpan deadline) => TimeUntilNoneAsync(AllAsync, deadline);
+    /// <summary>What was left when <see cref="TimeUntilGoneAsync"/> reached its deadline, and when it went (if within 5 s more).</summary>
+    public string LeftBehind { get; private set; } = "none";
+
+    /// <summary>
+    /// Polls until no session is left or <paramref name="deadline"/> passed; the time it took, or <see langword="null"/> on
+    /// the deadline, when <see cref="LeftBehind"/> says what was still there and how long it stayed.
+    /// </summary>
+    public async Task<TimeSpan?> TimeUntilGoneAsync(TimeSpan deadline)
+    {
+        var clock = Stopwatch.StartNew();
+        var gone = await TimeUntilNoneAsync(AllAsync, deadline);
+        if (gone is null)
+        {
+            var left = await DescribeAsync();
+            var later = await TimeUntilNoneAsync(AllAsync, TimeSpan.FromSeconds(5));
+            LeftBehind = $"at {clock.ElapsedMilliseconds} ms:{Environment.NewLine}{left}{Environment.NewLine}"
+                + (later is null ? "still there 5 s later" : $"gone {(clock.Elapsed).TotalMilliseconds:0} ms after the dispose");
+        }
+
+        return gone;
+    }
 
     private static async Task<TimeSpan?> TimeUntilNoneAsync(Func<Task<long>> sessions, TimeSpan deadline)
     {

@@ -37,7 +37,7 @@ public sealed class MonitorDisposalTests(ITestOutputHelper output) : SingleNodeC
         var running = 0;
         var ended = 0;
         var threads = ThreadPool.ThreadCount;
-        var blockers = threads + 16;
+        var blockers = threads + 32;
         try
         {
             for (var i = 0; i < blockers; i++)
@@ -50,7 +50,9 @@ public sealed class MonitorDisposalTests(ITestOutputHelper output) : SingleNodeC
                 }, null);
             }
 
-            Assert.True(SpinWait.SpinUntil(() => Volatile.Read(ref running) >= threads - 1, TimeSpan.FromSeconds(10)), "the pool's threads took the blocking work");
+            // Some of the pool's threads may be held elsewhere; what matters is that work waits in the queue, where a close
+            // handed to the pool would wait behind it.
+            Assert.True(SpinWait.SpinUntil(() => Volatile.Read(ref running) > 0, TimeSpan.FromSeconds(10)), "the pool took the blocking work");
             Assert.True(ThreadPool.PendingWorkItemCount > 0, "work is queued behind the busy threads");
 
             var clock = Stopwatch.StartNew();
