@@ -5,7 +5,8 @@ namespace Aurora.Reactive.Monitoring;
 
 /// <summary>
 /// Closes monitoring connections without making anyone wait. One abandoned in the middle of an operation (a probe that
-/// failed or timed out) is closed on a hand-off: on a frozen host the driver may take a minute to close it. One with no
+/// failed or timed out) is closed on a hand-off, once its statement has ended (see <see cref="SelectOneProber"/>): on a
+/// frozen host the driver may take a minute to close it. One with no
 /// operation in flight (idle, or just opened) is closed at once, on the calling thread: the driver's close then only
 /// writes its goodbye to the socket and closes it. Queued behind the thread pool instead, it outlived a dispose by a
 /// second whenever the pool was short of threads.

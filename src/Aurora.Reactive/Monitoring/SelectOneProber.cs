@@ -107,6 +107,7 @@ internal sealed class SelectOneProber : IHostProber, IWarmableProber
         using var bound = CancellationTokenSource.CreateLinkedTokenSource(cancellation, _disposed.Token);
         var connection = TakeIdleConnection();
         var warming = connection is null ? TakeWarming() : null;
+        Task? statement = null;
         try
         {
             if (warming is not null)
@@ -121,20 +122,39 @@ internal sealed class SelectOneProber : IHostProber, IWarmableProber
             // The driver gets no token: cancelling one makes some drivers (Npgsql) send a cancel request on
             // the cancelling thread, which on a frozen host blocks for the connect timeout. A late probe is
             // abandoned instead, and its connection disposed in the background.
-            await command.ExecuteScalarAsync(CancellationToken.None).WaitAsync(bound.Token).ConfigureAwait(false);
+            statement = command.ExecuteScalarAsync(CancellationToken.None);
+            await statement.WaitAsync(bound.Token).ConfigureAwait(false);
             await command.DisposeAsync().ConfigureAwait(false);
         }
         catch
         {
             if (connection is not null)
             {
-                BackgroundDisposal.Dispose(connection, HandOff);
+                AbandonAfter(statement, connection);
             }
 
             throw;
         }
 
         KeepIdle(connection);
+    }
+
+    // A driver may refuse to close a connection whose statement still runs (Npgsql throws "the connection is already in
+    // state 'Executing'"), and the refusal, swallowed, left the session open for good: the close waits for the statement,
+    // which the driver's own backstop ends.
+    private void AbandonAfter(Task? statement, DbConnection connection)
+    {
+        if (statement is null || statement.IsCompleted)
+        {
+            BackgroundDisposal.Dispose(connection, HandOff);
+            return;
+        }
+
+        _ = statement.ContinueWith(
+            _ => BackgroundDisposal.Dispose(connection, HandOff),
+            CancellationToken.None,
+            TaskContinuationOptions.ExecuteSynchronously,
+            TaskScheduler.Default);
     }
 
     /// <summary>
