@@ -48,9 +48,10 @@ internal sealed class ServerSessions(LocalPostgresCluster cluster, string applic
         var gone = await TimeUntilNoneAsync(AllAsync, deadline);
         if (gone is null)
         {
+            var describedAt = clock.ElapsedMilliseconds;
             var left = await DescribeAsync();
             var later = await TimeUntilNoneAsync(AllAsync, TimeSpan.FromSeconds(5));
-            LeftBehind = $"at {clock.ElapsedMilliseconds} ms:{Environment.NewLine}{left}{Environment.NewLine}"
+            LeftBehind = $"at {describedAt} ms:{Environment.NewLine}{left}{Environment.NewLine}"
                 + (later is null ? "still there 5 s later" : $"gone {(clock.Elapsed).TotalMilliseconds:0} ms after the dispose");
         }
 
