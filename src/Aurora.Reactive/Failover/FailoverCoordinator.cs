@@ -22,6 +22,8 @@ namespace Aurora.Reactive.Failover;
 /// </summary>
 internal sealed partial class FailoverCoordinator : IFailoverHandler, IDisposable
 {
+    private const string ReportsStream = "the failover coordinator's reports";
+    private const string VerdictsStream = "the failover coordinator's host verdicts";
     private static readonly TimeSpan ResearchPause = TimeSpan.FromMilliseconds(100);
     private readonly object _gate = new();
     private readonly IObservable<TopologySnapshot> _topology;
@@ -29,7 +31,7 @@ internal sealed partial class FailoverCoordinator : IFailoverHandler, IDisposabl
     private readonly Action _requestFastRefresh;
     private readonly Action<HostSpec> _reportStall;
     private readonly Func<IHostConnectionFactory, IFailoverConnector> _connectorFor;
-    private readonly HostVerdicts _verdicts = new();
+    private readonly HostVerdicts _verdicts;
     private readonly IScheduler _scheduler;
     private readonly HandOff _handOff;
     private readonly Dictionary<(NodeId Node, bool IsReadOnly), IObservable<FailoverSearchResult>> _searches = [];
@@ -89,9 +91,11 @@ internal sealed partial class FailoverCoordinator : IFailoverHandler, IDisposabl
         IObservable<TopologyMonitorEvent>? topologyEvents = null,
         HandOff? handOff = null)
     {
-        // No log of its own: a throwing report subscriber is unsubscribed, and the failover it reported on carries on.
-        _outbox = new Outbox(_gate);
-        _reports = new Broadcast<FailoverReport>(_outbox, static _ => { });
+        // Telemetry is read when a subscriber throws, not now: it is set after construction. The subscriber is unsubscribed
+        // and the failover it was told about carries on.
+        _outbox = new Outbox(_gate, error => Telemetry.StreamSubscriberFailed(ReportsStream, error));
+        _reports = new Broadcast<FailoverReport>(_outbox, error => Telemetry.StreamSubscriberFailed(ReportsStream, error));
+        _verdicts = new HostVerdicts(error => Telemetry.StreamSubscriberFailed(VerdictsStream, error));
         _handOff = handOff ?? HandOff.ThreadPool;
         _topology = topology;
         _writerChanges = writerChanges;

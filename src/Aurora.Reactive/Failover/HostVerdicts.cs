@@ -24,11 +24,12 @@ internal sealed class HostVerdicts : IDisposable
     private bool _disposed;
 
     /// <summary>Creates an empty set of verdicts.</summary>
-    public HostVerdicts()
+    /// <param name="onSubscriberError">Logs an exception a subscriber of <see cref="Changes"/> threw (it is then unsubscribed and the verdicts carry on).</param>
+    public HostVerdicts(Action<Exception> onSubscriberError)
     {
-        // No log of its own: a throwing subscriber (a policy's) is unsubscribed, and the verdicts carry on.
-        _outbox = new Outbox(_gate);
-        _changes = new Broadcast<HostHealth>(_outbox, static _ => { });
+        ArgumentNullException.ThrowIfNull(onSubscriberError);
+        _outbox = new Outbox(_gate, onSubscriberError);
+        _changes = new Broadcast<HostHealth>(_outbox, onSubscriberError);
     }
 
     /// <summary>

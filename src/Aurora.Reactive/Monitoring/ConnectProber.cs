@@ -9,11 +9,11 @@ namespace Aurora.Reactive.Monitoring;
 /// <summary>
 /// Probes a host by opening a new connection, closed again at once; the probe succeeds when the
 /// connection opens within the timeout. An open that takes too long is abandoned, and the connection it
-/// may still produce is disposed in the background. No thread waits on I/O.
+/// may still produce is closed as soon as it opens. No thread waits on I/O.
 /// </summary>
 internal sealed class ConnectProber : IHostProber, IWarmableProber
 {
-    /// <summary>Where abandoned connections are closed (the data source's hand-offs).</summary>
+    /// <summary>Where a probe's outcome is handed to the monitor (the data source's hand-offs).</summary>
     internal HandOff HandOff { get; init; } = HandOff.ThreadPool;
 
     private readonly Func<HostSpec, CancellationToken, Task<DbConnection>> _openConnection;
@@ -57,7 +57,7 @@ internal sealed class ConnectProber : IHostProber, IWarmableProber
             return;
         }
 
-        BackgroundDisposal.DisposeWhenOpened(SelectOneProber.OpenQuietly(_openConnection, host, _disposed.Token), HandOff);
+        BackgroundDisposal.DisposeWhenOpened(SelectOneProber.OpenQuietly(_openConnection, host, _disposed.Token));
     }
 
     /// <summary>Abandons any probe in flight.</summary>
@@ -76,11 +76,11 @@ internal sealed class ConnectProber : IHostProber, IWarmableProber
         }
         catch
         {
-            BackgroundDisposal.DisposeWhenOpened(opening, HandOff);
+            BackgroundDisposal.DisposeWhenOpened(opening);
             throw;
         }
 
         Interlocked.Increment(ref _connectionsOpened);
-        BackgroundDisposal.Dispose(connection, HandOff);
+        BackgroundDisposal.Close(connection);
     }
 }

@@ -14,7 +14,7 @@ namespace Aurora.Reactive.Monitoring;
 /// <remarks>One instance serves one monitor, so one host.</remarks>
 internal sealed class SelectOneProber : IHostProber, IWarmableProber
 {
-    /// <summary>Where abandoned connections are closed (the data source's hand-offs).</summary>
+    /// <summary>Where a probe's outcome is handed to the monitor, and a connection abandoned mid-probe is closed (the data source's hand-offs).</summary>
     internal HandOff HandOff { get; init; } = HandOff.ThreadPool;
 
     private readonly object _gate = new();
@@ -90,12 +90,12 @@ internal sealed class SelectOneProber : IHostProber, IWarmableProber
 
         if (idle is not null)
         {
-            BackgroundDisposal.Dispose(idle, HandOff);
+            BackgroundDisposal.Close(idle);
         }
 
         if (warming is not null)
         {
-            BackgroundDisposal.DisposeWhenOpened(warming, HandOff);
+            BackgroundDisposal.DisposeWhenOpened(warming);
         }
     }
 
@@ -107,6 +107,7 @@ internal sealed class SelectOneProber : IHostProber, IWarmableProber
         using var bound = CancellationTokenSource.CreateLinkedTokenSource(cancellation, _disposed.Token);
         var connection = TakeIdleConnection();
         var warming = connection is null ? TakeWarming() : null;
+        Task? statement = null;
         try
         {
             if (warming is not null)
@@ -121,20 +122,39 @@ internal sealed class SelectOneProber : IHostProber, IWarmableProber
             // The driver gets no token: cancelling one makes some drivers (Npgsql) send a cancel request on
             // the cancelling thread, which on a frozen host blocks for the connect timeout. A late probe is
             // abandoned instead, and its connection disposed in the background.
-            await command.ExecuteScalarAsync(CancellationToken.None).WaitAsync(bound.Token).ConfigureAwait(false);
+            statement = command.ExecuteScalarAsync(CancellationToken.None);
+            await statement.WaitAsync(bound.Token).ConfigureAwait(false);
             await command.DisposeAsync().ConfigureAwait(false);
         }
         catch
         {
             if (connection is not null)
             {
-                BackgroundDisposal.Dispose(connection, HandOff);
+                AbandonAfter(statement, connection);
             }
 
             throw;
         }
 
         KeepIdle(connection);
+    }
+
+    // A driver may refuse to close a connection whose statement still runs (Npgsql throws "the connection is already in
+    // state 'Executing'"), and the refusal, swallowed, left the session open for good: the close waits for the statement,
+    // which the driver's own backstop ends.
+    private void AbandonAfter(Task? statement, DbConnection connection)
+    {
+        if (statement is null || statement.IsCompleted)
+        {
+            BackgroundDisposal.Dispose(connection, HandOff);
+            return;
+        }
+
+        _ = statement.ContinueWith(
+            _ => BackgroundDisposal.Dispose(connection, HandOff),
+            CancellationToken.None,
+            TaskContinuationOptions.ExecuteSynchronously,
+            TaskScheduler.Default);
     }
 
     /// <summary>
@@ -168,7 +188,7 @@ internal sealed class SelectOneProber : IHostProber, IWarmableProber
         }
         catch
         {
-            BackgroundDisposal.DisposeWhenOpened(opening, HandOff);
+            BackgroundDisposal.DisposeWhenOpened(opening);
             throw;
         }
     }
@@ -248,7 +268,7 @@ internal sealed class SelectOneProber : IHostProber, IWarmableProber
 
         if (extra is not null)
         {
-            BackgroundDisposal.Dispose(extra, HandOff);
+            BackgroundDisposal.Close(extra);
         }
     }
 }

@@ -13,10 +13,19 @@ internal static class MonitoringNode
 
     public static HostSpec Host(LocalPostgresNode node) => new("127.0.0.1", node.Port, node.InstanceId);
 
-    /// <summary>Unpooled connections (a probe must reach the server), with a 2 s connect timeout.</summary>
-    public static Func<HostSpec, CancellationToken, Task<DbConnection>> Opener(LocalPostgresNode node)
+    /// <summary>Unpooled connections (a probe must reach the server), with a 2 s connect timeout, through the node's fault forwarder.</summary>
+    public static Func<HostSpec, CancellationToken, Task<DbConnection>> Opener(LocalPostgresNode node) => OpenerTo(node.ConnectionString);
+
+    /// <summary>
+    /// As <see cref="Opener"/>, straight to the server's own port: for tests that inject no fault. The forwarder runs in the
+    /// test process on the thread pool, so a session closed through it is seen by the server only once the pool runs the
+    /// forwarder's copy loop; the tests that time a close must not measure the pool's queue.
+    /// </summary>
+    public static Func<HostSpec, CancellationToken, Task<DbConnection>> DirectOpener(LocalPostgresNode node) => OpenerTo(node.ServerConnectionString);
+
+    private static Func<HostSpec, CancellationToken, Task<DbConnection>> OpenerTo(string nodeConnectionString)
     {
-        var connectionString = new NpgsqlConnectionStringBuilder(node.ConnectionString)
+        var connectionString = new NpgsqlConnectionStringBuilder(nodeConnectionString)
         {
             Pooling = false,
             Timeout = 2,

@@ -2,18 +2,42 @@ using Aurora.Reactive.Failover;
 using Aurora.Reactive.Hosts;
 using Aurora.Reactive.Monitoring;
 using Aurora.Reactive.Topology;
+using Aurora.Reactive.Tests.Delivery;
 
 namespace Aurora.Reactive.Tests.Failover;
 
-public sealed class HostVerdictsTests
+public sealed class HostVerdictsTests : IDisposable
 {
     private static readonly DateTimeOffset T0 = new(2026, 1, 1, 0, 0, 0, TimeSpan.Zero);
     private static readonly HostSpec Node = new("instance-2.cluster.test", 5432, "instance-2", HostRole.Reader);
+    private readonly List<Exception> _caught = [];
+
+    // Only the test that makes a subscriber throw expects an error to be reported.
+    public void Dispose() => Assert.Empty(_caught);
+
+    [Fact]
+    public void Changes_ASubscriberThrows_ItIsReportedOnceAndUnsubscribedAndTheOthersKeepReceiving()
+    {
+        var reported = new List<Exception>();
+        using var verdicts = new HostVerdicts(reported.Add);
+        var throwing = new ThrowingSubscriber<HostHealth>("subscriber broke");
+        using var throwingSubscription = verdicts.Changes.Subscribe(throwing);
+        var changes = new List<HostHealthStatus>();
+        using var watch = verdicts.Changes.Subscribe(c => changes.Add(c.Status));
+
+        verdicts.OnHealth(Health(HostHealthStatus.Unhealthy, 1));
+        verdicts.OnHealth(Health(HostHealthStatus.Healthy, 2));
+
+        Assert.Equal(1, throwing.Calls);
+        Assert.Same(throwing.Thrown, Assert.Single(reported));
+        Assert.Equal([HostHealthStatus.Unhealthy, HostHealthStatus.Healthy], changes);
+        Assert.False(verdicts.IsDead(Node));
+    }
 
     [Fact]
     public void OnHealth_UnhealthyThenHealthy_DeclaresThenClears()
     {
-        using var verdicts = new HostVerdicts();
+        using var verdicts = new HostVerdicts(_caught.Add);
         var changes = new List<HostHealth>();
         using var watch = verdicts.Changes.Subscribe(changes.Add);
 
@@ -31,7 +55,7 @@ public sealed class HostVerdictsTests
     [Fact]
     public void TopologyReadAnsweredByTheNodeAfterTheVerdict_ClearsItAtTheReadsTime()
     {
-        using var verdicts = new HostVerdicts();
+        using var verdicts = new HostVerdicts(_caught.Add);
         using var events = new System.Reactive.Subjects.Subject<TopologyMonitorEvent>();
         using var follow = verdicts.Follow(events);
         var changes = new List<HostHealth>();
@@ -52,7 +76,7 @@ public sealed class HostVerdictsTests
     [Fact]
     public void Changes_SubscribedAfterAVerdict_ReplaysTheStandingVerdictsOnly()
     {
-        using var verdicts = new HostVerdicts();
+        using var verdicts = new HostVerdicts(_caught.Add);
         var other = new HostSpec("instance-3.cluster.test", 5432, "instance-3");
         verdicts.OnHealth(Health(HostHealthStatus.Unhealthy, 1));
         verdicts.OnHealth(new HostHealth(other, HostHealthStatus.Unhealthy, 3, null, T0));
