@@ -16,9 +16,13 @@ internal sealed class ServerSessions(LocalPostgresCluster cluster, string applic
     /// How long a session closed by its client may still show in <c>pg_stat_activity</c>, counted as these checks count
     /// (every node asked in turn): the server's own latency from the client's goodbye to the backend's exit, on a loaded
     /// 2-core machine. A plain Npgsql connection closed the same way (<see cref="PlainCloseAsync"/>) took 16-111 ms in 15
-    /// measurements here (2026-12-02), the data sources' and clients' last sessions 25-128 ms.
+    /// measurements here (2026-12-02), the data sources' and clients' last sessions 25-128 ms; one reading of 635 ms,
+    /// and one session gone a few ms after a 250 ms bound, came while the test process got little CPU. The bound leaves
+    /// room for that on the CI machine: the faults these tests guard against leave a session for seconds (a monitor's
+    /// close queued behind a starved thread pool, which MonitorDisposalTests fails at any bound) or for good (a close
+    /// the driver refused).
     /// </summary>
-    public static readonly TimeSpan ServerLatency = TimeSpan.FromMilliseconds(250);
+    public static readonly TimeSpan ServerLatency = TimeSpan.FromSeconds(1);
 
     private const string CheckApplicationName = "aurora-disposal-check";
 
