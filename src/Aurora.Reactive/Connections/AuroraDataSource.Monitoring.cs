@@ -38,7 +38,11 @@ public sealed partial class AuroraDataSource
         var proberFactory = monitoring.ProberFactory ?? CreateProberFactory(monitoring, driverConnectionString);
         return proberFactory is null
             ? null
-            : new HostMonitorRegistry(proberFactory, monitoring.Scheduler, error => Telemetry.StreamSubscriberFailed("the data source's host health", error));
+            : new HostMonitorRegistry(
+                proberFactory,
+                monitoring.Scheduler,
+                error => Telemetry.StreamSubscriberFailed("the data source's host health", error),
+                Telemetry.MonitorCaughtError);
     }
 
     private Func<HostSpec, FailureDetectionSettings, IHostProber>? CreateProberFactory(HostMonitoringSettings monitoring, string driverConnectionString)

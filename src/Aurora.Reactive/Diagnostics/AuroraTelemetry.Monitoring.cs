@@ -21,6 +21,9 @@ internal sealed partial class AuroraTelemetry
     /// <summary>A command on <paramref name="host"/> runs unwatched: its host monitor could not be created.</summary>
     public void CommandNotWatched(HostSpec host, Exception error) => LogMessages.CommandNotWatched(_log, host.Endpoint, error);
 
+    /// <summary>The failure monitor of <paramref name="host"/> caught <paramref name="error"/> (a subscriber threw, or its prober failed to close) and carries on.</summary>
+    public void MonitorCaughtError(HostSpec host, Exception error) => LogMessages.MonitorCaughtError(_log, host.Endpoint, error);
+
     /// <summary>A probe of a host ended.</summary>
     public void Probed(ProbeResult probe) => AuroraMetrics.RecordProbe(Cluster, probe);
 

@@ -33,6 +33,10 @@ internal static partial class LogMessages
         Message = "A subscriber of {Stream} threw; it was unsubscribed and the stream carries on.")]
     public static partial void SubscriberFailed(ILogger logger, string stream, Exception error);
 
+    [LoggerMessage(EventId = 1007, Level = LogLevel.Warning,
+        Message = "The failure monitor of {Host} caught an error and carries on: a subscriber of its probes, health or verdicts threw (and was unsubscribed), or its monitoring connection failed to close.")]
+    public static partial void MonitorCaughtError(ILogger logger, string host, Exception error);
+
     [LoggerMessage(EventId = 2001, Level = LogLevel.Debug, Message = "Failover of a connection on {Host} started (read-only: {ReadOnly}).")]
     public static partial void ConnectionFailoverStarted(ILogger logger, string host, bool readOnly);
 

@@ -23,19 +23,26 @@ internal sealed class HostMonitorRegistry : IDisposable
     private readonly Outbox _streams;
     private readonly Broadcast<HostHealth> _health;
     private readonly Broadcast<ProbeResult> _probes;
+    private readonly Action<HostSpec, Exception>? _onMonitorError;
     private bool _disposed;
 
     /// <summary>Creates an empty registry.</summary>
     /// <param name="proberFactory">Creates the prober of a new monitor (called once per monitor).</param>
     /// <param name="scheduler">Runs every monitor's timers.</param>
     /// <param name="onSubscriberError">Logs an exception a subscriber of <see cref="Health"/> or <see cref="Probes"/> threw (it is then unsubscribed).</param>
+    /// <param name="onMonitorError">Logs an exception one of the monitors caught to carry on (<see cref="HostMonitor.CaughtErrors"/>), with its host.</param>
     /// <exception cref="ArgumentNullException"><paramref name="proberFactory"/> or <paramref name="scheduler"/> is <see langword="null"/>.</exception>
-    public HostMonitorRegistry(Func<HostSpec, FailureDetectionSettings, IHostProber> proberFactory, IScheduler scheduler, Action<Exception>? onSubscriberError = null)
+    public HostMonitorRegistry(
+        Func<HostSpec, FailureDetectionSettings, IHostProber> proberFactory,
+        IScheduler scheduler,
+        Action<Exception>? onSubscriberError = null,
+        Action<HostSpec, Exception>? onMonitorError = null)
     {
         ArgumentNullException.ThrowIfNull(proberFactory);
         ArgumentNullException.ThrowIfNull(scheduler);
         _proberFactory = proberFactory;
         _scheduler = scheduler;
+        _onMonitorError = onMonitorError;
         onSubscriberError ??= static _ => { };
         _streams = new Outbox(_streamGate, onSubscriberError);
         _health = new Broadcast<HostHealth>(_streams, onSubscriberError);
@@ -181,6 +188,11 @@ internal sealed class HostMonitorRegistry : IDisposable
             if (created)
             {
                 var followed = monitor;
+                if (_onMonitorError is { } onMonitorError)
+                {
+                    followed.CaughtErrors.Subscribe(error => onMonitorError(followed.Host, error));
+                }
+
                 followed.Health.Subscribe(health => Forward(followed, health), () => Forget(followed));
                 followed.Probes.Subscribe(Forward);
             }
