@@ -341,28 +341,65 @@ internal sealed class ConnectionStateMachine
     /// </summary>
     public ValueTask<bool> RaceLoss(Task running, DateTimeOffset? watchFrom = null)
     {
-        // The watch starts before the race can be decided (a release may come from another thread at any moment), so that
-        // whatever decides it ends a watch that has begun.
+        var race = RentRace(watchFrom);
+        var outcome = race.Outcome;
+        if (Enter(race, running))
+        {
+            return outcome;
+        }
+
+        race.Watch.End(); // lost already: the race is not run, and not reused (a rare path)
+        return new ValueTask<bool>(true);
+    }
+
+    /// <summary>
+    /// <see cref="RaceLoss"/> for a statement started at <paramref name="startedAt"/> (watched meanwhile): the race itself
+    /// completes the task returned, when <paramref name="running"/> wins, or through the failover path when it failed or a
+    /// loss released it (<see cref="LossRace.CompleteStatement"/>).
+    /// </summary>
+    public Task<T> RaceStatement<T>(Task<T> running, INodeStep step, DateTimeOffset startedAt, CancellationToken cancellationToken)
+    {
+        var race = RentRace(startedAt);
+        var outcome = race.CompleteStatement(_owner, running, step, cancellationToken); // before it can be decided
+        if (!Enter(race, running))
+        {
+            race.Watch.End(); // lost already (a rare path): the race is not reused
+            race.Decide(lost: true);
+        }
+
+        return outcome;
+    }
+
+    // The watch starts before the race can be decided (a release may come from another thread at any moment), so that
+    // whatever decides it ends a watch that has begun.
+    private LossRace RentRace(DateTimeOffset? watchFrom)
+    {
         var race = LossRace.Rent(_owner.LossRaces, this);
         if (watchFrom is { } startedAt)
         {
             _owner.WatchRunning(startedAt, race.Watch);
         }
 
+        return race;
+    }
+
+    // Puts the race in the list of races in progress and starts it, unless a loss is marked already.
+    private bool Enter(LossRace race, Task running)
+    {
         lock (this)
         {
-            if (!_lossReported)
+            if (_lossReported)
             {
-                race.Running = running;
-                race.Arm = _lossArm;
-                race.Next = _races;
-                _races = race;
-                return race.Start(running);
+                return false;
             }
-        }
 
-        race.Watch.End(); // lost already: the race is not run, and not reused (a rare path)
-        return new ValueTask<bool>(true);
+            race.Running = running;
+            race.Arm = _lossArm;
+            race.Next = _races;
+            _races = race;
+            race.Start(running);
+            return true;
+        }
     }
 
     /// <summary>The statement of <paramref name="race"/> completed: it wins, unless a loss released it first.</summary>
