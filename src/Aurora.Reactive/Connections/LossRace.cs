@@ -7,8 +7,8 @@ namespace Aurora.Reactive.Connections;
 /// (<see cref="ConnectionStateMachine.RaceLoss"/>): what <c>Task.WaitAsync</c> on a loss token did, without a promise, a
 /// registration and a <see cref="CancellationTokenSource"/> per statement. Races are kept by their data source's
 /// <see cref="Pool"/> and serve every connection of it in turn: a race goes back once its awaiter has read that its statement
-/// won, so nothing of a connection or its unit of work is left in it; a race released by a loss is never reused (its
-/// statement still completes into it later).
+/// won (or, for a statement's race, once it took what completing the statement's task needs), so nothing of a connection
+/// or its unit of work is left in it; a race released by a loss is never reused (its statement still completes into it later).
 /// </summary>
 internal sealed partial class LossRace : IValueTaskSource<bool>
 {
