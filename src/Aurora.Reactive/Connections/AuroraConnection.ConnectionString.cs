@@ -75,7 +75,6 @@ public sealed partial class AuroraConnection
     private void UseSource(AuroraDataSource? source, string connectionString)
     {
         _source = source;
-        _handler = source?.Settings.FailoverHandler;
         _connectionString = connectionString;
     }
 

@@ -14,7 +14,7 @@ public sealed partial class AuroraConnection
     /// </summary>
     internal bool ShouldFailOver(Exception error) =>
         _machine.Physical is not null
-        && ((_handler is not null && ClassifyForFailover(error, _machine.Host) != DriverErrorKind.NotFailover) || error is HostLostException);
+        && ((Handler is not null && ClassifyForFailover(error, _machine.Host) != DriverErrorKind.NotFailover) || error is HostLostException);
 
     private DriverErrorKind ClassifyForFailover(Exception error, HostSpec? host) => ClassifyForFailover(Driver, Settings, _machine.Physical, error, host);
 
@@ -54,7 +54,7 @@ public sealed partial class AuroraConnection
     {
         var failedHost = _machine.Host ?? _dataSource.InitialHost;
         var cause = error is HostLostException lost ? lost.Reason : error;
-        if (_handler is null)
+        if (Handler is null)
         {
             // The command was abandoned; a driver close on a frozen host can take a minute, so it runs in the background.
             var (abandoned, lostTransaction) = _machine.Lose(failedHost, cause, failover: false);
@@ -122,7 +122,7 @@ public sealed partial class AuroraConnection
             {
                 IsNodeFailure = _dataSource.TopologyOpenRequest.IsNodeFailure,
             };
-            outcome = await _handler!.FailOverAsync(request, cancellationToken).ConfigureAwait(false);
+            outcome = await Handler!.FailOverAsync(request, cancellationToken).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {

@@ -34,8 +34,9 @@ public sealed partial class AuroraConnection
     /// <summary>Waits for <paramref name="running"/> or a loss report, whichever comes first; <see langword="true"/> when lost.</summary>
     internal ValueTask<bool> RaceLoss(Task running) => _machine.RaceLoss(running);
 
-    /// <summary>As <see cref="RaceLoss(Task)"/>, for a statement started at <paramref name="startedAt"/>, watched meanwhile (see <see cref="WatchRunning(DateTimeOffset)"/>).</summary>
-    internal ValueTask<bool> RaceLoss(Task running, DateTimeOffset startedAt) => _machine.RaceLoss(running, startedAt);
+    /// <summary>As <see cref="RaceLoss(Task)"/>, for a statement started at <paramref name="startedAt"/>, watched meanwhile (see <see cref="WatchRunning(DateTimeOffset)"/>): the task returned completes as the statement's does, or fails over (see <see cref="ConnectionStateMachine.RaceStatement"/>).</summary>
+    internal Task<T> RaceStatement<T>(Task<T> running, INodeStep step, DateTimeOffset startedAt, CancellationToken cancellationToken) =>
+        _machine.RaceStatement(running, step, startedAt, cancellationToken);
 
     /// <summary>The error to fail over with after a loss report released <paramref name="abandoned"/>.</summary>
     internal HostLostException HostLost(Task abandoned)

@@ -29,7 +29,7 @@ public sealed partial class AuroraConnection
         RenewDisposedSource();
         var host = _dataSource.InitialHost;
         _machine.BeginOpen(_dataSource.OpeningState);
-        if (_handler is not null && _dataSource.TopologyOpener is { } opener && Settings.OpenTarget != OpenTarget.Endpoint
+        if (Handler is not null && _dataSource.TopologyOpener is { } opener && Settings.OpenTarget != OpenTarget.Endpoint
             && await TryOpenOnTopologyAsync(opener, cancellationToken).ConfigureAwait(false))
         {
             return;
@@ -47,7 +47,7 @@ public sealed partial class AuroraConnection
                 physical.Open();
             }
         }
-        catch (Exception error) when (_handler is not null && ClassifyForFailover(error, host) != Drivers.DriverErrorKind.NotFailover)
+        catch (Exception error) when (Handler is not null && ClassifyForFailover(error, host) != Drivers.DriverErrorKind.NotFailover)
         {
             await physical.DisposeAsync().ConfigureAwait(false);
             await OpenThroughFailoverAsync(host, error, cancellationToken).ConfigureAwait(false);
@@ -76,7 +76,7 @@ public sealed partial class AuroraConnection
             throw;
         }
 
-        _machine.Attach(_handler);
+        _machine.Attach(Handler);
     }
 
     // Opens where the topology says (see FailoverCoordinator.Open); false when it does not tell, to open through the endpoint.
@@ -121,7 +121,7 @@ public sealed partial class AuroraConnection
     {
         var kind = ClassifyForFailover(error, failedHost);
         _machine.Lose(failedHost, error, failover: true);
-        _machine.Attach(_handler!);
+        _machine.Attach(Handler!);
         FailoverFailedException? failure;
         try
         {

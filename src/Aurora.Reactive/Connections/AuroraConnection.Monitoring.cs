@@ -17,7 +17,7 @@ public sealed partial class AuroraConnection
     public bool IsMonitored => _dataSource.Monitors is not null;
 
     /// <summary>Whether neither failover nor monitoring is on: commands go straight to the driver.</summary>
-    internal bool IsPassThrough => _handler is null && _dataSource.Monitors is null;
+    internal bool IsPassThrough => Handler is null && _dataSource.Monitors is null;
 
     /// <summary>Now, on the monitors' clock: the start of a command, read before the command is sent.</summary>
     internal DateTimeOffset CommandStartTime() => _dataSource.Monitors is { } monitors ? monitors.Scheduler.Now : default;
@@ -75,7 +75,7 @@ public sealed partial class AuroraConnection
     private void OnHostDeclaredDead(HostDeclaredDead verdict)
     {
         var detection = Settings.HostMonitoring?.Detection ?? FailureDetectionSettings.Default;
-        _dataSource.Telemetry.HostDeclaredDead(verdict, _handler is not null);
+        _dataSource.Telemetry.HostDeclaredDead(verdict, Handler is not null);
         ReportHostLost(verdict.Host, new HostUnavailableException(verdict, detection, verdict.LastProbeError));
     }
 

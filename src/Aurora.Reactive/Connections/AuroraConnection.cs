@@ -56,7 +56,6 @@ public sealed partial class AuroraConnection : DbConnection, ILogicalConnection
     private readonly ConnectionStateMachine _machine;
     private AuroraDataSource? _source;
     private string? _connectionString;
-    private IFailoverHandler? _handler;
     private bool _disposed;
 
     internal AuroraConnection(AuroraDataSource dataSource)
@@ -64,7 +63,6 @@ public sealed partial class AuroraConnection : DbConnection, ILogicalConnection
         _machine = new ConnectionStateMachine(this);
         _driver = dataSource.Driver;
         _source = dataSource;
-        _handler = dataSource.Settings.FailoverHandler;
     }
 
     /// <summary>Creates a closed connection with no connection string; set <see cref="ConnectionString"/> before opening it.</summary>
@@ -112,7 +110,7 @@ public sealed partial class AuroraConnection : DbConnection, ILogicalConnection
     public HostSpec? CurrentHost => _machine.Host;
 
     /// <summary>Whether a failover handler is installed; without one the connection is a pass-through.</summary>
-    public bool IsFailoverEnabled => _handler is not null;
+    public bool IsFailoverEnabled => Handler is not null;
 
     internal AuroraTransaction? CurrentTransaction => _machine.Transaction;
 
@@ -127,6 +125,9 @@ public sealed partial class AuroraConnection : DbConnection, ILogicalConnection
     private IHostConnectionFactory _connections => _dataSource.Connections;
 
     private AuroraConnectionSettings Settings => _dataSource.Settings;
+
+    // The data source's, read where it is needed: one field less on a connection opened per unit of work.
+    private IFailoverHandler? Handler => _source?.Settings.FailoverHandler;
 
     private DbConnection OpenPhysical => _machine.Physical ?? throw NotOpen();
 
@@ -196,7 +197,7 @@ public sealed partial class AuroraConnection : DbConnection, ILogicalConnection
 
     private InvalidOperationException NotOpen() => _machine.Status switch
     {
-        LogicalConnectionStatus.Failed when _handler is null => new InvalidOperationException(
+        LogicalConnectionStatus.Failed when Handler is null => new InvalidOperationException(
             $"The connection is broken: its node {_machine.State.Host?.Endpoint} was declared dead by enhanced failure monitoring; close it and open it again."),
         LogicalConnectionStatus.Failed => new InvalidOperationException(
             "The connection failed over without finding a node and is unusable; close it and open it again."),

@@ -144,32 +144,15 @@ internal static class CommandExecution
 
         // Watched by monitoring from startedAt: a run that completes at once needs no probe.
         return connection.IsLossWatched && !running.IsCompleted
-            ? RaceStatementAsync(connection, running, run, startedAt, cancellationToken)
+            ? connection.RaceStatement(running, run, startedAt, cancellationToken)
             : OnNodeAsync(connection, running, run, connection.WatchRunning(startedAt), keepWatch: false, cancellationToken);
     }
 
-    // OnNodeAsync for a statement racing a loss report, with only the state a statement that completes needs, since one
-    // is allocated per statement: the race watches it (for a stall, reported by the watch itself, and by failure monitoring)
-    // until it is decided, no reader keeps a watch, and all else is left to OnNodeAsync once the race is decided.
-    private static async Task<T> RaceStatementAsync<T>(
-        AuroraConnection connection, Task<T> running, INodeStep step, DateTimeOffset startedAt, CancellationToken cancellationToken)
-    {
-        var lost = await connection.RaceLoss(running, startedAt).ConfigureAwait(false);
-        if (!lost && running.IsCompletedSuccessfully)
-        {
-            step.Completed();
-            return running.Result;
-        }
-
-        // Awaited as the race was, so that the state machine has one awaiter: it ends only by throwing.
-        await FailAsync(connection, running, step, lost, cancellationToken).ConfigureAwait(false);
-        throw new InvalidOperationException("A statement that lost its node or failed did not throw.");
-    }
-
-    // A statement released by a loss report (then its error is the loss), or one that failed: OnNodeAsync's failover path
-    // (its watch ended with the race).
-    private static async ValueTask<bool> FailAsync<T>(
-        AuroraConnection connection, Task<T> running, INodeStep step, bool lost, CancellationToken cancellationToken)
+    /// <summary>
+    /// After a statement's race (<see cref="ConnectionStateMachine.RaceStatement"/>) was decided by a loss report (then its
+    /// error is the loss) or the statement failed: <see cref="OnNodeAsync"/>'s failover path (its watch ended with the race).
+    /// </summary>
+    public static Task<T> AfterRaceAsync<T>(AuroraConnection connection, Task<T> running, INodeStep step, bool lost, CancellationToken cancellationToken)
     {
         if (lost)
         {
@@ -177,8 +160,7 @@ internal static class CommandExecution
             running = Task.FromException<T>(connection.HostLost(running));
         }
 
-        await OnNodeAsync(connection, running, step, null, keepWatch: false, cancellationToken).ConfigureAwait(false);
-        return false;
+        return OnNodeAsync(connection, running, step, null, keepWatch: false, cancellationToken);
     }
 
     /// <summary>Opens a reader synchronously; on a monitored connection through the asynchronous path.</summary>

@@ -36,15 +36,13 @@ namespace Aurora.Reactive.Connections;
 /// only marks the loss and releases a command in flight; the caller's thread then makes the transition. Every other
 /// pair is refused with an <see cref="InvalidOperationException"/>; <see cref="Close"/> of a closed connection does nothing.
 /// </para>
-/// The machine is its own lock; every read that the hot path makes (status, physical connection, host) is a plain field read.
+/// The machine is its own lock; every read that the hot path makes (status, through the state; physical connection, host) is a plain field read.
 /// </remarks>
 internal sealed class ConnectionStateMachine
 {
     private readonly AuroraConnection _owner;
-    private LogicalConnectionStatus _status;
-    private LogicalConnectionState _state = LogicalConnectionState.Closed;
-    private Broadcast<LogicalConnectionState>? _subject; // created for the first subscriber: most connections have none
-    private Outbox? _outbox;
+    private LogicalConnectionState _state = LogicalConnectionState.Closed; // its status is the connection's
+    private Broadcast<LogicalConnectionState>? _subject; // created for the first subscriber (with its outbox): most connections have none
     private bool _completed;
     private DbConnection? _physical;
     private HostSpec? _host;
@@ -62,7 +60,7 @@ internal sealed class ConnectionStateMachine
     public ConnectionStateMachine(AuroraConnection owner) => _owner = owner;
 
     /// <summary>The status, read without the lock (the connection's own thread is the only writer).</summary>
-    public LogicalConnectionStatus Status => _status;
+    public LogicalConnectionStatus Status => _state.Status;
 
     /// <summary>The current state, read under the lock.</summary>
     public LogicalConnectionState State
@@ -77,7 +75,7 @@ internal sealed class ConnectionStateMachine
     }
 
     /// <summary>The ADO.NET view of the status: a failover in progress stays Open, a failed connection is Broken.</summary>
-    public ConnectionState AdoState => ToAdo(_status);
+    public ConnectionState AdoState => ToAdo(_state.Status);
 
     /// <summary>The physical connection in use, or <see langword="null"/>.</summary>
     public DbConnection? Physical => _physical;
@@ -102,8 +100,7 @@ internal sealed class ConnectionStateMachine
         {
             if (_subject is null)
             {
-                _outbox = new Outbox(this, _owner.OnStateSubscriberError);
-                _subject = new Broadcast<LogicalConnectionState>(_outbox, _owner.OnStateSubscriberError);
+                _subject = new Broadcast<LogicalConnectionState>(new Outbox(this, _owner.OnStateSubscriberError), _owner.OnStateSubscriberError);
                 if (_completed)
                 {
                     _subject.Complete();
@@ -136,9 +133,9 @@ internal sealed class ConnectionStateMachine
     /// <summary>Throws the refusal when the connection cannot go to <paramref name="to"/> now.</summary>
     public void ThrowIfRefused(LogicalConnectionStatus to)
     {
-        if (!Allows(_status, to))
+        if (!Allows(_state.Status, to))
         {
-            throw Refusal(_status, to);
+            throw Refusal(_state.Status, to);
         }
     }
 
@@ -151,9 +148,9 @@ internal sealed class ConnectionStateMachine
     /// </summary>
     public void Install(DbConnection physical, HostSpec host, bool watchLoss)
     {
-        if (_status is not (LogicalConnectionStatus.Opening or LogicalConnectionStatus.FailingOver))
+        if (_state.Status is not (LogicalConnectionStatus.Opening or LogicalConnectionStatus.FailingOver))
         {
-            throw Refusal(_status, LogicalConnectionStatus.Open);
+            throw Refusal(_state.Status, LogicalConnectionStatus.Open);
         }
 
         _physical = physical;
@@ -185,9 +182,9 @@ internal sealed class ConnectionStateMachine
     public (DbConnection? Physical, AuroraTransaction? Transaction) Lose(HostSpec failedHost, Exception error, bool failover)
     {
         var to = failover ? LogicalConnectionStatus.Broken : LogicalConnectionStatus.Failed;
-        if (failover ? !Allows(_status, to) : _status != LogicalConnectionStatus.Open)
+        if (failover ? !Allows(_state.Status, to) : _state.Status != LogicalConnectionStatus.Open)
         {
-            throw Refusal(_status, to);
+            throw Refusal(_state.Status, to);
         }
 
         var lost = (_physical, _transaction);
@@ -204,9 +201,9 @@ internal sealed class ConnectionStateMachine
     /// <summary>FailingOver → Failed: no node took over; returns the physical connection installed and then let go (a failed session restore), if any.</summary>
     public DbConnection? Fail(HostSpec failedHost, Exception error)
     {
-        if (_status != LogicalConnectionStatus.FailingOver)
+        if (_state.Status != LogicalConnectionStatus.FailingOver)
         {
-            throw Refusal(_status, LogicalConnectionStatus.Failed);
+            throw Refusal(_state.Status, LogicalConnectionStatus.Failed);
         }
 
         var installed = _physical;
@@ -218,7 +215,7 @@ internal sealed class ConnectionStateMachine
     /// <summary>Any state → Closed: returns the physical connection to close; the transaction is marked ended. Nothing when closed.</summary>
     public DbConnection? Close()
     {
-        if (_status == LogicalConnectionStatus.Closed)
+        if (_state.Status == LogicalConnectionStatus.Closed)
         {
             return null;
         }
@@ -253,7 +250,7 @@ internal sealed class ConnectionStateMachine
             _subject?.Complete();
         }
 
-        _outbox?.Drain();
+        _subject?.Outbox.Drain();
     }
 
     /// <summary>The transaction began on the physical connection.</summary>
@@ -341,28 +338,65 @@ internal sealed class ConnectionStateMachine
     /// </summary>
     public ValueTask<bool> RaceLoss(Task running, DateTimeOffset? watchFrom = null)
     {
-        // The watch starts before the race can be decided (a release may come from another thread at any moment), so that
-        // whatever decides it ends a watch that has begun.
+        var race = RentRace(watchFrom);
+        var outcome = race.Outcome;
+        if (Enter(race, running))
+        {
+            return outcome;
+        }
+
+        race.Watch.End(); // lost already: the race is not run, and not reused (a rare path)
+        return new ValueTask<bool>(true);
+    }
+
+    /// <summary>
+    /// <see cref="RaceLoss"/> for a statement started at <paramref name="startedAt"/> (watched meanwhile): the race itself
+    /// completes the task returned, when <paramref name="running"/> wins, or through the failover path when it failed or a
+    /// loss released it (<see cref="LossRace.CompleteStatement"/>).
+    /// </summary>
+    public Task<T> RaceStatement<T>(Task<T> running, INodeStep step, DateTimeOffset startedAt, CancellationToken cancellationToken)
+    {
+        var race = RentRace(startedAt);
+        var outcome = race.CompleteStatement(_owner, running, step, cancellationToken); // before it can be decided
+        if (!Enter(race, running))
+        {
+            race.Watch.End(); // lost already (a rare path): the race is not reused
+            race.Decide(lost: true);
+        }
+
+        return outcome;
+    }
+
+    // The watch starts before the race can be decided (a release may come from another thread at any moment), so that
+    // whatever decides it ends a watch that has begun.
+    private LossRace RentRace(DateTimeOffset? watchFrom)
+    {
         var race = LossRace.Rent(_owner.LossRaces, this);
         if (watchFrom is { } startedAt)
         {
             _owner.WatchRunning(startedAt, race.Watch);
         }
 
+        return race;
+    }
+
+    // Puts the race in the list of races in progress and starts it, unless a loss is marked already.
+    private bool Enter(LossRace race, Task running)
+    {
         lock (this)
         {
-            if (!_lossReported)
+            if (_lossReported)
             {
-                race.Running = running;
-                race.Arm = _lossArm;
-                race.Next = _races;
-                _races = race;
-                return race.Start(running);
+                return false;
             }
-        }
 
-        race.Watch.End(); // lost already: the race is not run, and not reused (a rare path)
-        return new ValueTask<bool>(true);
+            race.Running = running;
+            race.Arm = _lossArm;
+            race.Next = _races;
+            _races = race;
+            race.Start(running);
+            return true;
+        }
     }
 
     /// <summary>The statement of <paramref name="race"/> completed: it wins, unless a loss released it first.</summary>
@@ -457,9 +491,9 @@ internal sealed class ConnectionStateMachine
         ConnectionState reported, now;
         lock (this)
         {
-            if (!Allows(_status, next.Status))
+            if (!Allows(_state.Status, next.Status))
             {
-                throw Refusal(_status, next.Status);
+                throw Refusal(_state.Status, next.Status);
             }
 
             if (disarm)
@@ -468,14 +502,13 @@ internal sealed class ConnectionStateMachine
             }
 
             // Opening is entered only from Closed, and never reported: what ADO.NET last saw is Closed.
-            reported = _status == LogicalConnectionStatus.Opening ? ConnectionState.Closed : ToAdo(_status);
+            reported = _state.Status == LogicalConnectionStatus.Opening ? ConnectionState.Closed : ToAdo(_state.Status);
             now = ToAdo(next.Status);
-            _status = next.Status;
             _state = next;
             _subject?.Publish(next);
         }
 
-        _outbox?.Drain();
+        _subject?.Outbox.Drain();
 
         // As DbConnection does: Closed to Open on open, Open to Closed on close, Open to Broken when a failover finds no node.
         // Opening is not reported, and a failover that lands on another node stays Open.

@@ -7,10 +7,10 @@ namespace Aurora.Reactive.Connections;
 /// (<see cref="ConnectionStateMachine.RaceLoss"/>): what <c>Task.WaitAsync</c> on a loss token did, without a promise, a
 /// registration and a <see cref="CancellationTokenSource"/> per statement. Races are kept by their data source's
 /// <see cref="Pool"/> and serve every connection of it in turn: a race goes back once its awaiter has read that its statement
-/// won, so nothing of a connection or its unit of work is left in it; a race released by a loss is never reused (its
-/// statement still completes into it later).
+/// won (or, for a statement's race, once it took what completing the statement's task needs), so nothing of a connection
+/// or its unit of work is left in it; a race released by a loss is never reused (its statement still completes into it later).
 /// </summary>
-internal sealed class LossRace : IValueTaskSource<bool>
+internal sealed partial class LossRace : IValueTaskSource<bool>
 {
     private readonly Action _onRunningCompleted;
     private readonly Pool? _pool;
@@ -46,18 +46,23 @@ internal sealed class LossRace : IValueTaskSource<bool>
         return race;
     }
 
-    /// <summary>Starts waiting on <paramref name="running"/>, armed by the machine; called outside its lock.</summary>
-    public ValueTask<bool> Start(Task running)
-    {
-        var outcome = new ValueTask<bool>(this, _core.Version);
-        running.ConfigureAwait(false).GetAwaiter().UnsafeOnCompleted(_onRunningCompleted);
-        return outcome;
-    }
+    /// <summary>The race's outcome to await (<see langword="true"/>: lost), unless it completes a statement's task itself (<see cref="CompleteStatement"/>).</summary>
+    public ValueTask<bool> Outcome => new(this, _core.Version);
+
+    /// <summary>Starts waiting on <paramref name="running"/>, armed by the machine.</summary>
+    public void Start(Task running) => running.ConfigureAwait(false).GetAwaiter().UnsafeOnCompleted(_onRunningCompleted);
 
     /// <summary>Sets the outcome (<see langword="true"/>: lost), after the machine decided the race; runs the awaiter's continuation.</summary>
     public void Decide(bool lost)
     {
         Lost = lost;
+        if (_onStatementDecided is { } onStatementDecided)
+        {
+            _onStatementDecided = null;
+            onStatementDecided(this, lost);
+            return;
+        }
+
         _core.SetResult(lost);
     }
 

@@ -15,6 +15,9 @@ internal sealed class Broadcast<T>(Outbox outbox, Action<Exception> onSubscriber
     private Subscription[] _subscriptions = [];
     private bool _completed;
 
+    /// <summary>The outbox its subscribers are served through.</summary>
+    public Outbox Outbox => outbox;
+
     /// <summary>Whether anyone is subscribed (read under the gate).</summary>
     public bool HasSubscribers => _subscriptions.Length > 0;
 

@@ -293,6 +293,40 @@ public sealed class ConnectionStateMachineTests
     }
 
     [Fact]
+    public Task RaceStatement_StatementCompletesFirst_CompletesWithItsResultAfterTheStep() => OffTheTestContext(() =>
+    {
+        var machine = MachineIn(LogicalConnectionStatus.Open, out _);
+        var statement = new TaskCompletionSource<int>();
+        var step = new RecordingStep();
+
+        var outcome = machine.RaceStatement(statement.Task, step, DateTimeOffset.UnixEpoch, CancellationToken.None);
+        Assert.False(outcome.IsCompleted);
+        statement.SetResult(7);
+
+        Assert.True(outcome.IsCompletedSuccessfully);
+        Assert.Equal(7, outcome.Result);
+        Assert.Equal(new[] { "completed" }, step.Calls);
+    });
+
+    [Fact]
+    public Task RaceStatement_LossMarkedAlready_ReleasesTheStatementAtOnce() => OffTheTestContext(() =>
+    {
+        var machine = MachineIn(LogicalConnectionStatus.Open, out _);
+        Assert.True(machine.MarkLost(Node1, new TimeoutException("gone"), SameHost, out _));
+        var statement = new TaskCompletionSource<int>();
+        var step = new RecordingStep();
+
+        var outcome = machine.RaceStatement(statement.Task, step, DateTimeOffset.UnixEpoch, CancellationToken.None);
+
+        Assert.Equal("released", step.Calls.First());
+        Assert.Same(statement.Task, step.ReleasedRunning);
+        Assert.DoesNotContain("completed", step.Calls);
+        statement.SetResult(1); // completes into the released race late: the step hears nothing more of it
+        Assert.DoesNotContain("completed", step.Calls);
+        _ = outcome.Exception; // the failover path of a connection that is not open: its error is not this test's
+    });
+
+    [Fact]
     public Task ReleaseLost_ReleasesEveryStatementOfTheArm_ALateCompletionChangesNothing() => OffTheTestContext(() =>
     {
         var machine = MachineIn(LogicalConnectionStatus.Open, out _);
@@ -356,6 +390,23 @@ public sealed class ConnectionStateMachineTests
     // A statement's completion runs the race's continuation inline only where no synchronization context is (as on a
     // driver's I/O thread); the test thread has xunit's.
     private static Task OffTheTestContext(Action test) => Task.Run(test);
+
+    private sealed class RecordingStep : INodeStep
+    {
+        public List<string> Calls { get; } = new();
+
+        public Task? ReleasedRunning { get; private set; }
+
+        public void Completed() => Calls.Add("completed");
+
+        public void Released(Task running)
+        {
+            Calls.Add("released");
+            ReleasedRunning = running;
+        }
+
+        public void Lost() => Calls.Add("lost");
+    }
 
     private static bool Outcome(ValueTask<bool> race)
     {

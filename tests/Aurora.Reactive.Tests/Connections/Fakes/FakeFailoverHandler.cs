@@ -12,6 +12,9 @@ internal sealed class FakeFailoverHandler : IFailoverHandler
 
     public List<FailoverRequest> Requests { get; } = new();
 
+    /// <summary>Called as each failover begins, on the caller's thread and in its execution context.</summary>
+    public Action? Asked { get; set; }
+
     public List<ILogicalConnection> Attached { get; } = new();
 
     public int Detached { get; private set; }
@@ -23,6 +26,7 @@ internal sealed class FakeFailoverHandler : IFailoverHandler
     public async Task<FailoverOutcome> FailOverAsync(FailoverRequest request, CancellationToken cancellationToken)
     {
         Requests.Add(request);
+        Asked?.Invoke();
         if (Target is null)
         {
             return FailoverOutcome.Failure("no node in the test");
