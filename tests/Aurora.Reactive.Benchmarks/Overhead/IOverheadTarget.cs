@@ -3,7 +3,7 @@ namespace Aurora.Reactive.Benchmarks.Overhead;
 /// <summary>One way of reaching the server whose per-operation cost the overhead suite measures.</summary>
 public interface IOverheadTarget : IAsyncDisposable
 {
-    /// <summary>Short label used in tables: (a), (b), (c).</summary>
+    /// <summary>Short label used in tables: (a), (b), (c), (a').</summary>
     string Label { get; }
 
     /// <summary>What the path is and which features were active at run time.</summary>

@@ -8,7 +8,7 @@ namespace Aurora.Reactive.Benchmarks.Overhead;
 /// Times operations in rounds: each round runs one batch per target and operation, rotating the order of
 /// the targets from round to round, so that noise from other work on a shared machine falls on every
 /// target alike. A forced collection before each batch keeps one target's garbage out of the next one's
-/// timings; allocations are counted over the whole process (background work included).
+/// timings; allocations and CPU time are counted over the whole process (background work included).
 /// </summary>
 public sealed class InterleavedSampler(int rounds, int batch, int warmupOperations)
 {
@@ -41,8 +41,10 @@ public sealed class InterleavedSampler(int rounds, int batch, int warmupOperatio
                     GC.Collect();
                     GC.WaitForPendingFinalizers();
                     var before = GC.GetTotalAllocatedBytes(precise: true);
+                    var cpuBefore = ProcessCpuClock.NowMicros();
                     var latencies = await TimeBatchAsync(target, operation, batch, cancellationToken);
-                    cell.AddBatch(latencies, GC.GetTotalAllocatedBytes(precise: true) - before);
+                    var cpu = ProcessCpuClock.NowMicros() - cpuBefore;
+                    cell.AddBatch(latencies, GC.GetTotalAllocatedBytes(precise: true) - before, cpu);
                 }
             }
 

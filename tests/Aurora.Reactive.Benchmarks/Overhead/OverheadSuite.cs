@@ -14,11 +14,20 @@ public sealed class OverheadSuite : IBenchmarkSuite
     private static readonly OverheadOperation[] Operations =
         [OverheadOperation.SelectOne, OverheadOperation.Insert, OverheadOperation.SelectOneOnOpenConnection];
 
+    /// <summary>How many rounds a full run samples (30 when unset): more rounds narrow the paired-round ratios' spread.</summary>
+    public const string RoundsVariable = "OVERHEAD_ROUNDS";
+
     public string Name => "overhead";
 
     public async Task<SuiteReport> RunAsync(bool quick, CancellationToken cancellationToken)
     {
         var (rounds, batch, warmup) = quick ? (3, 100, 100) : (30, 500, 1000);
+        if (Environment.GetEnvironmentVariable(RoundsVariable) is { Length: > 0 } configured)
+        {
+            rounds = int.TryParse(configured, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var parsed) && parsed > 0
+                ? parsed
+                : throw new ArgumentException($"{RoundsVariable} must be a whole number of rounds above 0, not '{configured}'.", RoundsVariable);
+        }
         await using var cluster = await BenchCluster.StartAsync(new LocalPostgresClusterOptions { ReaderCount = 1 }, cancellationToken);
         await BenchCluster.ExecuteAsync(cluster.Writer, OverheadSql.CreateTable, cancellationToken);
         var targets = new List<IOverheadTarget>
@@ -26,6 +35,7 @@ public sealed class OverheadSuite : IBenchmarkSuite
             OverheadTargets.PlainNpgsql(cluster),
             OverheadTargets.AuroraDataSourceWithFeatures(cluster),
             OverheadTargets.Client(cluster),
+            OverheadTargets.PlainNpgsqlControl(cluster),
         };
         try
         {

@@ -14,6 +14,13 @@ public static class OverheadTargets
     public static IOverheadTarget PlainNpgsql(LocalPostgresCluster cluster) =>
         new DataSourceTarget("(a)", "plain NpgsqlDataSource, pooled", NpgsqlDataSource.Create(cluster.Writer.ServerConnectionString));
 
+    /// <summary>
+    /// A second, identical plain pool: its ratio to (a) is what the method reads for two equal paths in the same run,
+    /// so a ratio of (b) or (c) within that distance of 1 is not a measured difference.
+    /// </summary>
+    public static IOverheadTarget PlainNpgsqlControl(LocalPostgresCluster cluster) =>
+        new DataSourceTarget("(a')", "a second plain NpgsqlDataSource, pooled, the same as (a): the control", NpgsqlDataSource.Create(cluster.Writer.ServerConnectionString));
+
     public static IOverheadTarget AuroraDataSourceWithFeatures(LocalPostgresCluster cluster)
     {
         var source = AuroraDataSource.Create(LibraryConnectionString(cluster), NpgsqlDriver.Instance);
